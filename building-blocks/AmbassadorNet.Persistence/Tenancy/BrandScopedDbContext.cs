@@ -1,0 +1,85 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AmbassadorNet.Persistence.Tenancy;
+
+/// <summary>
+/// The base of every service's DbContext. Every <see cref="IBrandOwned"/> entity gets a named query
+/// filter on the scope's brand, so no query can forget it, and saving a row of another brand fails.
+/// It also holds the storage conventions every service shares: snake_case names, money as
+/// numeric(19,4). Services map their entities in
+/// <see cref="ConfigureModel"/>.
+/// </summary>
+public abstract class BrandScopedDbContext(DbContextOptions options, BrandScope brandScope) : DbContext(options)
+{
+    public const string BrandFilter = "Brand";
+
+    /// <summary>Read by the query filter at execution time (EF parameterises context members).</summary>
+    public Guid CurrentBrandId => brandScope.BrandId;
+
+    public BrandScope BrandScope => brandScope;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
+    }
+
+    /// <summary>The service's own mappings; the shared conventions are applied after them.</summary>
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ConfigureModel(modelBuilder);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => t.BaseType is null && !t.IsOwned() && typeof(IBrandOwned).IsAssignableFrom(t.ClrType)))
+        {
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(BrandFilter, BrandFilterFor(entityType.ClrType));
+        }
+
+        SnakeCaseNames.Apply(modelBuilder.Model);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampAndCheckBrands();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampAndCheckBrands();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private LambdaExpression BrandFilterFor(Type entityType)
+    {
+        // entity => entity.BrandId == this.CurrentBrandId
+        var entity = Expression.Parameter(entityType, "entity");
+        var rowBrand = Expression.Property(entity, nameof(IBrandOwned.BrandId));
+        var scopeBrand = Expression.Property(Expression.Constant(this), nameof(CurrentBrandId));
+        return Expression.Lambda(Expression.Equal(rowBrand, scopeBrand), entity);
+    }
+
+    private void StampAndCheckBrands()
+    {
+        foreach (var entry in ChangeTracker.Entries<IBrandOwned>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var brand = entry.Property(nameof(IBrandOwned.BrandId));
+            if (entry.State == EntityState.Added && (Guid)brand.CurrentValue! == Guid.Empty)
+            {
+                brand.CurrentValue = brandScope.BrandId;
+            }
+
+            CheckBrand(entry, (Guid)brand.CurrentValue!);
+        }
+    }
+
+    private void CheckBrand(EntityEntry entry, Guid rowBrand)
+    {
+        if (rowBrand != brandScope.BrandId)
+        {
+            throw new BrandMismatchException(entry.Metadata.DisplayName(), rowBrand, brandScope.BrandId);
+        }
+    }
+}
