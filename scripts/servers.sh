@@ -37,8 +37,8 @@ start_postgres() {
   fi
   local conf="/etc/postgresql/$v/main"
   # Settings live in a conf.d file of ours so a re-run replaces rather than appends.
-  as_root mkdir -p "$conf/conf.d"
-  {
+  local settings
+  settings="$(
     echo "max_connections = $PG_MAX_CONNECTIONS"
     echo "listen_addresses = '127.0.0.1'"
     if [ "${AMB_PG_TUNE_FOR_TESTS:-0}" = 1 ]; then
@@ -46,12 +46,18 @@ start_postgres() {
       echo "synchronous_commit = off"
       echo "full_page_writes = off"
     fi
-  } | as_root tee "$conf/conf.d/ambassadornet.conf" >/dev/null
-  grep -q "^include_dir = 'conf.d'" "$conf/postgresql.conf" || echo "include_dir = 'conf.d'" | as_root tee -a "$conf/postgresql.conf" >/dev/null
-  if pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then
-    as_root pg_ctlcluster --skip-systemctl-redirect "$v" main restart
-  else
+  )"
+  local changed=0
+  as_root mkdir -p "$conf/conf.d"
+  if [ "$(cat "$conf/conf.d/ambassadornet.conf" 2>/dev/null)" != "$settings" ]; then
+    echo "$settings" | as_root tee "$conf/conf.d/ambassadornet.conf" >/dev/null
+    changed=1
+  fi
+  grep -q "^include_dir = 'conf.d'" "$conf/postgresql.conf" || { echo "include_dir = 'conf.d'" | as_root tee -a "$conf/postgresql.conf" >/dev/null; changed=1; }
+  if ! pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then
     as_root pg_ctlcluster --skip-systemctl-redirect "$v" main start
+  elif [ "$changed" = 1 ]; then
+    as_root pg_ctlcluster --skip-systemctl-redirect "$v" main restart
   fi
   for _ in $(seq 1 60); do
     as_root su postgres -c "pg_isready -q" && break
@@ -70,6 +76,12 @@ SQL
 }
 
 start_rabbitmq() {
+  # Queue statistics refresh every 500 ms instead of 5 s, so tests that wait for idle queues settle fast.
+  local conf=/etc/rabbitmq/rabbitmq.conf wanted="collect_statistics_interval = 500"
+  if ! grep -qx "$wanted" "$conf" 2>/dev/null; then
+    echo "$wanted" | as_root tee -a "$conf" >/dev/null
+    as_root rabbitmqctl -q stop >/dev/null 2>&1 || true
+  fi
   if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then
     as_root rabbitmq-server -detached >/dev/null 2>&1 || true
   fi

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Drops the databases and vhosts an earlier (perhaps killed) test run left behind. Everything the test
+# kit creates starts with "ambt_"; nothing else is touched.
+set -euo pipefail
+PGPASSWORD="${AMB_PG_PASSWORD:-amb}" psql -q -h 127.0.0.1 -U "${AMB_PG_USER:-amb}" -d postgres -At \
+  -c "SELECT datname FROM pg_database WHERE datname LIKE 'ambt\_%'" \
+  | while read -r db; do
+      PGPASSWORD="${AMB_PG_PASSWORD:-amb}" psql -q -h 127.0.0.1 -U "${AMB_PG_USER:-amb}" -d postgres \
+        -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
+    done
+auth="${AMB_RABBIT_USER:-amb}:${AMB_RABBIT_PASSWORD:-amb}"
+curl -fsS -u "$auth" 'http://127.0.0.1:15672/api/vhosts?columns=name' \
+  | { grep -o '"name":"ambt_[^"]*"' || true; } | cut -d'"' -f4 \
+  | while read -r vhost; do curl -fsS -u "$auth" -X DELETE "http://127.0.0.1:15672/api/vhosts/$vhost" >/dev/null; done

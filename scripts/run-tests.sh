@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test assembly once, one at a time, against the servers scripts/servers.sh started, and
+# ends with the line "N passed, N failed". Expects a build in artifacts/ (see test.sh).
+#   scripts/run-tests.sh [filter-substring]   only assemblies whose name contains the filter
+set -uo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+results="$root/.test-results"
+configuration="${AMB_CONFIGURATION:-debug}"
+per_assembly_timeout="${AMB_TEST_ASSEMBLY_TIMEOUT:-1800}"
+rm -rf "$results" && mkdir -p "$results"
+
+# End-to-end suites drive the whole system and run last; everything else in name order.
+mapfile -t projects < <(find "$root/tests" -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' -printf '%f\n' \
+  | sed 's/\.csproj$//' | sort | awk '/EndToEnd/ {last[++n]=$0; next} {print} END {for (i=1;i<=n;i++) print last[i]}')
+
+total_passed=0
+total_failed=0
+total_skipped=0
+for project in "${projects[@]}"; do
+  if [ -n "${1:-}" ] && [[ "$project" != *"$1"* ]]; then continue; fi
+  dll="$root/artifacts/bin/$project/$configuration/$project.dll"
+  xml="$results/$project.xml"
+  echo "=== $project"
+  if [ ! -f "$dll" ]; then
+    echo "    not built: $dll"
+    total_failed=$((total_failed + 1))
+    continue
+  fi
+  started=$(date +%s)
+  (cd "$(dirname "$dll")" && timeout --kill-after=30 "$per_assembly_timeout" dotnet "$dll" -xml "$xml" -noColor ) \
+    > "$results/$project.log" 2>&1
+  code=$?
+  elapsed=$(( $(date +%s) - started ))
+  # Failures print their details; a passing assembly prints only its summary.
+  grep -E '^\s+\[FAIL\]|^\s+(Assert|Expected|Actual|Stack Trace)|Total:' "$results/$project.log" | head -n 200
+  if [ -f "$xml" ] && grep -q '<assembly ' "$xml"; then
+    attr() { grep -o "<assembly [^>]*" "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+    passed=$(attr passed); failed=$(( $(attr failed) + $(attr errors) )); skipped=$(attr skipped)
+    if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then
+      failed=1 # the runner failed without a failing test: a crash in a fixture or at shutdown
+      echo "    runner exited with $code (see .test-results/$project.log)"
+    fi
+  else
+    passed=0; failed=1; skipped=0 # crashed or timed out before writing results: counts as failed
+    echo "    crashed or timed out (exit $code); last lines of .test-results/$project.log:"
+    tail -n 30 "$results/$project.log" | sed 's/^/    /'
+  fi
+  echo "    $project: $passed passed, $failed failed, $skipped skipped in ${elapsed}s"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + skipped))
+done
+
+echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
+[ "$total_failed" -eq 0 ]

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# From a fresh Debian machine (root or sudo, .NET SDK present) to a full test run:
+# installs and starts PostgreSQL and RabbitMQ, clears leftovers, builds once, runs every test
+# assembly one at a time and ends with "N passed, N failed". Pass a substring to run only
+# matching assemblies, e.g. ./test.sh BuildingBlocks
+set -euo pipefail
+cd "$(dirname "$0")"
+
+AMB_PG_TUNE_FOR_TESTS=1 scripts/servers.sh
+scripts/clean-test-leftovers.sh
+dotnet build AmbassadorNet.sln -nologo -clp:ErrorsOnly -v:q
+exec scripts/run-tests.sh "$@"
