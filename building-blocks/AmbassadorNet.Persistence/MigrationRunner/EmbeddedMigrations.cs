@@ -7,11 +7,12 @@ public static class EmbeddedMigrations
 {
     private const string Prefix = "migrations/";
 
-    public static IReadOnlyList<SqlMigration> From(Assembly assembly)
+    /// <param name="module">Null for a service's own scripts; a name for scripts a building block shares.</param>
+    public static IReadOnlyList<SqlMigration> From(Assembly assembly, string? module = null)
     {
         var migrations = assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => SqlMigration.FromFile(name[Prefix.Length..], Read(assembly, name)))
+            .Select(name => SqlMigration.FromFile(name[Prefix.Length..], Read(assembly, name), module))
             .OrderBy(migration => long.Parse(migration.Version, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
 

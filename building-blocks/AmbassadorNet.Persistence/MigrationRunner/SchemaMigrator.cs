@@ -31,13 +31,13 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
             var applied = await ReadHistoryAsync(connection, cancellationToken);
             VerifyChecksums(migrations, applied);
 
-            var pending = migrations.Where(m => !applied.ContainsKey(m.Version)).ToList();
+            var pending = migrations.Where(m => !applied.ContainsKey(m.Key)).ToList();
             foreach (var migration in pending)
             {
                 await ApplyAsync(connection, migration, cancellationToken);
             }
 
-            return new MigrationReport(migrations.Count - pending.Count, pending.Select(m => m.Version).ToList());
+            return new MigrationReport(migrations.Count - pending.Count, pending.Select(m => m.Key).ToList());
         }
         finally
         {
@@ -58,7 +58,7 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
             $"INSERT INTO {HistoryTable} (version, description, checksum, execution_ms) VALUES ($1, $2, $3, $4)",
             connection, transaction))
         {
-            record.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
+            record.Parameters.Add(new NpgsqlParameter { Value = migration.Key });
             record.Parameters.Add(new NpgsqlParameter { Value = migration.Description });
             record.Parameters.Add(new NpgsqlParameter { Value = migration.Checksum });
             record.Parameters.Add(new NpgsqlParameter { Value = (int)stopwatch.ElapsedMilliseconds });
@@ -67,20 +67,25 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Applied migration {Version} ({Description}) in {ElapsedMs} ms",
-            migration.Version, migration.Description, stopwatch.ElapsedMilliseconds);
+            migration.Key, migration.Description, stopwatch.ElapsedMilliseconds);
     }
 
     private void VerifyChecksums(IReadOnlyList<SqlMigration> migrations, IReadOnlyDictionary<string, string> applied)
     {
         foreach (var migration in migrations)
         {
-            if (applied.TryGetValue(migration.Version, out var checksum) && checksum != migration.Checksum)
+            if (applied.TryGetValue(migration.Key, out var checksum) && checksum != migration.Checksum)
             {
-                throw new MigrationChecksumException(migration.Version, checksum, migration.Checksum);
+                throw new MigrationChecksumException(migration.Key, checksum, migration.Checksum);
             }
         }
 
-        var known = migrations.Select(m => m.Version).ToHashSet();
+        var known = migrations.Select(m => m.Key).ToHashSet();
+        if (known.Count != migrations.Count)
+        {
+            throw new InvalidOperationException("Two migrations share a version; each script needs its own number.");
+        }
+
         foreach (var version in applied.Keys.Where(v => !known.Contains(v)))
         {
             // A newer release already migrated this database; old code keeps running during a rollout.

@@ -26,8 +26,10 @@ public sealed class ConfigurationCatalog
     public IReadOnlyList<ConfigurationKey> Keys() =>
         _optionsTypes.SelectMany(t => KeysOf(t)).OrderBy(k => k.Path, StringComparer.Ordinal).ToList();
 
+    /// <summary>The [ConfigurationSection] name, or a public const SectionName for options of building blocks below this one.</summary>
     public static string SectionOf(Type optionsType) =>
         optionsType.GetCustomAttribute<ConfigurationSectionAttribute>()?.Name
+        ?? optionsType.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? throw new InvalidOperationException($"{optionsType.Name} has no [ConfigurationSection] attribute.");
 
     public static IEnumerable<ConfigurationKey> KeysOf(Type optionsType, string? prefix = null)

@@ -1,5 +1,6 @@
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,17 @@ public static class DeploymentCommands
 {
     public const string MigrateOnly = "--migrate-only";
     public const string PrintConfigKeys = "--print-config-keys";
+
+    /// <summary>Set to true to get the same as <c>--migrate-only</c> from configuration (tests, deploy jobs).</summary>
+    public const string MigrateOnlySetting = "Deployment:MigrateOnly";
+
+    /// <summary>
+    /// True when this process was started only to migrate. Registration code needs to know before the
+    /// host is built (MassTransit then deploys its topology instead of consuming).
+    /// </summary>
+    public static bool IsMigrateOnly(IHostApplicationBuilder builder) =>
+        Environment.GetCommandLineArgs().Contains(MigrateOnly)
+        || string.Equals(builder.Configuration[MigrateOnlySetting], "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Handles the command-line switches every service understands. Returns true when the process
@@ -29,13 +41,15 @@ public static class DeploymentCommands
             return true;
         }
 
+        var migrateOnly = args.Contains(MigrateOnly)
+            || string.Equals(host.Services.GetRequiredService<IConfiguration>()[MigrateOnlySetting], "true", StringComparison.OrdinalIgnoreCase);
         var migrateOnStartup = host.Services.GetService<IOptions<DatabaseOptions>>()?.Value.MigrateOnStartup ?? false;
-        if (args.Contains(MigrateOnly) || migrateOnStartup)
+        if (migrateOnly || migrateOnStartup)
         {
             await RunStepsAsync(host.Services);
         }
 
-        return args.Contains(MigrateOnly);
+        return migrateOnly;
     }
 
     private static async Task RunStepsAsync(IServiceProvider services)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Configuration;
@@ -13,19 +12,23 @@ public static class DatabaseRegistration
 {
     /// <summary>
     /// The service's own PostgreSQL database: its DbContext (scoped, with the scope's brand), and
-    /// the SQL migrations embedded in <paramref name="migrationsAssembly"/> as a deployment step.
+    /// its SQL migrations (shared modules first, then the service's own) as a deployment step.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, Assembly migrationsAssembly)
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, IReadOnlyList<SqlMigration> migrations)
         where TContext : BrandScopedDbContext
     {
         var options = builder.AddSettings<DatabaseOptions>();
         builder.Services.AddScoped<BrandScope>();
-        builder.Services.AddDbContext<TContext>(db => db.UseNpgsql(options.ConnectionString));
+        // Interceptors come from DI so building blocks (the outbox) can hook in without the service knowing.
+        builder.Services.AddDbContext<TContext>((provider, db) => db
+            .UseNpgsql(options.ConnectionString)
+            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: [Health.HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<IDeploymentStep>(provider => new DatabaseMigrationStep(
             provider.GetRequiredService<SchemaMigrator>(),
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value,
-            EmbeddedMigrations.From(migrationsAssembly)));
+            migrations));
         return builder;
     }
 }

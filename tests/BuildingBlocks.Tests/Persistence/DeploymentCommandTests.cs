@@ -52,7 +52,7 @@ public sealed class DeploymentCommandTests
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration["Database:ConnectionString"] = connectionString;
-        builder.AddServiceDatabase<SampleDbContext>(typeof(SampleDbContext).Assembly);
+        builder.AddServiceDatabase<SampleDbContext>(SampleDbContext.Migrations);
         return builder.Build();
     }
 }

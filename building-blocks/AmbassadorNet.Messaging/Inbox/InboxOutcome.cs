@@ -1,0 +1,8 @@
+namespace AmbassadorNet.Messaging.Inbox;
+
+public enum InboxOutcome
+{
+    Applied,
+    Duplicate,
+    Parked,
+}

@@ -1,0 +1,11 @@
+using AmbassadorNet.Persistence.MigrationRunner;
+
+namespace AmbassadorNet.Messaging;
+
+/// <summary>The outbox, inbox and parking tables; every service lists these before its own scripts.</summary>
+public static class MessagingMigrations
+{
+    public const string Module = "messaging";
+
+    public static IReadOnlyList<SqlMigration> Scripts { get; } = EmbeddedMigrations.From(typeof(MessagingMigrations).Assembly, Module);
+}

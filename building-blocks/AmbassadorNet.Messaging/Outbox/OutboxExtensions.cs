@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using AmbassadorNet.Contracts;
+using AmbassadorNet.SharedKernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Messaging.Outbox;
+
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// Adds an event to the outbox of <paramref name="db"/>: it is published only if the caller's
+    /// SaveChanges commits, and then certainly, even if the broker is down at that moment.
+    /// </summary>
+    public static Guid AddEvent<TEvent>(this DbContext db, TEvent @event, TimeProvider clock) where TEvent : class, IIntegrationEvent
+    {
+        var message = new OutboxMessage
+        {
+            Id = Ids.New(clock),
+            MessageType = MessageTypes.NameOf(typeof(TEvent)),
+            Body = MessageTypes.Serialize(@event, typeof(TEvent)),
+            BrandId = @event.BrandId,
+            OccurredAt = @event.OccurredAt,
+            CreatedAt = clock.GetUtcNow(),
+            TraceParent = Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null,
+        };
+        db.Set<OutboxMessage>().Add(message);
+        return message.Id;
+    }
+}

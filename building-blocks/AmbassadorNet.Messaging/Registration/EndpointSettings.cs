@@ -1,0 +1,23 @@
+namespace AmbassadorNet.Messaging.Registration;
+
+/// <summary>
+/// Receive-endpoint settings, chosen per consumer rather than left at MassTransit's defaults (which
+/// are tiny on a 2-core machine: see shared DEPENDENCIES.md).
+/// </summary>
+public sealed class EndpointSettings
+{
+    /// <summary>Messages the broker hands over before they are acknowledged.</summary>
+    public int PrefetchCount { get; set; } = 64;
+
+    /// <summary>Messages handled at the same time; each holds a database connection.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>In-memory retry delays before a message goes to the error queue (no delayed-exchange plugin here).</summary>
+    public int[] RetryIntervalsMs { get; set; } = [100, 500, 2000];
+
+    /// <summary>Money-path queues are quorum queues with a delivery limit that dead-letters to the error queue.</summary>
+    public bool Quorum { get; set; }
+
+    /// <summary>Deliveries (crashes included) before a quorum queue dead-letters a message.</summary>
+    public int DeliveryLimit { get; set; } = 5;
+}

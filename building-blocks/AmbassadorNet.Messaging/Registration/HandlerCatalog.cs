@@ -1,0 +1,11 @@
+namespace AmbassadorNet.Messaging.Registration;
+
+/// <summary>The events this service consumes, by message type and by consumer (endpoint) name.</summary>
+public sealed class HandlerCatalog(IReadOnlyList<HandlerRegistration> handlers)
+{
+    public IReadOnlyList<HandlerRegistration> Handlers => handlers;
+
+    public string EndpointOf(Type messageType) => handlers.First(h => h.MessageType == messageType).EndpointName;
+
+    public HandlerRegistration? ByEndpoint(string endpoint) => handlers.FirstOrDefault(h => h.EndpointName == endpoint);
+}

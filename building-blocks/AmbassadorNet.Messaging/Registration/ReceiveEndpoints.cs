@@ -1,0 +1,28 @@
+using AmbassadorNet.Messaging.Topology;
+using MassTransit;
+
+namespace AmbassadorNet.Messaging.Registration;
+
+internal static class ReceiveEndpoints
+{
+    public static void Configure(IRabbitMqReceiveEndpointConfigurator endpoint, HandlerRegistration handler, IBusRegistrationContext context)
+    {
+        var settings = handler.Settings;
+        endpoint.PrefetchCount = settings.PrefetchCount;
+        endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
+        endpoint.UseMessageRetry(retry => retry.Intervals(settings.RetryIntervalsMs));
+        if (settings.Quorum)
+        {
+            endpoint.SetQuorumQueue();
+            // MassTransit 8.4 has no typed setting for these. Without a dead-letter exchange a quorum
+            // queue silently drops a message at the delivery limit (RabbitMQ 3.10), so point it at
+            // the endpoint's error exchange, at-least-once.
+            endpoint.SetQueueArgument("x-delivery-limit", settings.DeliveryLimit);
+            endpoint.SetQueueArgument("x-dead-letter-exchange", ErrorQueues.NameFor(handler.EndpointName));
+            endpoint.SetQueueArgument("x-dead-letter-strategy", "at-least-once");
+            endpoint.SetQueueArgument("x-overflow", "reject-publish");
+        }
+
+        endpoint.ConfigureConsumer(context, handler.ConsumerType);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace AmbassadorNet.Messaging.Tracing;
+
+/// <summary>
+/// Keeps one trace across the broker. The outbox stores the traceparent of the request; the
+/// dispatcher publishes inside an activity parented by it, and the consumer continues from the
+/// header. Activities are created directly (not through a sampled ActivitySource) so the trace id
+/// survives even when no exporter listens; logs carry it either way.
+/// </summary>
+public static class MessagingActivities
+{
+    public const string TraceParentHeader = "traceparent";
+
+    public static Activity? StartDispatch(string? traceParent) => StartChild("outbox dispatch", traceParent);
+
+    public static Activity? StartConsume(string? traceParent) =>
+        Activity.Current is null ? StartChild("inbox consume", traceParent) : null;
+
+    private static Activity? StartChild(string name, string? traceParent)
+    {
+        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var parent))
+        {
+            return null;
+        }
+
+        var activity = new Activity(name);
+        activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
+        return activity.Start();
+    }
+}

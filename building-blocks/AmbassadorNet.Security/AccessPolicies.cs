@@ -1,0 +1,45 @@
+namespace AmbassadorNet.Security;
+
+/// <summary>
+/// The role table of the design, declared once. The gateway authorizes with it and every service
+/// registers each row as an authorization policy of the same name, so a test can compare the two.
+/// </summary>
+public static class AccessPolicies
+{
+    public static readonly AccessPolicy ApiKeys = new(nameof(ApiKeys), [Roles.Admin]);
+
+    /// <summary>Creators, campaigns, links, promo codes: read.</summary>
+    public static readonly AccessPolicy CatalogRead = new(nameof(CatalogRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
+
+    /// <summary>Creators, campaigns, links, promo codes: write.</summary>
+    public static readonly AccessPolicy CatalogWrite = new(nameof(CatalogWrite), [Roles.Admin, Roles.Manager]);
+
+    /// <summary>Creators' payout profiles: write.</summary>
+    public static readonly AccessPolicy PayoutProfileWrite = new(nameof(PayoutProfileWrite), [Roles.Admin, Roles.Finance]);
+
+    /// <summary>POST conversions and refunds.</summary>
+    public static readonly AccessPolicy ConversionsWrite = new(nameof(ConversionsWrite), [Roles.Admin, Roles.Partner]);
+
+    public static readonly AccessPolicy ConversionsRead = new(nameof(ConversionsRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
+
+    /// <summary>Ledger and payouts: read.</summary>
+    public static readonly AccessPolicy LedgerRead = new(nameof(LedgerRead), [Roles.Admin, Roles.Finance]);
+
+    /// <summary>Payout runs, settings, holds, adjustments, approvals, settlements.</summary>
+    public static readonly AccessPolicy PayoutsManage = new(nameof(PayoutsManage), [Roles.Finance, Roles.Admin]);
+
+    public static readonly AccessPolicy AnalyticsRead = new(nameof(AnalyticsRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
+
+    public static readonly AccessPolicy Webhooks = new(nameof(Webhooks), [Roles.Admin]);
+
+    /// <summary>Ops endpoints (re-publishing events, error queues, parked messages): the system operator only.</summary>
+    public static readonly AccessPolicy Operations = new(nameof(Operations), [Roles.Operator]);
+
+    public static IReadOnlyList<AccessPolicy> All { get; } =
+    [
+        ApiKeys, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
+        LedgerRead, PayoutsManage, AnalyticsRead, Webhooks, Operations,
+    ];
+
+    public static AccessPolicy? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,18 @@
+namespace AmbassadorNet.Security;
+
+/// <summary>The roles an API key can carry (and the system operator), as they appear in the token.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Manager = "manager";
+    public const string Finance = "finance";
+    public const string Analyst = "analyst";
+    public const string Partner = "partner";
+
+    /// <summary>The system operator (the gateway's configured operator key): brands and ops endpoints.</summary>
+    public const string Operator = "operator";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Finance, Analyst, Partner, Operator];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}

@@ -1,0 +1,29 @@
+namespace AmbassadorNet.ServiceDefaults.Errors;
+
+/// <summary>
+/// An expected failure that becomes an RFC 9457 problem: domain code throws one of the subclasses
+/// and the exception handler answers with its status, title and detail.
+/// </summary>
+public abstract class ProblemException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Title { get; } = title;
+}
+
+/// <summary>409: an illegal state change, or a request that contradicts an earlier one.</summary>
+public sealed class ConflictException(string detail) : ProblemException(409, "Conflict", detail);
+
+/// <summary>404: the resource does not exist (or belongs to another brand, which is the same to the caller).</summary>
+public sealed class NotFoundException(string detail) : ProblemException(404, "Not found", detail);
+
+/// <summary>400 with a field-level errors map.</summary>
+public sealed class RequestValidationException(IDictionary<string, string[]> errors)
+    : ProblemException(400, "One or more validation errors occurred.", "See errors for the fields to correct.")
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public RequestValidationException(string field, string message) : this(new Dictionary<string, string[]> { [field] = [message] })
+    {
+    }
+}

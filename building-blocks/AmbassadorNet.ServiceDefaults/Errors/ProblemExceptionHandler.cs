@@ -1,0 +1,44 @@
+using System.Text.Json;
+using AmbassadorNet.Persistence.Pagination;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace AmbassadorNet.ServiceDefaults.Errors;
+
+/// <summary>
+/// Turns exceptions into problem details: known ones into 400, 404 or 409 with what the client
+/// can act on, everything else into a 500 that says nothing about the internals (the log has the
+/// stack trace, the response has the trace id to find it).
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = null });
+    }
+
+    private static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        RequestValidationException invalid => new HttpValidationProblemDetails(invalid.Errors) { Status = 400, Title = invalid.Title, Detail = invalid.Message },
+        ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
+        InvalidCursorException cursor => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["cursor"] = [cursor.Message] })
+        {
+            Status = 400, Title = "One or more validation errors occurred.",
+        },
+        BadHttpRequestException { InnerException: JsonException json } => BadRequest($"The request body is not valid JSON: {json.Message}"),
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        JsonException json => BadRequest($"The request body is not valid JSON: {json.Message}"),
+        _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred", Detail = "The error was logged; quote the traceId when reporting it." },
+    };
+
+    private static ProblemDetails BadRequest(string detail) => new() { Status = 400, Title = "Bad request", Detail = detail };
+}

@@ -1,0 +1,25 @@
+using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AmbassadorNet.ServiceDefaults.Tenancy;
+
+/// <summary>
+/// Sets the request's brand scope from the internal token, so the DbContext's brand filter knows
+/// the tenant. Operator tokens carry no brand (an empty id) and leave the scope unset: brand-owned
+/// data then cannot be touched by accident.
+/// </summary>
+internal sealed class BrandScopeMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (Guid.TryParse(context.User.FindFirst(InternalToken.BrandClaim)?.Value, out var brand) && brand != Guid.Empty
+            && context.RequestServices.GetService<BrandScope>() is { } scope)
+        {
+            scope.Set(brand);
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,72 @@
+using AmbassadorNet.Messaging.Inbox;
+using AmbassadorNet.Messaging.Parking;
+using AmbassadorNet.TestKit.Waiting;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.Tests.Sample;
+using ServiceDefaults.Tests.Sample.Events;
+
+namespace ServiceDefaults.Tests.Messaging;
+
+public sealed class InboxAndParkingTests(SampleServiceFixture fixture) : IClassFixture<SampleServiceFixture>
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    private SampleService Service => fixture.Service;
+
+    [Fact]
+    public async Task A_message_delivered_three_times_has_its_effect_once()
+    {
+        var (brand, product) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await PublishAsync(new ProductPublished(brand, Now, product, "Mug", 5m));
+        await ReviewCountAsync(brand, product, expected: 0);
+        var messageId = NewId.NextGuid();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await PublishAsync(new ProductReviewed(brand, Now, product, 5), messageId);
+        }
+
+        Assert.Equal(1, await ReviewCountAsync(brand, product, expected: 1));
+        Assert.Equal(1, await Service.QueryAsync(brand, db => db.Set<InboxMessage>().CountAsync(i => i.MessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task A_message_before_its_prerequisite_is_parked_then_applied_when_it_arrives()
+    {
+        var (brand, product) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        await PublishAsync(new ProductReviewed(brand, Now, product, 4));
+        var parked = await Eventually.UntilAsync(
+            _ => Service.QueryAsync(brand, db => db.Set<ParkedMessage>().Where(p => p.Prerequisite == $"product:{product}").ToListAsync()),
+            rows => rows.Count == 1, "the review to be parked");
+        Assert.Equal("the product has not been published yet", parked[0].Reason);
+
+        await PublishAsync(new ProductPublished(brand, Now, product, "Lamp", 20m));
+
+        Assert.Equal(1, await ReviewCountAsync(brand, product, expected: 1));
+        Assert.Equal(0, await Service.QueryAsync(brand, db => db.Set<ParkedMessage>().CountAsync(p => p.Prerequisite == $"product:{product}")));
+    }
+
+    [Fact]
+    public async Task A_message_after_its_prerequisite_is_applied_without_parking()
+    {
+        var (brand, product) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        await PublishAsync(new ProductPublished(brand, Now, product, "Desk", 200m));
+        await ReviewCountAsync(brand, product, expected: 0);
+        await PublishAsync(new ProductReviewed(brand, Now, product, 3));
+
+        Assert.Equal(1, await ReviewCountAsync(brand, product, expected: 1));
+        Assert.Equal(0, await Service.QueryAsync(brand, db => db.Set<ParkedMessage>().CountAsync(p => p.Prerequisite == $"product:{product}")));
+    }
+
+    private Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        Service.Bus.Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid(), TestContext.Current.CancellationToken);
+
+    /// <summary>Waits for the replica and its review count to settle; -1 while the replica does not exist.</summary>
+    private Task<int> ReviewCountAsync(Guid brand, Guid product, int expected) =>
+        Eventually.SettledAsync(
+            async _ => await Service.QueryAsync(brand, db => db.Replicas.Where(r => r.Id == product).Select(r => (int?)r.ReviewCount).SingleOrDefaultAsync()) ?? -1,
+            $"review count {expected}", fixture.Idle).ContinueWith(t => t.Result == expected ? t.Result : throw new Xunit.Sdk.XunitException($"review count settled at {t.Result}, expected {expected}"));
+}

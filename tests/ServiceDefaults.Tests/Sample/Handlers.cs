@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using AmbassadorNet.Messaging.Inbox;
+using AmbassadorNet.Messaging.Parking;
+using ServiceDefaults.Tests.Sample.Events;
+
+namespace ServiceDefaults.Tests.Sample;
+
+/// <summary>What the handlers observed, for assertions a table cannot show (trace ids).</summary>
+public sealed class HandlerObservations
+{
+    public ConcurrentQueue<(Guid MessageId, string? TraceId)> Published { get; } = new();
+}
+
+public sealed class ProductPublishedHandler(ShopDbContext db, ParkingReleases parking, HandlerObservations observations) : IMessageHandler<ProductPublished>
+{
+    public async Task<HandleResult> HandleAsync(ProductPublished message, InboundMessage context, CancellationToken cancellationToken)
+    {
+        observations.Published.Enqueue((context.MessageId, Activity.Current?.TraceId.ToString()));
+        if (await db.Replicas.FindAsync([message.ProductId], cancellationToken) is null)
+        {
+            db.Replicas.Add(new ProductReplica { Id = message.ProductId, BrandId = message.BrandId, Name = message.Name });
+        }
+
+        parking.Release($"product:{message.ProductId}");
+        return HandleResult.Done;
+    }
+}
+
+public sealed class ProductReviewedHandler(ShopDbContext db) : IMessageHandler<ProductReviewed>
+{
+    public async Task<HandleResult> HandleAsync(ProductReviewed message, InboundMessage context, CancellationToken cancellationToken)
+    {
+        var replica = await db.Replicas.FindAsync([message.ProductId], cancellationToken);
+        if (replica is null)
+        {
+            return HandleResult.Park($"product:{message.ProductId}", "the product has not been published yet");
+        }
+
+        replica.ReviewCount++;
+        return HandleResult.Done;
+    }
+}
+
+public sealed class PoisonPillHandler : IMessageHandler<PoisonPill>
+{
+    public Task<HandleResult> HandleAsync(PoisonPill message, InboundMessage context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"This message can never be applied: {message.Note}");
+}
