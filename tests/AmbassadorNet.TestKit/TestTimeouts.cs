@@ -14,4 +14,12 @@ public static class TestTimeouts
     public static TimeSpan Default => Scaled(TimeSpan.FromSeconds(30));
 
     public static TimeSpan Scaled(TimeSpan timeout) => timeout * Scale;
+
+    /// <summary>
+    /// How long a count must hold still, with every probe idle, before it is trusted: longer than
+    /// RabbitMQ's statistics interval (500 ms, scripts/servers.sh) plus a consumer's round trip.
+    /// Override with AMB_TEST_SETTLE_MS.
+    /// </summary>
+    public static TimeSpan SettleWindow { get; } = TimeSpan.FromMilliseconds(
+        int.TryParse(Environment.GetEnvironmentVariable("AMB_TEST_SETTLE_MS"), out var ms) && ms > 0 ? ms : 1500);
 }

@@ -6,6 +6,7 @@ using AmbassadorNet.Messaging.Topology;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Deployment;
+using AmbassadorNet.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,11 @@ public static class MessagingRegistration
             provider.GetRequiredService<BrokerTopology>(), provider.GetRequiredService<IBusControl>(), deployOnly));
         services.AddMassTransit(bus =>
         {
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "broker";
+                health.Tags.Add(HealthEndpoints.ReadyTag);
+            });
             foreach (var handler in catalog.Handlers)
             {
                 bus.AddConsumer(handler.ConsumerType);

@@ -24,6 +24,13 @@ public static class HealthEndpoints
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReportAsync,
+            // Degraded (the broker reconnecting, a database slow to answer) is not ready either.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         }).AllowAnonymous();
         return app;
     }

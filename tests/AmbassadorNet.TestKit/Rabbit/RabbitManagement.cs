@@ -40,6 +40,10 @@ public static class RabbitManagement
         await Http.GetFromJsonAsync<List<QueueStats>>(
             $"api/queues/{Escape(vhost)}?columns=name,messages_ready,messages_unacknowledged") ?? [];
 
+    /// <summary>One queue as the management API describes it (type, arguments, counts).</summary>
+    public static async Task<System.Text.Json.JsonElement> QueueAsync(string vhost, string queue) =>
+        await Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"api/queues/{Escape(vhost)}/{Escape(queue)}");
+
     private static string Escape(string name) => Uri.EscapeDataString(name);
 
     private static HttpClient CreateClient()

@@ -24,5 +24,24 @@ public sealed class TestVhost : IAsyncDisposable
 
     public Task<IReadOnlyList<QueueStats>> QueuesAsync() => RabbitManagement.QueuesAsync(Name);
 
+    /// <summary>
+    /// Ready messages per queue, asked of the broker over AMQP (a passive declare), which answers
+    /// with the count of this instant, unlike the management statistics that lag by their interval.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, uint>> ReadyNowAsync(IEnumerable<string> queues, CancellationToken cancellationToken = default)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = AmqpUri() };
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var ready = new Dictionary<string, uint>();
+        foreach (var queue in queues)
+        {
+            // A passive declare of a missing queue closes the channel, so each queue gets its own.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            ready[queue] = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+
+        return ready;
+    }
+
     public ValueTask DisposeAsync() => new(RabbitManagement.DeleteVhostAsync(Name));
 }

@@ -45,14 +45,16 @@ public static class Eventually
         UntilAsync(condition, done => done, what, timeout);
 
     /// <summary>
-    /// Waits until every probe reports idle (outboxes empty, queues drained) and the value is the
-    /// same on two polls in a row, then returns it. Use before asserting an exact count: a count
-    /// read while messages are still in flight proves nothing.
+    /// Waits until every probe reports idle (outboxes empty, queues drained) and the value has stayed
+    /// the same for <see cref="TestTimeouts.SettleWindow"/>, then returns it. Use before asserting an
+    /// exact count: a count read while messages are in flight proves nothing, and RabbitMQ's queue
+    /// statistics lag by their refresh interval, so one idle reading is not enough.
     /// </summary>
     public static async Task<T> SettledAsync<T>(
         Func<CancellationToken, Task<T>> probe, string what, IReadOnlyList<IQuiescenceProbe>? idle = null, TimeSpan? timeout = null)
     {
-        var hasPrevious = false;
+        var window = TestTimeouts.SettleWindow;
+        DateTime? stableSince = null;
         T previous = default!;
         var reading = await UntilAsync(async cancellationToken =>
         {
@@ -60,16 +62,19 @@ public static class Eventually
             {
                 if (!await check.IsIdleAsync(cancellationToken))
                 {
-                    hasPrevious = false;
+                    stableSince = null;
                     return new Reading<T>(false, default!, check.Name);
                 }
             }
 
             var value = await probe(cancellationToken);
-            var stable = hasPrevious && EqualityComparer<T>.Default.Equals(previous, value);
-            (previous, hasPrevious) = (value, true);
-            return new Reading<T>(stable, value);
-        }, r => r.Stable, what, timeout, TimeSpan.FromMilliseconds(300));
+            if (stableSince is null || !EqualityComparer<T>.Default.Equals(previous, value))
+            {
+                (previous, stableSince) = (value, DateTime.UtcNow);
+            }
+
+            return new Reading<T>(DateTime.UtcNow - stableSince >= window, value);
+        }, r => r.Stable, what, timeout, TimeSpan.FromMilliseconds(250));
         return reading.Value;
     }
 

@@ -5,7 +5,7 @@ namespace BuildingBlocks.Tests.TestKit;
 public sealed class EventuallyTests
 {
     [Fact]
-    public async Task Settled_waits_until_the_probes_are_idle_and_the_value_repeats()
+    public async Task Settled_waits_until_the_probes_are_idle_and_the_value_holds_still()
     {
         var busyPolls = 3;
         var count = 0;

@@ -114,5 +114,13 @@ public sealed class SampleService : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Tokens.Dispose();
+        ForgetLogContext();
     }
+
+    /// <summary>
+    /// MassTransit keeps the logger factory of the first bus created in an async flow (LogContext is
+    /// an AsyncLocal set "if null"); a second bus in the same test would log to the disposed one.
+    /// One process hosts one bus in production, so only tests that build several need this.
+    /// </summary>
+    public static void ForgetLogContext() => LogContext.Current = null;
 }
