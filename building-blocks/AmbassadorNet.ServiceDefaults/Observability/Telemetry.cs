@@ -17,6 +17,7 @@ namespace AmbassadorNet.ServiceDefaults.Observability;
 public static class Telemetry
 {
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string OtlpProtocolSetting = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
     public static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql", "AmbassadorNet.*"];
 
@@ -38,19 +39,30 @@ public static class Telemetry
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        if (!Uri.TryCreate(builder.Configuration[OtlpEndpointSetting], UriKind.Absolute, out var endpoint))
         {
             return builder;
         }
 
-        // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and _PROTOCOL, _HEADERS) itself.
+        // Read through configuration (environment variables included) rather than by the exporter
+        // from the process environment, so a test host can point one service at its own collector.
+        var httpProtobuf = builder.Configuration[OtlpProtocolSetting] == "http/protobuf";
         var resource = ResourceBuilder.CreateDefault().AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId);
         builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource).AddSource(ActivitySources).AddOtlpExporter().Build());
+            .SetResourceBuilder(resource).AddSource(ActivitySources)
+            .AddOtlpExporter(otlp => Configure(otlp, endpoint, httpProtobuf, "v1/traces")).Build());
         builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource).AddMeter(Meters).AddOtlpExporter().Build());
+            .SetResourceBuilder(resource).AddMeter(Meters)
+            .AddOtlpExporter(otlp => Configure(otlp, endpoint, httpProtobuf, "v1/metrics")).Build());
         builder.Services.AddHostedService<TelemetryLifetime>();
         return builder;
+    }
+
+    private static void Configure(OpenTelemetry.Exporter.OtlpExporterOptions otlp, Uri endpoint, bool httpProtobuf, string signalPath)
+    {
+        // Over HTTP, an endpoint given in code is used as is, so the signal's path is ours to add.
+        otlp.Protocol = httpProtobuf ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+        otlp.Endpoint = httpProtobuf ? new Uri(endpoint, endpoint.AbsolutePath.TrimEnd('/') + "/" + signalPath) : endpoint;
     }
 }
 

@@ -53,7 +53,10 @@ public sealed class SampleService : IAsyncDisposable
         return new SampleService(app, tokens);
     }
 
-    /// <summary>The configured application, not started: for tests of <c>--migrate-only</c>.</summary>
+    /// <summary>Wraps an application a test built and started itself (with settings of its own).</summary>
+    public static SampleService Attach(WebApplication app, TestTokens tokens) => new(app, tokens);
+
+    /// <summary>The configured application, not started: for tests of <c>--migrate-only</c> or with settings of their own.</summary>
     public static WebApplication Build(
         TestDatabase database, TestVhost vhost, TestTokens tokens, int? rabbitPort = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
