@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Errors;
@@ -25,6 +27,9 @@ public static class ServiceDefaultsExtensions
         builder.Catalog().Add(typeof(InternalAuthOptions));
         builder.AddIdempotency();
         builder.Services.AddHealthChecks();
+        // Enums travel as the snake_case text the events and the database use ("bank_transfer").
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         return builder;
     }
 

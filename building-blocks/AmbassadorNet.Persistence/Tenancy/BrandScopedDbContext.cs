@@ -37,7 +37,24 @@ public abstract class BrandScopedDbContext(DbContextOptions options, BrandScope 
             modelBuilder.Entity(entityType.ClrType).HasQueryFilter(BrandFilter, BrandFilterFor(entityType.ClrType));
         }
 
+        ClientGeneratedKeys(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder.Model);
+    }
+
+    /// <summary>
+    /// Ids are UUIDv7 made by our code, never by the database. Saying so matters: for a key EF thinks
+    /// it generates, an entity added through a navigation with its id already set is taken for an
+    /// existing row and updated instead of inserted.
+    /// </summary>
+    private static void ClientGeneratedKeys(ModelBuilder modelBuilder)
+    {
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid) && !p.IsForeignKey()))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

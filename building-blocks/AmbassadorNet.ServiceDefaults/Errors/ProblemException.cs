@@ -9,6 +9,9 @@ public abstract class ProblemException(int status, string title, string detail) 
     public int Status { get; } = status;
 
     public string Title { get; } = title;
+
+    /// <summary>Extra members of the problem document, such as a per-row report.</summary>
+    public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 }
 
 /// <summary>409: an illegal state change, or a request that contradicts an earlier one.</summary>

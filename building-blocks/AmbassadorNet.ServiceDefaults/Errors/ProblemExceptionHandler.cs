@@ -28,8 +28,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     private static ProblemDetails Describe(Exception exception) => exception switch
     {
-        RequestValidationException invalid => new HttpValidationProblemDetails(invalid.Errors) { Status = 400, Title = invalid.Title, Detail = invalid.Message },
-        ProblemException known => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
+        ProblemException known => WithExtensions(known switch
+        {
+            RequestValidationException invalid => new HttpValidationProblemDetails(invalid.Errors) { Status = 400, Title = invalid.Title, Detail = invalid.Message },
+            _ => new ProblemDetails { Status = known.Status, Title = known.Title, Detail = known.Message },
+        }, known.Extensions),
         InvalidCursorException cursor => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["cursor"] = [cursor.Message] })
         {
             Status = 400, Title = "One or more validation errors occurred.",
@@ -39,6 +42,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         JsonException json => BadRequest($"The request body is not valid JSON: {json.Message}"),
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred", Detail = "The error was logged; quote the traceId when reporting it." },
     };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
+    {
+        foreach (var (name, value) in extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails BadRequest(string detail) => new() { Status = 400, Title = "Bad request", Detail = detail };
 }

@@ -1,0 +1,49 @@
+namespace AmbassadorNet.Gateway.Routing;
+
+/// <summary>
+/// The services behind the gateway and the public path prefixes each one owns. YARP routes by these
+/// prefixes; the route table may only send a path to the service that owns its prefix.
+/// </summary>
+public static class GatewayServices
+{
+    /// <summary>Routes the gateway answers itself (brands, API keys, health).</summary>
+    public const string GatewayItself = "gateway";
+
+    public const string Creators = "creators";
+    public const string Campaigns = "campaigns";
+    public const string Tracking = "tracking";
+    public const string Payouts = "payouts";
+    public const string Analytics = "analytics";
+    public const string Webhooks = "webhooks";
+
+    /// <summary>Each service's operations API (<c>/ops/...</c>) is reached at <c>/ops/{service}/...</c>, with the operator key only.</summary>
+    public const string OpsPrefix = "/ops";
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Prefixes { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [Creators] = ["/api/creators"],
+        [Campaigns] = ["/api/campaigns"],
+        [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions"],
+        [Payouts] = ["/api/ledger", "/api/payouts"],
+        [Analytics] = ["/api/analytics"],
+        [Webhooks] = ["/api/webhooks"],
+    };
+
+    /// <summary>The proxied services, without the gateway itself.</summary>
+    public static IReadOnlyList<string> Proxied { get; } = [.. Prefixes.Keys];
+
+    /// <summary>Where the gateway serves a service's OpenAPI document (the service's own is <see cref="UpstreamOpenApiPath"/>).</summary>
+    public static string OpenApiPath(string service) => $"/openapi/{service}.json";
+
+    public const string UpstreamOpenApiPath = "/openapi/v1.json";
+
+    /// <summary>The gateway path of a service's own path: <c>/ops/x</c> becomes <c>/ops/{service}/x</c>, the rest stays.</summary>
+    public static string GatewayPathFor(string service, string upstreamPath) =>
+        upstreamPath.StartsWith(OpsPrefix + "/", StringComparison.OrdinalIgnoreCase)
+            ? $"{OpsPrefix}/{service}{upstreamPath[OpsPrefix.Length..]}"
+            : upstreamPath;
+
+    /// <summary>The prefixes a service's routes must stay under: its own, plus its ops prefix and its document.</summary>
+    public static IEnumerable<string> OwnedPrefixes(string service) =>
+        service == GatewayItself ? [] : [.. Prefixes[service], $"{OpsPrefix}/{service}", OpenApiPath(service)];
+}

@@ -1,0 +1,56 @@
+using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Security;
+
+namespace AmbassadorNet.Gateway.Access;
+
+/// <summary>
+/// The role table, enforced: no route is a 404 (so <c>/ops/*</c> and anything a service did not
+/// publish stays unreachable), a known path with another method a 405, no or a bad credential a 401,
+/// roles the row does not allow a 403. Only what passes reaches an endpoint or a service.
+/// </summary>
+internal sealed class AccessEnforcementMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var feature = context.Features.Get<GatewayRouteFeature>() ?? throw new InvalidOperationException("CallerIdentificationMiddleware must run first.");
+        var resolution = feature.Resolution;
+        var request = $"{context.Request.Method} {context.Request.Path}";
+        switch (resolution.Outcome)
+        {
+            case RouteOutcome.NotFound:
+                await GatewayProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", $"No route for {request}.");
+                return;
+            case RouteOutcome.MethodNotAllowed:
+                context.Response.Headers.Allow = string.Join(", ", resolution.AllowedMethods);
+                await GatewayProblems.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                    $"{context.Request.Path} accepts {string.Join(", ", resolution.AllowedMethods)}.");
+                return;
+        }
+
+        var policy = resolution.Route!.Access.Policy;
+        if (policy is null)
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            var detail = feature.Authentication?.Failure?.Message ?? $"{request} needs an API key: 'Authorization: Bearer {ApiKeyFormat.Prefix}…'.";
+            await GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+            return;
+        }
+
+        var roles = context.User.GetRoles();
+        if (!policy.Allows(roles))
+        {
+            await GatewayProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
+                $"{request} needs one of the roles {string.Join(", ", policy.Roles)}; this key has {string.Join(", ", roles)}.");
+            return;
+        }
+
+        await next(context);
+    }
+}

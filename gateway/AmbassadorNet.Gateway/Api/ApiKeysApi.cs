@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using AmbassadorNet.Gateway.Data;
+using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Persistence.Pagination;
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Gateway.Api;
+
+/// <summary>A brand's admins list, create and revoke its keys. Every query is scoped to the caller's brand.</summary>
+public static class ApiKeysApi
+{
+    public const int MaxNameLength = 100;
+    private const int DefaultLimit = 50;
+
+    private static readonly KeysetOrder<ApiKey, DateTimeOffset> ByCreation = new("created", k => k.CreatedAt, k => k.Id, descending: false);
+
+    public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
+    {
+        var keys = app.MapGroup("/api/api-keys").RequireAccess(AccessPolicies.ApiKeys);
+        keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Lists the brand's API keys, revoked ones included, oldest first; never their secrets.");
+        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key with the given roles; the key is shown only in this response.");
+        keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key; every gateway instance refuses it from then on.");
+        return app;
+    }
+
+    private static async Task<Ok<ApiKeyPage>> ListAsync(ClaimsPrincipal caller, GatewayDbContext db, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > KeysetPagination.MaxLimit)
+        {
+            throw new RequestValidationException("limit", $"A limit of 1 to {KeysetPagination.MaxLimit} is allowed.");
+        }
+
+        db.BrandScope.Set(caller.GetBrandId());
+        var page = await db.ApiKeys.AsNoTracking().ToPageAsync(ByCreation, cursor, limit ?? DefaultLimit, cancellationToken);
+        return TypedResults.Ok(new ApiKeyPage([.. page.Items.Select(NewApiKey.View)], page.NextCursor));
+    }
+
+    private static async Task<Created<IssuedApiKey>> CreateAsync(
+        CreateApiKeyRequest request, ClaimsPrincipal caller, GatewayDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (name, roles) = Validate(request);
+        db.BrandScope.Set(caller.GetBrandId());
+        var (key, issued) = NewApiKey.Create(caller.GetBrandId(), name, roles, caller.GetApiKeyId(), clock);
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created((string?)null, issued);
+    }
+
+    private static async Task<NoContent> RevokeAsync(
+        Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        db.BrandScope.Set(caller.GetBrandId());
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new NotFoundException($"No API key {id}.");
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            // Delivered to every instance's RevocationListener when (and only if) the revocation commits.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({RevocationListener.Channel}, {key.KeyHash})", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        directory.Forget(key.KeyHash);
+        return TypedResults.NoContent();
+    }
+
+    private static (string Name, IReadOnlyList<string> Roles) Validate(CreateApiKeyRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            errors["name"] = [$"A name of 1 to {MaxNameLength} characters is required."];
+        }
+
+        var roles = request.Roles?.Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var grantable = Roles.All.Where(r => r != Roles.Operator).ToList();
+        if (roles.Count == 0 || roles.Any(r => !grantable.Contains(r, StringComparer.Ordinal)))
+        {
+            errors["roles"] = [$"One or more of: {string.Join(", ", grantable)}."];
+        }
+
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : (name, roles);
+    }
+}

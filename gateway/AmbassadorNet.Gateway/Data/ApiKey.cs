@@ -1,0 +1,28 @@
+using AmbassadorNet.Persistence.Tenancy;
+
+namespace AmbassadorNet.Gateway.Data;
+
+/// <summary>A brand's API key. The key itself is never stored: only its SHA-256 (see <see cref="Keys.ApiKeyFormat"/>).</summary>
+public sealed class ApiKey : IBrandOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The first characters of the key, so people can tell their keys apart in a list.</summary>
+    public string DisplayPrefix { get; set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of the whole key; unique, the lookup on every request.</summary>
+    public string KeyHash { get; set; } = "";
+
+    public List<string> Roles { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The admin key that created this one; null for a brand's first key (created by the operator).</summary>
+    public Guid? CreatedByKeyId { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,111 @@
+using AmbassadorNet.Gateway.Access;
+using AmbassadorNet.Gateway.Api;
+using AmbassadorNet.Gateway.Configuration;
+using AmbassadorNet.Gateway.Data;
+using AmbassadorNet.Gateway.Docs;
+using AmbassadorNet.Gateway.Http;
+using AmbassadorNet.Gateway.Identity;
+using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Gateway.Proxy;
+using AmbassadorNet.Gateway.RateLimiting;
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Configuration;
+using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Health;
+using AmbassadorNet.ServiceDefaults.Observability;
+using AmbassadorNet.ServiceDefaults.Persistence;
+using AmbassadorNet.ServiceDefaults.Time;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+
+namespace AmbassadorNet.Gateway;
+
+public static class GatewayRegistration
+{
+    /// <summary>
+    /// The service defaults a gateway can use (clock, telemetry, problem details, health, its database)
+    /// without the internal-token authentication: the gateway signs tokens, it never accepts them.
+    /// </summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddClock();
+        builder.AddTelemetry(GatewayServices.GatewayItself);
+        builder.AddProblemResponses();
+        builder.Services.AddHealthChecks();
+        builder.AddServiceDatabase<GatewayDbContext>(GatewayDbContext.Migrations);
+
+        var options = builder.AddSettings<GatewayOptions>();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        builder.Services.AddSingleton(GatewayRouteTable.Default);
+        builder.Services.AddSingleton<ApiKeyDirectory>();
+        builder.Services.AddSingleton<OperatorCredential>();
+        builder.Services.AddHostedService<RevocationListener>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        // The gateway's own endpoints declare their row with RequireAccess, like every service's.
+        builder.Services.AddAuthorization(authorization =>
+        {
+            foreach (var policy in AccessPolicies.All)
+            {
+                authorization.AddPolicy(policy.Name, p => p.RequireAuthenticatedUser().RequireRole(policy.Roles));
+            }
+        });
+        builder.Services.AddGatewayRateLimits();
+        builder.AddProxy();
+        return builder;
+    }
+
+    /// <summary>The order is the design: who is calling, how often, whether they may, and only then where to.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ClientHeaderStripping>();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseApiPage();
+        app.UseRouting();
+        app.UseMiddleware<CallerIdentificationMiddleware>();
+        app.UseRateLimiter();
+        app.UseMiddleware<AccessEnforcementMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapBrandsApi();
+        app.MapApiKeysApi();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ProxyErrorsMiddleware>();
+            proxy.UseLoadBalancing();
+        });
+        return app;
+    }
+
+    private static void AddProxy(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ConfigurationCatalog.SectionOf(typeof(GatewayOptions))).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddSingleton(provider =>
+        {
+            // Validated at start; the gateway is the only holder of this private key.
+            var signing = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.SigningKey;
+            var issuer = new InternalTokenIssuer(InternalKeys.ImportPrivateKeyPem(signing.Pem), signing.KeyId, provider.GetRequiredService<TimeProvider>());
+            return new InternalTokenTransform(issuer, signing.TokenLifetime);
+        });
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(ProxyRoutes.Routes(), ProxyRoutes.Clusters(options))
+            .AddTransforms(transforms =>
+            {
+                var service = transforms.Route.ClusterId!;
+                var tokens = transforms.Services.GetRequiredService<InternalTokenTransform>();
+                transforms.AddRequestTransform(context => tokens.ApplyAsync(context, service));
+                if (transforms.Route.Metadata?.GetValueOrDefault(ProxyRoutes.KindMetadata) == ProxyRoutes.DocumentKind)
+                {
+                    transforms.AddResponseTransform(OpenApiServersTransform.ApplyAsync);
+                }
+            });
+    }
+}

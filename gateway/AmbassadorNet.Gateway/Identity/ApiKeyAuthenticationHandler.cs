@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AmbassadorNet.Gateway.Identity;
+
+/// <summary>
+/// Who is calling: <c>Authorization: Bearer</c> with a brand's API key or the operator key. A
+/// malformed credential is refused without touching the database; the reason becomes the 401's detail.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyDirectory directory,
+    OperatorCredential operatorCredential)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var headers = Request.Headers.Authorization;
+        if (headers.Count == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (headers.Count > 1)
+        {
+            return AuthenticateResult.Fail("Send exactly one Authorization header.");
+        }
+
+        var header = headers[0] ?? "";
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail($"Send the API key as 'Authorization: Bearer {ApiKeyFormat.Prefix}…'.");
+        }
+
+        var credential = header[BearerPrefix.Length..].Trim();
+        if (operatorCredential.Matches(credential))
+        {
+            return Success(Principal(Guid.Empty, null, [Roles.Operator]));
+        }
+
+        if (!ApiKeyFormat.IsWellFormed(credential))
+        {
+            return AuthenticateResult.Fail($"The API key is malformed: expected '{ApiKeyFormat.Prefix}' and {ApiKeyFormat.SecretLength} letters or digits.");
+        }
+
+        var key = await directory.FindAsync(ApiKeyFormat.Hash(credential), Context.RequestAborted);
+        return key is null
+            ? AuthenticateResult.Fail("The API key is unknown or has been revoked.")
+            : Success(Principal(key.BrandId, key.Id, key.Roles));
+    }
+
+    /// <summary>The claims the internal token carries, named as <see cref="CurrentCaller"/> reads them.</summary>
+    private static ClaimsPrincipal Principal(Guid brandId, Guid? keyId, IEnumerable<string> roles)
+    {
+        var claims = new List<Claim> { new(InternalToken.BrandClaim, brandId.ToString()) };
+        if (keyId is { } id)
+        {
+            claims.Add(new Claim(InternalToken.ApiKeyIdClaim, id.ToString()));
+        }
+
+        claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, InternalToken.ApiKeyIdClaim, ClaimTypes.Role));
+    }
+
+    private AuthenticateResult Success(ClaimsPrincipal principal) => AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+}

@@ -1,0 +1,35 @@
+using AmbassadorNet.Gateway.Access;
+using Microsoft.AspNetCore.Diagnostics;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace AmbassadorNet.Gateway.Proxy;
+
+/// <summary>
+/// Inside the proxy pipeline: a service's answer reaches the client as the service wrote it (no status
+/// page rewriting), while the gateway's own failures to forward become problem details.
+/// </summary>
+internal sealed class ProxyErrorsMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        await next(context);
+        if (context.Features.Get<IForwarderErrorFeature>() is not { } error || context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var (status, title, detail) = error.Error switch
+        {
+            ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled =>
+                (context.Response.StatusCode is >= 400 and < 500 ? context.Response.StatusCode : 400, "Bad request", "The request body could not be read."),
+            ForwarderError.RequestTimedOut => (504, "Gateway timeout", "The service did not answer in time."),
+            _ => (502, "Bad gateway", "The service could not be reached."),
+        };
+        await GatewayProblems.WriteAsync(context, status, title, detail);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AmbassadorNet.Gateway.Access;
+using AmbassadorNet.Gateway.Configuration;
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Security;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AmbassadorNet.Gateway.RateLimiting;
+
+/// <summary>
+/// One token bucket per API key (the operator key has its own), and one per client IP for everything
+/// that comes without a valid key: the public redirect, the API page, and refused credentials (which
+/// bounds guessing). Health checks are never limited. Refusals are 429 problems with Retry-After.
+/// </summary>
+internal static class GatewayRateLimits
+{
+    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services) => services.AddRateLimiter(limiter =>
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+        limiter.OnRejected = OnRejectedAsync;
+    });
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimits;
+        var route = context.Features.Get<GatewayRouteFeature>()?.Resolution.Route;
+        if (route is { Service: GatewayServices.GatewayItself, Access.IsPublic: true })
+        {
+            return RateLimitPartition.GetNoLimiter("health");
+        }
+
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            var key = context.User.GetApiKeyId()?.ToString() ?? Roles.Operator;
+            return RateLimitPartition.GetTokenBucketLimiter("key:" + key, _ => Bucket(limits.PerKey));
+        }
+
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetTokenBucketLimiter("ip:" + address, _ => Bucket(limits.PerClientIp));
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(TokenBucketSettings settings) => new()
+    {
+        TokenLimit = settings.TokenLimit,
+        TokensPerPeriod = settings.TokensPerPeriod,
+        ReplenishmentPeriod = settings.ReplenishmentPeriod,
+        // Refuse at once rather than hold requests (and their connections) in a queue.
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await GatewayProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", $"Rate limit reached; retry after {seconds} s.");
+    }
+}

@@ -1,0 +1,48 @@
+using AmbassadorNet.Creators.Import;
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace AmbassadorNet.Creators.Api;
+
+/// <summary>The creators API: every route, its role-table row and its summary, in one place.</summary>
+public static class CreatorsApi
+{
+    public static IEndpointRouteBuilder MapCreatorsApi(this IEndpointRouteBuilder app)
+    {
+        var creators = app.MapGroup("/api/creators").WithTags("Creators");
+
+        creators.MapPost("/", ApplyEndpoint.ApplyAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("ApplyCreator").WithSummary("Registers a creator who applies to the program, with the social accounts they bring.");
+        creators.MapPost("/import", ImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .Accepts<string>("text/csv").DisableAntiforgery()
+            .WithName("ImportCreators").WithSummary("Onboards many creators from a CSV file, with a report per row (mode all-or-nothing or partial).");
+        creators.MapGet("/", SearchEndpoint.SearchAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("SearchCreators").WithSummary("Finds creators by niche, tier, engagement, followers, country, status and text; cursor-paginated.");
+        creators.MapGet("/{id:guid}", ReadEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetCreator").WithSummary("One creator with their accounts and payout profile.");
+        creators.MapGet("/{id:guid}/tier-history", StatsEndpoints.TierHistoryAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetCreatorTierHistory").WithSummary("Every move of the creator between tiers, oldest first.");
+        creators.MapPatch("/{id:guid}", LifecycleEndpoints.UpdateAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("UpdateCreator").WithSummary("Changes the display name, email, country or niches.");
+        creators.MapPost("/{id:guid}/social-stats", StatsEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("RecordSocialStats").WithSummary("Records a stat snapshot of one account; engagement and tier are derived again.");
+        creators.MapPut("/{id:guid}/payout-profile", StatsEndpoints.SetPayoutProfileAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
+            .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status.");
+
+        creators.MapPost("/{id:guid}/approve", LifecycleEndpoints.ApproveAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("ApproveCreator").WithSummary("Approves an applicant; campaigns may then enroll them.");
+        creators.MapPost("/{id:guid}/reject", LifecycleEndpoints.RejectAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("RejectCreator").WithSummary("Rejects an applicant, with an optional reason.");
+        creators.MapPost("/{id:guid}/suspend", LifecycleEndpoints.SuspendAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("SuspendCreator").WithSummary("Suspends an approved creator, with an optional reason.");
+        creators.MapPost("/{id:guid}/reinstate", LifecycleEndpoints.ReinstateAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("ReinstateCreator").WithSummary("Reinstates a suspended creator.");
+        creators.MapPost("/{id:guid}/offboard", LifecycleEndpoints.OffboardAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("OffboardCreator").WithSummary("Ends the creator's membership of the program for good.");
+        creators.MapPost("/{id:guid}/erase", LifecycleEndpoints.EraseAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("EraseCreator").WithSummary("Erases the creator's personal data on request; ids and figures are kept.");
+        return app;
+    }
+}

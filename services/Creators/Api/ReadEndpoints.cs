@@ -1,0 +1,10 @@
+using AmbassadorNet.Creators.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AmbassadorNet.Creators.Api;
+
+internal static class ReadEndpoints
+{
+    public static async Task<Ok<CreatorView>> GetAsync(Guid id, CreatorsDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(CreatorView.From(await db.LoadAsync(id, cancellationToken)));
+}

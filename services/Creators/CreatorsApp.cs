@@ -1,0 +1,34 @@
+using AmbassadorNet.Creators.Api;
+using AmbassadorNet.Creators.Persistence;
+using AmbassadorNet.Messaging.Operations;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.Persistence;
+
+namespace AmbassadorNet.Creators;
+
+/// <summary>
+/// The creators service as Program.cs runs it; tests build the same application with settings of
+/// their own and a loopback port, so what they test is what ships.
+/// </summary>
+public static class CreatorsApp
+{
+    public const string Name = "creators";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<CreatorsDbContext>(CreatorsDbContext.Migrations);
+        builder.AddServiceMessaging<CreatorsDbContext>(Name);
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapCreatorsApi();
+        app.MapMessagingOperations<CreatorsDbContext>();
+        return app;
+    }
+}

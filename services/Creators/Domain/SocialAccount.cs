@@ -1,0 +1,36 @@
+using AmbassadorNet.Persistence.Tenancy;
+
+namespace AmbassadorNet.Creators.Domain;
+
+/// <summary>A creator's account on one platform with the figures of its latest snapshot.</summary>
+public sealed class SocialAccount : IBrandOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public Platform Platform { get; set; }
+
+    public string Handle { get; set; } = "";
+
+    /// <summary>Lower-cased handle without a leading "@": what uniqueness per platform and brand is judged on.</summary>
+    public string HandleNormalized { get; set; } = "";
+
+    public string? Url { get; set; }
+
+    public long Followers { get; set; }
+
+    public long AverageLikes { get; set; }
+
+    public long AverageComments { get; set; }
+
+    public long AverageViews { get; set; }
+
+    public decimal? EngagementRate { get; set; }
+
+    public DateTimeOffset MeasuredAt { get; set; }
+
+    public static string Normalize(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
+}

@@ -1,0 +1,35 @@
+using AmbassadorNet.Creators.Domain;
+using AmbassadorNet.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AmbassadorNet.Creators.Persistence;
+
+/// <summary>Loading a whole creator, and saving with the database's refusals turned into 409s a client can act on.</summary>
+public static class CreatorStore
+{
+    public static async Task<Creator> LoadAsync(this CreatorsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Creators.Include(c => c.Accounts).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        ?? throw new NotFoundException($"Creator {id} does not exist.");
+
+    public static async Task SaveAsync(this CreatorsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The creator was changed by another request at the same time; read it again and retry.");
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw new ConflictException(unique.ConstraintName switch
+            {
+                "ix_creators_brand_id_email_normalized" => "Another creator of this brand already has this email address.",
+                "ix_social_accounts_brand_id_platform_handle_normalized" => "Another creator of this brand already has this handle on this platform.",
+                _ => "This would duplicate an existing record.",
+            });
+        }
+    }
+}

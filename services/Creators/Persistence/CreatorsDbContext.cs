@@ -1,0 +1,43 @@
+using AmbassadorNet.Creators.Domain;
+using AmbassadorNet.Messaging;
+using AmbassadorNet.Persistence.Conventions;
+using AmbassadorNet.Persistence.MigrationRunner;
+using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.ServiceDefaults.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Creators.Persistence;
+
+public sealed class CreatorsDbContext(DbContextOptions<CreatorsDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
+{
+    public static IReadOnlyList<SqlMigration> Migrations { get; } =
+        [.. MessagingMigrations.Scripts, .. IdempotencyModel.Scripts, .. EmbeddedMigrations.From(typeof(CreatorsDbContext).Assembly)];
+
+    public DbSet<Creator> Creators => Set<Creator>();
+
+    public DbSet<SocialAccount> Accounts => Set<SocialAccount>();
+
+    public DbSet<StatSnapshot> Snapshots => Set<StatSnapshot>();
+
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddMessagingTables();
+        modelBuilder.AddIdempotencyTable();
+        modelBuilder.Entity<Creator>(CreatorMapping.Configure);
+        modelBuilder.Entity<SocialAccount>(CreatorMapping.Configure);
+        modelBuilder.Entity<StatSnapshot>(CreatorMapping.Configure);
+        modelBuilder.Entity<TierChange>(CreatorMapping.Configure);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<CreatorStatus>().HaveConversion<SnakeCaseEnumConverter<CreatorStatus>>();
+        configurationBuilder.Properties<Tier>().HaveConversion<SnakeCaseEnumConverter<Tier>>();
+        configurationBuilder.Properties<Platform>().HaveConversion<SnakeCaseEnumConverter<Platform>>();
+        configurationBuilder.Properties<PayoutMethod>().HaveConversion<SnakeCaseEnumConverter<PayoutMethod>>();
+        configurationBuilder.Properties<TaxFormStatus>().HaveConversion<SnakeCaseEnumConverter<TaxFormStatus>>();
+    }
+}
