@@ -78,16 +78,19 @@ public sealed class ImportTests(CreatorsService service, ITestOutputHelper outpu
     [Fact]
     public async Task A_thousand_rows_import_in_one_request()
     {
-        var brand = Guid.CreateVersion7();
         var csv = Csv(Enumerable.Range(0, 1_000).Select(i => $"Bulk {i},bulk{i}@example.com,US,fitness;food,instagram,bulk_{i},,{1_000 + (i * 97)},{i % 300},{i % 30},0").ToArray());
 
-        var stopwatch = Stopwatch.StartNew();
-        var report = await ImportAsync(brand, csv);
-        stopwatch.Stop();
-        output.WriteLine($"1,000-row import took {stopwatch.ElapsedMilliseconds} ms");
+        // Twice, into two brands: the first run includes warming up the service; both are reported.
+        foreach (var run in new[] { "first", "second" })
+        {
+            var brand = Guid.CreateVersion7();
+            var stopwatch = Stopwatch.StartNew();
+            var report = await ImportAsync(brand, csv);
+            output.WriteLine($"1,000-row import ({run} run) took {stopwatch.ElapsedMilliseconds} ms");
 
-        Assert.Equal(1_000, report.GetProperty("imported").GetInt32());
-        Assert.Equal(1_000, (await service.EventsAsync(brand)).Count);
+            Assert.Equal(1_000, report.GetProperty("imported").GetInt32());
+            Assert.Equal(1_000, (await service.EventsAsync(brand)).Count);
+        }
     }
 
     private async Task<JsonElement> ImportAsync(Guid brand, string csv)
