@@ -10,9 +10,9 @@ configuration="${AMB_CONFIGURATION:-debug}"
 per_assembly_timeout="${AMB_TEST_ASSEMBLY_TIMEOUT:-1800}"
 rm -rf "$results" && mkdir -p "$results"
 
-# End-to-end suites drive the whole system and run last; everything else in name order.
-mapfile -t projects < <(find "$root/tests" -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' -printf '%f\n' \
-  | sed 's/\.csproj$//' | sort | awk '/EndToEnd/ {last[++n]=$0; next} {print} END {for (i=1;i<=n;i++) print last[i]}')
+# The test projects of the solution (what test.sh built), end-to-end suites last, the rest in name order.
+mapfile -t projects < <(grep -o 'tests[\\/][^"]*\.Tests\.csproj' "$root/AmbassadorNet.sln" | sed 's#.*[\\/]##; s/\.csproj$//' \
+  | sort -u | awk '/EndToEnd/ {last[++n]=$0; next} {print} END {for (i=1;i<=n;i++) print last[i]}')
 
 total_passed=0
 total_failed=0
