@@ -45,6 +45,9 @@ internal static class ImportEndpoint
         }
 
         var created = new Dictionary<int, Guid>();
+        // Only new graphs are added, so scanning every tracked entity after each Add buys nothing;
+        // SaveChanges still detects changes once.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (line, request, _) in checks.Where(c => c.Errors.IsEmpty))
         {
             var creator = ApplyEndpoint.NewCreator(db.CurrentBrandId, request, clock).AddTo(db);
