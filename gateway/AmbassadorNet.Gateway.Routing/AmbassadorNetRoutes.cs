@@ -35,7 +35,9 @@ public static class AmbassadorNetRoutes
     [
         Row(Creators, Get, "/api/creators", CatalogRead),
         Row(Creators, Post, "/api/creators", CatalogWrite),
+        Row(Creators, Post, "/api/creators/import", CatalogWrite),
         Row(Creators, Get, "/api/creators/{id}", CatalogRead),
+        Row(Creators, Get, "/api/creators/{id}/tier-history", CatalogRead),
         Row(Creators, Patch, "/api/creators/{id}", CatalogWrite),
         .. Actions(Creators, "/api/creators/{id}", ["approve", "reject", "suspend", "reinstate", "offboard", "erase", "social-stats"], CatalogWrite),
         Row(Creators, Put, "/api/creators/{id}/payout-profile", PayoutProfileWrite),
@@ -102,7 +104,10 @@ public static class AmbassadorNetRoutes
     [
         Row(GatewayServices.Webhooks, Get, "/api/webhooks", AccessPolicies.Webhooks),
         Row(GatewayServices.Webhooks, Post, "/api/webhooks", AccessPolicies.Webhooks),
+        Row(GatewayServices.Webhooks, Get, "/api/webhooks/event-types", AccessPolicies.Webhooks),
+        Row(GatewayServices.Webhooks, Get, "/api/webhooks/{id}", AccessPolicies.Webhooks),
         Row(GatewayServices.Webhooks, Delete, "/api/webhooks/{id}", AccessPolicies.Webhooks),
+        Row(GatewayServices.Webhooks, Post, "/api/webhooks/{id}/rotate-secret", AccessPolicies.Webhooks),
         Row(GatewayServices.Webhooks, Get, "/api/webhooks/{id}/deliveries", AccessPolicies.Webhooks),
         Row(GatewayServices.Webhooks, Post, "/api/webhooks/{id}/deliveries/{did}/replay", AccessPolicies.Webhooks),
     ];

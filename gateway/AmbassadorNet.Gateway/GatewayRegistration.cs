@@ -59,7 +59,7 @@ public static class GatewayRegistration
         return builder;
     }
 
-    /// <summary>The order is the design: who is calling, how often, whether they may, and only then where to.</summary>
+    /// <summary>The order is the design: which route, who is calling, how often, whether they may, and only then where to.</summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -69,7 +69,9 @@ public static class GatewayRegistration
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseApiPage();
         app.UseRouting();
-        app.UseMiddleware<CallerIdentificationMiddleware>();
+        app.UseMiddleware<RouteResolutionMiddleware>();
+        // Called here, after the route is known: left out, WebApplication would add it first in the pipeline.
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<AccessEnforcementMiddleware>();
         app.UseAuthorization();

@@ -1,10 +1,10 @@
 using AmbassadorNet.Gateway;
 using AmbassadorNet.ServiceDefaults.Deployment;
 
-var app = GatewayApplication.Build(new WebApplicationOptions { Args = args });
+var app = GatewayApplication.Create(new WebApplicationOptions { Args = args });
 if (await app.RunDeploymentCommandAsync(args))
 {
     return;
 }
 
-await app.RunAsync();
+await app.Serve().RunAsync();

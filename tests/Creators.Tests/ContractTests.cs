@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AmbassadorNet.Creators.Persistence;
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Gateway.Routing.Testing;
 using AmbassadorNet.Persistence.Schema;
 using AmbassadorNet.Persistence.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,15 @@ public sealed class ContractTests(CreatorsService service) : IClassFixture<Creat
         await using var context = new CreatorsDbContext(options, new BrandScope());
 
         Assert.Empty(await SchemaComparer.FindDriftAsync(context, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void The_gateway_routes_every_endpoint_with_the_same_row_of_the_role_table()
+    {
+        var report = RouteAgreement.Check(GatewayServices.Creators, service.Services);
+
+        Assert.True(report.Disagreements.Count == 0, report.ToString());
+        Assert.True(report.RoutesWithoutEndpoint.Count == 0, report.ToString());
     }
 
     [Fact]

@@ -89,9 +89,9 @@ public static class RouteAgreement
     {
         var matchers = endpoints.Select(e => (Endpoint: e, Matcher: new TemplateMatcher(new AspNetRouteTemplate(e.RoutePattern), new RouteValueDictionary()))).ToList();
         var unserved = new List<string>();
-        // The ops catch-all and the document route stand for whole families of paths; they are checked from the endpoints' side.
+        // The ops catch-all stands for a whole family of paths; it is checked from the endpoints' side.
         foreach (var route in table.ForService(service).Where(r => !r.Template.Text.StartsWith(GatewayServices.OpsPrefix + "/", StringComparison.Ordinal)
-                     && r.Template.Text != GatewayServices.OpenApiPath(service)))
+                     && !ServedElsewhere(r.Template.Text)))
         {
             var path = new PathString(route.Template.SamplePath(SampleId));
             foreach (var method in route.Methods)

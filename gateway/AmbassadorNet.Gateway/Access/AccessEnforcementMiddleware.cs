@@ -1,6 +1,8 @@
+using AmbassadorNet.Gateway.Identity;
 using AmbassadorNet.Gateway.Keys;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Security;
+using Microsoft.AspNetCore.Authentication;
 
 namespace AmbassadorNet.Gateway.Access;
 
@@ -13,7 +15,7 @@ internal sealed class AccessEnforcementMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var feature = context.Features.Get<GatewayRouteFeature>() ?? throw new InvalidOperationException("CallerIdentificationMiddleware must run first.");
+        var feature = context.Features.Get<GatewayRouteFeature>() ?? throw new InvalidOperationException("RouteResolutionMiddleware must run first.");
         var resolution = feature.Resolution;
         var request = $"{context.Request.Method} {context.Request.Path}";
         switch (resolution.Outcome)
@@ -38,7 +40,9 @@ internal sealed class AccessEnforcementMiddleware(RequestDelegate next)
         if (context.User.Identity?.IsAuthenticated != true)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            var detail = feature.Authentication?.Failure?.Message ?? $"{request} needs an API key: 'Authorization: Bearer {ApiKeyFormat.Prefix}…'.";
+            // The handler caches its result per request, so this re-reads why it failed without another lookup.
+            var failure = (await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName)).Failure;
+            var detail = failure?.Message ?? $"{request} needs an API key: 'Authorization: Bearer {ApiKeyFormat.Prefix}…'.";
             await GatewayProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
             return;
         }

@@ -1,7 +1,6 @@
 using AmbassadorNet.Gateway.Routing;
-using Microsoft.AspNetCore.Authentication;
 
 namespace AmbassadorNet.Gateway.Access;
 
-/// <summary>What the route table said about this request, and how authenticating its caller went (null when the route needs no caller).</summary>
-internal sealed record GatewayRouteFeature(RouteResolution Resolution, AuthenticateResult? Authentication);
+/// <summary>What the route table said about this request; authentication, rate limiting and enforcement all read it.</summary>
+internal sealed record GatewayRouteFeature(RouteResolution Resolution);

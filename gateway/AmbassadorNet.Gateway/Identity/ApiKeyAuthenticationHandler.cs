@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using AmbassadorNet.Gateway.Access;
 using AmbassadorNet.Gateway.Keys;
 using AmbassadorNet.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -24,6 +25,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // Public and unknown routes identify nobody: a redirect carrying a key is still just a visitor.
+        if (Context.Features.Get<GatewayRouteFeature>()?.Resolution.Route is not { Access.IsPublic: false })
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         var headers = Request.Headers.Authorization;
         if (headers.Count == 0)
         {

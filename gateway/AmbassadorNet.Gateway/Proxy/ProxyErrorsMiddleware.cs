@@ -25,11 +25,31 @@ internal sealed class ProxyErrorsMiddleware(RequestDelegate next)
 
         var (status, title, detail) = error.Error switch
         {
-            ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled =>
-                (context.Response.StatusCode is >= 400 and < 500 ? context.Response.StatusCode : 400, "Bad request", "The request body could not be read."),
+            // Kestrel stops a chunked body at the size limit with a 413; YARP reports it as a client error.
+            ForwarderError.RequestBodyClient when Causes(error.Exception).OfType<BadHttpRequestException>().Any(b => b.StatusCode == 413) =>
+                (413, "Payload too large", "The request body is over the gateway's limit."),
+            ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled => (400, "Bad request", "The request body could not be read."),
             ForwarderError.RequestTimedOut => (504, "Gateway timeout", "The service did not answer in time."),
             _ => (502, "Bad gateway", "The service could not be reached."),
         };
         await GatewayProblems.WriteAsync(context, status, title, detail);
+    }
+
+    private static IEnumerable<Exception> Causes(Exception? exception)
+    {
+        var pending = new Stack<Exception>();
+        if (exception is not null)
+        {
+            pending.Push(exception);
+        }
+
+        while (pending.TryPop(out var current))
+        {
+            yield return current;
+            foreach (var inner in current is AggregateException aggregate ? aggregate.InnerExceptions : current.InnerException is { } one ? [one] : [])
+            {
+                pending.Push(inner);
+            }
+        }
     }
 }

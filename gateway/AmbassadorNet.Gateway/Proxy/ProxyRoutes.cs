@@ -20,7 +20,7 @@ internal static class ProxyRoutes
         .. GatewayServices.Proxied.Select(service => new ClusterConfig
         {
             ClusterId = service,
-            Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = options.Services[service] } },
+            Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = options.Services.GetValueOrDefault(service, "") } },
         }),
     ];
 

@@ -88,7 +88,7 @@ public class GatewayFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<IssuedApiKey>())!;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_gateway is not null)
         {

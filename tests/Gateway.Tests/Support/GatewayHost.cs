@@ -28,6 +28,8 @@ public sealed class GatewayHost(WebApplication app) : IAsyncDisposable
             ["Gateway:SigningKey:KeyId"] = signingKey.KeyId,
             ["Gateway:SigningKey:Pem"] = signingKey.PrivateKeyPem,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests provoke forwarding failures on purpose; their problem responses are asserted instead.
+            ["Logging:LogLevel:Yarp.ReverseProxy.Forwarder"] = "Critical",
         };
         foreach (var service in GatewayServices.Proxied)
         {

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using AmbassadorNet.Contracts;
+using AmbassadorNet.Messaging;
+using AmbassadorNet.Messaging.Inbox;
+using AmbassadorNet.SharedKernel;
+using AmbassadorNet.Webhooks.Domain;
+using AmbassadorNet.Webhooks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Webhooks.Events;
+
+/// <summary>
+/// Turns one public event into one pending delivery per active subscription of the event's brand
+/// that wants its type. The rows commit with the inbox row, so a duplicated event delivers once.
+/// </summary>
+public sealed class PublicEventHandler<TEvent>(WebhooksDbContext db, TimeProvider clock) : IMessageHandler<TEvent>
+    where TEvent : class, IIntegrationEvent
+{
+    private static readonly string EventType = EventTypeNames.Of(typeof(TEvent));
+
+    public async Task<HandleResult> HandleAsync(TEvent message, InboundMessage context, CancellationToken cancellationToken)
+    {
+        var subscriptions = (await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken))
+            .Where(s => s.Receives(EventType))
+            .ToList();
+        if (subscriptions.Count == 0)
+        {
+            return HandleResult.Done;
+        }
+
+        var now = clock.GetUtcNow();
+        var payload = Payload(message);
+        foreach (var subscription in subscriptions)
+        {
+            db.Deliveries.Add(new WebhookDelivery
+            {
+                Id = Ids.New(clock), BrandId = message.BrandId, SubscriptionId = subscription.Id,
+                WebhookId = $"msg_{context.MessageId:N}", EventId = context.MessageId, EventType = EventType, Payload = payload,
+                Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+            });
+        }
+
+        return HandleResult.Done;
+    }
+
+    /// <summary>The body partners receive: {type, timestamp, data}, data being the event as it travels on the broker.</summary>
+    public static string Payload(TEvent message) => JsonSerializer.Serialize(
+        new { type = EventType, timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, typeof(TEvent), MessageTypes.Json) },
+        MessageTypes.Json);
+}

@@ -1,0 +1,42 @@
+using AmbassadorNet.Messaging.Operations;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.Configuration;
+using AmbassadorNet.ServiceDefaults.Persistence;
+using AmbassadorNet.Webhooks.Api;
+using AmbassadorNet.Webhooks.Delivery;
+using AmbassadorNet.Webhooks.Events;
+using AmbassadorNet.Webhooks.Persistence;
+using AmbassadorNet.Webhooks.Security;
+
+namespace AmbassadorNet.Webhooks;
+
+/// <summary>
+/// The webhooks service as Program.cs runs it; tests build the same application with settings of
+/// their own and a loopback port, so what they test is what ships.
+/// </summary>
+public static class WebhooksApp
+{
+    public const string Name = "webhooks";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<WebhooksDbContext>(WebhooksDbContext.Migrations);
+        builder.AddServiceMessaging<WebhooksDbContext>(Name, PublicEvents.RegisterHandlers);
+        builder.AddSettings<WebhookOptions>();
+        builder.Services.AddSingleton<DestinationGuard>();
+        builder.Services.AddSingleton<UrlRules>();
+        builder.Services.AddWebhookDelivery();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapWebhooksApi();
+        app.MapMessagingOperations<WebhooksDbContext>();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using AmbassadorNet.Gateway.Routing;
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests;
+
+public sealed class ApiPageTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task Swagger_ui_is_served_at_docs_and_lists_every_services_document()
+    {
+        using var visitor = fixture.Gateway.Client();
+
+        var page = await visitor.GetAsync("/docs/index.html");
+        var configuration = await ReadUiConfigurationAsync(visitor, await page.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.All(GatewayServices.Proxied, service => Assert.Contains(GatewayServices.OpenApiPath(service), configuration));
+    }
+
+    [Fact]
+    public async Task Each_services_document_is_proxied_without_a_key_and_points_try_it_out_at_the_gateway()
+    {
+        using var visitor = fixture.Gateway.Client();
+
+        foreach (var service in GatewayServices.Proxied)
+        {
+            var document = await (await visitor.GetAsync(GatewayServices.OpenApiPath(service))).JsonAsync();
+
+            Assert.Equal($"AmbassadorNet {service}", document.GetProperty("info").GetProperty("title").GetString());
+            Assert.Equal(fixture.Gateway.BaseAddress.ToString().TrimEnd('/'), document.GetProperty("servers")[0].GetProperty("url").GetString());
+        }
+    }
+
+    /// <summary>Swashbuckle writes the document list into the page or into the script the page loads.</summary>
+    private static async Task<string> ReadUiConfigurationAsync(HttpClient client, string page) =>
+        page.Contains("/openapi/", StringComparison.Ordinal) ? page : await client.GetStringAsync("/docs/index.js");
+}

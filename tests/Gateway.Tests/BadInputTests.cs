@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text;
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests;
+
+/// <summary>Whatever a client sends, the answer is a problem details document, never a stack trace or an empty error.</summary>
+public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private const int DefaultLimit = 1024 * 1024;
+
+    [Fact]
+    public async Task A_declared_body_over_the_limit_is_a_413_problem_and_is_not_forwarded()
+    {
+        using var manager = fixture.Gateway.Client(fixture.KeysByRole["manager"].Key);
+
+        var response = await manager.PostAsync("/api/creators", new ByteArrayContent(new byte[DefaultLimit + 1]));
+
+        var problem = await response.AssertProblemAsync(413);
+        Assert.Contains($"{DefaultLimit}", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_growing_past_the_limit_is_refused_with_a_problem()
+    {
+        using var manager = fixture.Gateway.Client(fixture.KeysByRole["manager"].Key);
+        var content = new StreamContent(new MemoryStream(new byte[2 * DefaultLimit]));
+        content.Headers.ContentLength = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/creators") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await manager.SendAsync(request);
+
+        await response.AssertProblemAsync(413);
+    }
+
+    [Fact]
+    public async Task A_body_within_the_limit_is_forwarded_whole()
+    {
+        using var manager = fixture.Gateway.Client(fixture.KeysByRole["manager"].Key);
+
+        var echo = await (await manager.PostAsync("/api/creators", new StringContent(new string('a', DefaultLimit / 2)))).JsonAsync();
+
+        Assert.Equal(DefaultLimit / 2, echo.GetProperty("body").GetString()!.Length);
+    }
+
+    [Fact]
+    public async Task Malformed_json_to_the_gateways_own_api_is_a_400_problem()
+    {
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+
+        var response = await admin.PostAsync("/api/api-keys", new StringContent("{\"name\": \"x\", \"roles\": [", Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(400);
+        Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_key_id_that_is_not_a_guid_is_a_404_problem()
+    {
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+
+        var response = await admin.DeleteAsync("/api/api-keys/not-a-guid");
+
+        await response.AssertProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_without_credentials_is_a_404_not_a_401()
+    {
+        using var anonymous = fixture.Gateway.Client();
+
+        var response = await anonymous.PostAsJsonAsync("/api/nothing", new { });
+
+        await response.AssertProblemAsync(404);
+    }
+}

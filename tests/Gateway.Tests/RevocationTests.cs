@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using AmbassadorNet.Gateway.Api;
+using AmbassadorNet.Security;
+using AmbassadorNet.TestKit;
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests;
+
+public sealed class RevocationTests(RevocationFixture fixture) : IClassFixture<RevocationFixture>
+{
+    [Fact]
+    public async Task A_revoked_key_is_refused_at_once_by_the_instance_that_revoked_it()
+    {
+        var key = await fixture.CreateKeyAsync(fixture.AdminKey, "soon revoked", [Roles.Analyst]);
+        using var client = fixture.Gateway.Client(key.Key);
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/creators")).StatusCode);
+
+        var revoke = await admin.DeleteAsync($"/api/api-keys/{key.Id}");
+        var after = await client.GetAsync("/api/creators");
+        var again = await admin.DeleteAsync($"/api/api-keys/{key.Id}");
+        var listed = (await admin.GetFromJsonAsync<ApiKeyPage>("/api/api-keys?limit=200"))!.Items.Single(k => k.Id == key.Id);
+
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        var problem = await after.AssertProblemAsync(401);
+        Assert.Contains("revoked", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.NotNull(listed.RevokedAt);
+    }
+
+    [Fact]
+    public async Task Another_instance_stops_accepting_a_revoked_key_within_a_second_though_its_cache_would_keep_it_five_minutes()
+    {
+        await fixture.StartSecondAsync();
+        var key = await fixture.CreateKeyAsync(fixture.AdminKey, "used on both", [Roles.Manager]);
+        using var onFirst = fixture.Gateway.Client(key.Key);
+        using var onSecond = fixture.Second.Client(key.Key);
+        // Both instances have now looked the key up and cached it as valid.
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/api/campaigns")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/campaigns")).StatusCode);
+
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/api-keys/{key.Id}")).StatusCode);
+        var clock = Stopwatch.StartNew();
+        var deadline = TestTimeouts.Scaled(TimeSpan.FromSeconds(1));
+        HttpStatusCode status;
+        do
+        {
+            status = (await onSecond.GetAsync("/api/campaigns")).StatusCode;
+        }
+        while (status == HttpStatusCode.OK && clock.Elapsed < deadline);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"revocation reached the second instance after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onFirst.GetAsync("/api/campaigns")).StatusCode);
+    }
+}

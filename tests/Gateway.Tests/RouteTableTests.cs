@@ -1,0 +1,85 @@
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Security;
+
+namespace Gateway.Tests;
+
+public sealed class RouteTableTests
+{
+    private static readonly GatewayRouteTable Table = GatewayRouteTable.Default;
+
+    [Theory]
+    [InlineData("GET", "/api/creators", "creators", "CatalogRead")]
+    [InlineData("GET", "/api/creators/", "creators", "CatalogRead")]
+    [InlineData("post", "/API/Creators/abc/Approve", "creators", "CatalogWrite")]
+    [InlineData("PUT", "/api/creators/abc/payout-profile", "creators", "PayoutProfileWrite")]
+    [InlineData("POST", "/api/conversions/order-7/refunds", "tracking", "ConversionsWrite")]
+    [InlineData("GET", "/api/conversions", "tracking", "ConversionsRead")]
+    [InlineData("GET", "/api/payouts/settings", "payouts", "LedgerRead")]
+    [InlineData("PUT", "/api/payouts/settings", "payouts", "PayoutsManage")]
+    [InlineData("GET", "/api/payouts/batches/b1/export.csv", "payouts", "LedgerRead")]
+    [InlineData("DELETE", "/ops/webhooks/messaging/error-queues/x", "webhooks", "Operations")]
+    [InlineData("HEAD", "/r/abc", "tracking", "public")]
+    [InlineData("DELETE", "/api/api-keys/k1", "gateway", "ApiKeys")]
+    public void Requests_resolve_to_their_service_and_row(string method, string path, string service, string access)
+    {
+        var resolution = Table.Resolve(method, path);
+
+        Assert.Equal(RouteOutcome.Found, resolution.Outcome);
+        Assert.Equal(service, resolution.Route!.Service);
+        Assert.Equal(access, resolution.Route.Access.ToString());
+    }
+
+    [Theory]
+    [InlineData("/ops/messaging/parked")]
+    [InlineData("/api//creators")]
+    [InlineData("/api/creators/a/b")]
+    [InlineData("/r")]
+    [InlineData("/r/a/b")]
+    [InlineData("relative")]
+    public void Paths_outside_the_table_are_not_found(string path) =>
+        Assert.Equal(RouteOutcome.NotFound, Table.Resolve("GET", path).Outcome);
+
+    [Fact]
+    public void A_known_path_with_another_method_lists_the_methods_it_takes()
+    {
+        var resolution = Table.Resolve("GET", "/api/creators/abc/payout-profile");
+
+        Assert.Equal(RouteOutcome.MethodNotAllowed, resolution.Outcome);
+        Assert.Equal(["PUT"], resolution.AllowedMethods);
+    }
+
+    [Fact]
+    public void A_literal_segment_wins_over_a_parameter_whatever_the_order()
+    {
+        var table = new GatewayRouteTable(
+        [
+            new GatewayRoute("payouts", ["GET"], RouteTemplate.Parse("/api/payouts/{id}"), RouteAccess.Requires(AccessPolicies.LedgerRead)),
+            new GatewayRoute("payouts", ["GET"], RouteTemplate.Parse("/api/payouts/{**rest}"), RouteAccess.Requires(AccessPolicies.Operations)),
+            new GatewayRoute("payouts", ["GET"], RouteTemplate.Parse("/api/payouts/settings"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),
+        ]);
+
+        Assert.Equal(AccessPolicies.PayoutsManage, table.Resolve("GET", "/api/payouts/settings").Route!.Access.Policy);
+        Assert.Equal(AccessPolicies.LedgerRead, table.Resolve("GET", "/api/payouts/b1").Route!.Access.Policy);
+        Assert.Equal(AccessPolicies.Operations, table.Resolve("GET", "/api/payouts/b1/x").Route!.Access.Policy);
+    }
+
+    [Fact]
+    public void A_row_outside_its_services_prefixes_is_refused()
+    {
+        var stray = new GatewayRoute("creators", ["GET"], RouteTemplate.Parse("/api/campaigns/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead));
+
+        var error = Assert.Throws<ArgumentException>(() => new GatewayRouteTable([stray]));
+
+        Assert.Contains("not under a prefix of creators", error.Message);
+    }
+
+    [Fact]
+    public void Every_route_group_of_the_design_has_its_row()
+    {
+        Assert.Equal(AccessPolicies.Operations, Table.Resolve("POST", "/api/brands").Route!.Access.Policy);
+        Assert.Equal([Roles.Operator], AccessPolicies.Operations.Roles);
+        Assert.All(GatewayServices.Proxied, service => Assert.True(Table.Resolve("GET", GatewayServices.OpenApiPath(service)).Route!.Access.IsPublic));
+        Assert.All(Table.Routes.Where(r => r.Service == "payouts" && !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations),
+            r => Assert.Equal(r.Methods.SequenceEqual(["GET"]) ? AccessPolicies.LedgerRead : AccessPolicies.PayoutsManage, r.Access.Policy));
+    }
+}
