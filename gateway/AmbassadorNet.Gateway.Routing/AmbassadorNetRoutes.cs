@@ -50,10 +50,17 @@ public static class AmbassadorNetRoutes
         Row(Campaigns, Get, "/api/campaigns/{id}", CatalogRead),
         Row(Campaigns, Patch, "/api/campaigns/{id}", CatalogWrite),
         .. Actions(Campaigns, "/api/campaigns/{id}", ["launch", "pause", "resume", "end"], CatalogWrite),
+        Row(Campaigns, Get, "/api/campaigns/{id}/terms", CatalogRead),
+        Row(Campaigns, Get, "/api/campaigns/{id}/terms/history", CatalogRead),
+        Row(Campaigns, Get, "/api/campaigns/{id}/quota-report", CatalogRead),
         Row(Campaigns, Get, "/api/campaigns/{id}/enrollments", CatalogRead),
         Row(Campaigns, Post, "/api/campaigns/{id}/enrollments", CatalogWrite),
+        Row(Campaigns, Post, "/api/campaigns/{id}/enrollments/bulk", CatalogWrite),
+        Row(Campaigns, Get, "/api/campaigns/{id}/enrollments/{eid}", CatalogRead),
+        Row(Campaigns, Put, "/api/campaigns/{id}/enrollments/{eid}/commission-override", CatalogWrite),
         .. Actions(Campaigns, "/api/campaigns/{id}/enrollments/{eid}", ["accept", "decline", "remove", "deliverables"], CatalogWrite),
-        .. Actions(Campaigns, "/api/campaigns/{id}/enrollments/{eid}/deliverables/{did}", ["submit", "approve", "reject"], CatalogWrite),
+        Row(Campaigns, Get, "/api/campaigns/{id}/enrollments/{eid}/deliverables", CatalogRead),
+        .. Actions(Campaigns, "/api/campaigns/{id}/enrollments/{eid}/deliverables/{did}", ["submit", "approve", "reject", "request-revision"], CatalogWrite),
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>

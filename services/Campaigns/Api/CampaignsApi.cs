@@ -1,0 +1,71 @@
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Idempotency;
+
+namespace AmbassadorNet.Campaigns.Api;
+
+/// <summary>The campaigns API: every route, its role-table row and its summary, in one place.</summary>
+public static class CampaignsApi
+{
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns");
+        campaigns.MapPost("/", CampaignEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("CreateCampaign").WithSummary("Drafts a campaign; only the name is required until launch.");
+        campaigns.MapGet("/", CampaignEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListCampaigns").WithSummary("The brand's campaigns, newest first, optionally by status; cursor-paginated.");
+        campaigns.MapGet("/{id:guid}", CampaignEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetCampaign").WithSummary("One campaign with its current terms, brief, targeting and quotas.");
+        campaigns.MapPatch("/{id:guid}", CampaignEndpoints.UpdateAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("UpdateCampaign").WithSummary("Changes the fields given; on a launched campaign new terms apply from effectiveFrom, never earlier.");
+        campaigns.MapPost("/{id:guid}/launch", LifecycleEndpoints.LaunchAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("LaunchCampaign").WithSummary("Takes a complete draft live with version 1 of its terms.");
+        campaigns.MapPost("/{id:guid}/pause", LifecycleEndpoints.PauseAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("PauseCampaign").WithSummary("Pauses an active campaign; its links still redirect and its conversions still earn.");
+        campaigns.MapPost("/{id:guid}/resume", LifecycleEndpoints.ResumeAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("ResumeCampaign").WithSummary("Makes a paused campaign active again.");
+        campaigns.MapPost("/{id:guid}/end", LifecycleEndpoints.EndAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("EndCampaign").WithSummary("Ends the campaign for good; later orders earn nothing.");
+        campaigns.MapGet("/{id:guid}/terms", LifecycleEndpoints.TermsAtAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetCampaignTermsAt").WithSummary("The terms in force at a time (default now): what an order placed then earns under.");
+        campaigns.MapGet("/{id:guid}/terms/history", LifecycleEndpoints.TermsHistoryAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetCampaignTermsHistory").WithSummary("Every version of the campaign's terms with the time it took effect.");
+        campaigns.MapGet("/{id:guid}/quota-report", QuotaReportEndpoint.ReportAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetQuotaReport").WithSummary("Active creators behind the campaign's monthly deliverable quotas in a month (yyyy-MM).");
+        MapEnrollments(campaigns.MapGroup("/{id:guid}/enrollments").WithTags("Enrollments"));
+        return app;
+    }
+
+    private static void MapEnrollments(RouteGroupBuilder enrollments)
+    {
+        enrollments.MapPost("/", EnrollmentEndpoints.InviteAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("InviteCreator").WithSummary("Invites one approved creator; 409 if the creator is not approved or not known here yet.");
+        enrollments.MapPost("/bulk", BulkInviteEndpoint.InviteAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("BulkInviteCreators").WithSummary("Invites every approved creator matching niche, tier, country and minimum engagement.");
+        enrollments.MapGet("/", EnrollmentEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListEnrollments").WithSummary("The campaign's enrollments, oldest invitation first, optionally by status; cursor-paginated.");
+        enrollments.MapGet("/{eid:guid}", EnrollmentEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetEnrollment").WithSummary("One enrollment with its status and commission override.");
+        enrollments.MapPost("/{eid:guid}/accept", EnrollmentEndpoints.AcceptAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("AcceptInvitation").WithSummary("Records that the creator accepted; tracking then issues their link and promo code.");
+        enrollments.MapPost("/{eid:guid}/decline", EnrollmentEndpoints.DeclineAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("DeclineInvitation").WithSummary("Records that the creator declined the invitation.");
+        enrollments.MapPost("/{eid:guid}/remove", EnrollmentEndpoints.RemoveAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("RemoveEnrollment").WithSummary("Removes an active creator from the campaign; later orders earn them nothing.");
+        enrollments.MapPut("/{eid:guid}/commission-override", EnrollmentEndpoints.SetOverrideAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("SetCommissionOverride").WithSummary("Sets (or clears, with a null plan) the enrollment's own commission plan from effectiveFrom on.");
+
+        var deliverables = enrollments.MapGroup("/{eid:guid}/deliverables").WithTags("Deliverables");
+        deliverables.MapPost("/", DeliverableEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("AssignDeliverable").WithSummary("Asks an active creator for a deliverable of a type by a due date.");
+        deliverables.MapGet("/", DeliverableEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListDeliverables").WithSummary("The enrollment's deliverables by due date.");
+        deliverables.MapPost("/{did:guid}/submit", DeliverableEndpoints.SubmitAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("SubmitDeliverable").WithSummary("Records the URL of the published content for review.");
+        deliverables.MapPost("/{did:guid}/approve", DeliverableEndpoints.ApproveAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("ApproveDeliverable").WithSummary("Approves submitted content; the event carries the deliverable fee in force.");
+        deliverables.MapPost("/{did:guid}/request-revision", DeliverableEndpoints.RequestRevisionAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("RequestDeliverableRevision").WithSummary("Sends submitted content back for changes, with an optional note.");
+        deliverables.MapPost("/{did:guid}/reject", DeliverableEndpoints.RejectAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("RejectDeliverable").WithSummary("Rejects submitted content for good, with an optional note.");
+    }
+}

@@ -1,0 +1,51 @@
+using AmbassadorNet.Campaigns.Api;
+using AmbassadorNet.Campaigns.Consumers;
+using AmbassadorNet.Campaigns.Persistence;
+using AmbassadorNet.Contracts.Creators;
+using AmbassadorNet.Messaging.Operations;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.Persistence;
+
+namespace AmbassadorNet.Campaigns;
+
+/// <summary>
+/// The campaigns service as Program.cs runs it; tests build the same application with settings of
+/// their own and a loopback port, so what they test is what ships.
+/// </summary>
+public static class CampaignsApp
+{
+    public const string Name = "campaigns";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<CampaignsDbContext>(CampaignsDbContext.Migrations);
+        builder.AddServiceMessaging<CampaignsDbContext>(Name, messaging => messaging
+            .Handle<CreatorApproved, CreatorReplicaHandler>(Busy)
+            .Handle<CreatorApplied, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorRejected, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorProfileUpdated, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorStatsRecorded, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorSuspended, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorReinstated, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorOffboarded, CreatorReplicaHandler>(Quiet)
+            .Handle<CreatorErased, CreatorReplicaHandler>(Quiet));
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapCampaignsApi();
+        app.MapMessagingOperations<CampaignsDbContext>();
+        return app;
+    }
+
+    // Nine creator queues share one small connection pool: approvals come in waves (a brand vets
+    // hundreds at once), the other events trickle. Each concurrent message holds a connection.
+    private static void Busy(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 4);
+
+    private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 2);
+}

@@ -1,0 +1,86 @@
+using AmbassadorNet.Campaigns.Domain;
+using AmbassadorNet.Campaigns.Persistence;
+using AmbassadorNet.Contracts.Creators;
+using AmbassadorNet.Messaging.Inbox;
+using AmbassadorNet.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Campaigns.Consumers;
+
+/// <summary>
+/// Keeps the creator replica from every creator event that carries a status. Events carry the
+/// creator's version: one not newer than the replica is ignored, so duplicates and reordered
+/// deliveries end in the same state. A creator who is no longer approved (suspended, offboarded,
+/// erased) loses their invitations and active enrollments, one EnrollmentEnded each.
+/// </summary>
+public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider clock) :
+    IMessageHandler<CreatorApplied>, IMessageHandler<CreatorApproved>, IMessageHandler<CreatorRejected>,
+    IMessageHandler<CreatorProfileUpdated>, IMessageHandler<CreatorStatsRecorded>, IMessageHandler<CreatorSuspended>,
+    IMessageHandler<CreatorReinstated>, IMessageHandler<CreatorOffboarded>, IMessageHandler<CreatorErased>
+{
+    public Task<HandleResult> HandleAsync(CreatorApplied m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorApproved m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorRejected m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorProfileUpdated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorStatsRecorded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorSuspended m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorReinstated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorOffboarded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
+
+    public Task<HandleResult> HandleAsync(CreatorErased m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, null, ct);
+
+    /// <param name="state">The creator's full state; null for an erasure, which carries none.</param>
+    private async Task<HandleResult> ApplyAsync(Guid creatorId, long version, DateTimeOffset occurredAt, CreatorState? state, CancellationToken cancellationToken)
+    {
+        // Locked so an invitation committing concurrently is either seen below or refused (it checks the replica's version).
+        var replica = await db.Creators
+            .FromSqlInterpolated($"SELECT * FROM creator_replicas WHERE creator_id = {creatorId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+        if (replica is not null && replica.Version >= version)
+        {
+            return HandleResult.Done; // stale: a newer state already arrived
+        }
+
+        if (replica is null)
+        {
+            replica = new CreatorReplica { CreatorId = creatorId, BrandId = db.CurrentBrandId };
+            db.Creators.Add(replica);
+        }
+
+        if (state is null)
+        {
+            replica.Erase(version, occurredAt);
+        }
+        else
+        {
+            replica.Apply(state, version, occurredAt);
+        }
+
+        if (!replica.IsApproved)
+        {
+            await EndEnrollmentsAsync(creatorId, $"creator_{replica.Status}", cancellationToken);
+        }
+
+        return HandleResult.Done;
+    }
+
+    private async Task EndEnrollmentsAsync(Guid creatorId, string reason, CancellationToken cancellationToken)
+    {
+        var current = await db.Enrollments
+            .Where(e => e.CreatorId == creatorId && (e.Status == EnrollmentStatus.Invited || e.Status == EnrollmentStatus.Active))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var enrollment in current)
+        {
+            enrollment.EndBecause(reason, now);
+            db.AddEvent(EnrollmentEventFactory.Ended(enrollment), clock);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.ServiceDefaults.Errors;
+
+namespace AmbassadorNet.Campaigns.Domain;
+
+/// <summary>
+/// Content a creator owes: Pending → Submitted → Approved | RevisionRequested | Rejected, and a
+/// revision is submitted again. The fee is fixed when approved, from the terms then in force.
+/// </summary>
+public sealed class Deliverable : IBrandOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid EnrollmentId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public DeliverableType Type { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    public DeliverableStatus Status { get; set; }
+
+    public string? SubmittedUrl { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    public string? ReviewNote { get; set; }
+
+    public decimal? FeeAmount { get; set; }
+
+    public string? FeeCurrency { get; set; }
+
+    public long Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Submit(string url, DateTimeOffset now)
+    {
+        Move(now, DeliverableStatus.Submitted, "submit", DeliverableStatus.Pending, DeliverableStatus.RevisionRequested);
+        (SubmittedUrl, SubmittedAt, ReviewNote) = (url, now, null);
+    }
+
+    public void Approve(decimal? fee, string? currency, DateTimeOffset now)
+    {
+        Move(now, DeliverableStatus.Approved, "approve", DeliverableStatus.Submitted);
+        (FeeAmount, FeeCurrency) = fee is > 0 ? (fee, currency) : (null, null);
+    }
+
+    public void RequestRevision(string? note, DateTimeOffset now)
+    {
+        Move(now, DeliverableStatus.RevisionRequested, "request a revision of", DeliverableStatus.Submitted);
+        ReviewNote = note;
+    }
+
+    public void Reject(string? note, DateTimeOffset now)
+    {
+        Move(now, DeliverableStatus.Rejected, "reject", DeliverableStatus.Submitted);
+        ReviewNote = note;
+    }
+
+    private void Move(DateTimeOffset now, DeliverableStatus to, string action, params DeliverableStatus[] from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new ConflictException($"Cannot {action} a deliverable that is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = to;
+        Version++;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,86 @@
+using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.ServiceDefaults.Errors;
+
+namespace AmbassadorNet.Campaigns.Domain;
+
+/// <summary>
+/// A creator in a campaign: Invited → Active | Declined; Active → Removed; Invited or Active →
+/// Ended when the creators service suspends, offboards or erases the creator. One per campaign and
+/// creator. Each change bumps <see cref="Version"/> and publishes one event.
+/// </summary>
+public sealed class Enrollment : IBrandOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public EnrollmentStatus Status { get; set; }
+
+    /// <summary>Replaces the campaign's plan for this enrollment from <see cref="OverrideEffectiveFrom"/>.</summary>
+    public Plan? CommissionOverride { get; set; }
+
+    public DateTimeOffset? OverrideEffectiveFrom { get; set; }
+
+    /// <summary>Why it is over: declined, removed, creator_suspended, creator_offboarded, creator_erased.</summary>
+    public string? EndReason { get; set; }
+
+    public long Version { get; set; }
+
+    public DateTimeOffset InvitedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool IsCurrent => Status is EnrollmentStatus.Invited or EnrollmentStatus.Active;
+
+    public static Enrollment Invite(Guid id, Guid brand, Guid campaign, Guid creator, DateTimeOffset now) => new()
+    {
+        Id = id, BrandId = brand, CampaignId = campaign, CreatorId = creator, Status = EnrollmentStatus.Invited, Version = 1, InvitedAt = now, UpdatedAt = now,
+    };
+
+    public void Accept(DateTimeOffset now) => Move(now, EnrollmentStatus.Active, "accept", null, EnrollmentStatus.Invited);
+
+    public void Decline(DateTimeOffset now) => Move(now, EnrollmentStatus.Declined, "decline", "declined", EnrollmentStatus.Invited);
+
+    public void Remove(DateTimeOffset now) => Move(now, EnrollmentStatus.Removed, "remove", "removed", EnrollmentStatus.Active);
+
+    /// <summary>The creator can no longer take part; <paramref name="reason"/> says why.</summary>
+    public void EndBecause(string reason, DateTimeOffset now) =>
+        Move(now, EnrollmentStatus.Ended, "end", reason, EnrollmentStatus.Invited, EnrollmentStatus.Active);
+
+    public void SetOverride(Plan? plan, DateTimeOffset effectiveFrom, DateTimeOffset now)
+    {
+        if (!IsCurrent)
+        {
+            throw new ConflictException($"The enrollment is {Status.ToString().ToLowerInvariant()}; its commission can no longer change.");
+        }
+
+        if (effectiveFrom < now || effectiveFrom < OverrideEffectiveFrom)
+        {
+            throw new ConflictException("A commission override changes only forward in time: effectiveFrom must be now or later.");
+        }
+
+        (CommissionOverride, OverrideEffectiveFrom) = (plan, effectiveFrom);
+        Touch(now);
+    }
+
+    private void Move(DateTimeOffset now, EnrollmentStatus to, string action, string? reason, params EnrollmentStatus[] from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new ConflictException($"Cannot {action} an enrollment that is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        (Status, EndReason) = (to, reason);
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,64 @@
+using AmbassadorNet.Campaigns.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AmbassadorNet.Campaigns.Persistence;
+
+/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql.</summary>
+internal static class CampaignMapping
+{
+    public static void Configure(EntityTypeBuilder<Campaign> campaign)
+    {
+        campaign.ToTable("campaigns");
+        campaign.Property(c => c.Name).HasMaxLength(200);
+        campaign.Property(c => c.RequiredDisclosure).HasMaxLength(100);
+        campaign.Property(c => c.Terms).AsJson();
+        campaign.Property(c => c.Quotas).AsJson();
+        campaign.Property(c => c.Version).IsConcurrencyToken();
+        campaign.HasIndex(c => new { c.BrandId, c.CreatedAt });
+        campaign.Ignore(c => c.IsLaunched);
+    }
+
+    public static void Configure(EntityTypeBuilder<CampaignTermsVersion> version)
+    {
+        version.ToTable("campaign_terms_versions");
+        version.Property(v => v.Terms).AsJson();
+        version.HasOne<Campaign>().WithMany().HasForeignKey(v => v.CampaignId);
+        version.HasIndex(v => new { v.CampaignId, v.TermsVersion }).IsUnique();
+    }
+
+    public static void Configure(EntityTypeBuilder<Enrollment> enrollment)
+    {
+        enrollment.ToTable("enrollments");
+        enrollment.Property(e => e.CommissionOverride).AsJson();
+        enrollment.Property(e => e.EndReason).HasMaxLength(50);
+        enrollment.Property(e => e.Version).IsConcurrencyToken();
+        enrollment.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId);
+        enrollment.HasIndex(e => new { e.CampaignId, e.CreatorId }).IsUnique();
+        enrollment.HasIndex(e => new { e.CreatorId, e.Status });
+        enrollment.Ignore(e => e.IsCurrent);
+    }
+
+    public static void Configure(EntityTypeBuilder<Deliverable> deliverable)
+    {
+        deliverable.ToTable("deliverables");
+        deliverable.Property(d => d.SubmittedUrl).HasMaxLength(2000);
+        deliverable.Property(d => d.ReviewNote).HasMaxLength(1000);
+        deliverable.Property(d => d.FeeCurrency).HasMaxLength(3).IsFixedLength();
+        deliverable.Property(d => d.Version).IsConcurrencyToken();
+        deliverable.HasOne<Enrollment>().WithMany().HasForeignKey(d => d.EnrollmentId);
+        deliverable.HasIndex(d => new { d.CampaignId, d.Type, d.SubmittedAt });
+    }
+
+    public static void Configure(EntityTypeBuilder<CreatorReplica> creator)
+    {
+        creator.ToTable("creator_replicas");
+        creator.HasKey(c => c.CreatorId);
+        creator.Property(c => c.DisplayName).HasMaxLength(200);
+        creator.Property(c => c.Handle).HasMaxLength(100);
+        creator.Property(c => c.EngagementRate).HasPrecision(12, 6);
+        creator.Property(c => c.Version).IsConcurrencyToken();
+        creator.HasIndex(c => new { c.BrandId, c.Status, c.Tier });
+        creator.Ignore(c => c.IsApproved);
+    }
+}

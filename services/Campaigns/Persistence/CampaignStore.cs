@@ -1,0 +1,47 @@
+using AmbassadorNet.Campaigns.Domain;
+using AmbassadorNet.ServiceDefaults.Errors;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AmbassadorNet.Campaigns.Persistence;
+
+/// <summary>Loading aggregates of the caller's brand (404 otherwise), and saving with the database's refusals turned into 409s.</summary>
+public static class CampaignStore
+{
+    public static async Task<Campaign> LoadCampaignAsync(this CampaignsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        ?? throw new NotFoundException($"Campaign {id} does not exist.");
+
+    public static async Task<Enrollment> LoadEnrollmentAsync(this CampaignsDbContext db, Guid campaignId, Guid id, CancellationToken cancellationToken) =>
+        await db.Enrollments.SingleOrDefaultAsync(e => e.Id == id && e.CampaignId == campaignId, cancellationToken)
+        ?? throw new NotFoundException($"Enrollment {id} of campaign {campaignId} does not exist.");
+
+    public static async Task<Deliverable> LoadDeliverableAsync(this CampaignsDbContext db, Guid campaignId, Guid enrollmentId, Guid id, CancellationToken cancellationToken) =>
+        await db.Deliverables.SingleOrDefaultAsync(d => d.Id == id && d.EnrollmentId == enrollmentId && d.CampaignId == campaignId, cancellationToken)
+        ?? throw new NotFoundException($"Deliverable {id} does not exist.");
+
+    /// <summary>The version of the terms in force at <paramref name="at"/>: the latest one that had started by then.</summary>
+    public static Task<CampaignTermsVersion?> TermsInForceAsync(this CampaignsDbContext db, Guid campaignId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.TermsVersions.Where(v => v.CampaignId == campaignId && v.EffectiveFrom <= at)
+            .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.TermsVersion).FirstOrDefaultAsync(cancellationToken);
+
+    public static async Task SaveAsync(this CampaignsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("It was changed by another request at the same time; read it again and retry.");
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw new ConflictException(unique.ConstraintName switch
+            {
+                "ix_enrollments_campaign_id_creator_id" => "The creator already has an enrollment in this campaign.",
+                _ => "This would duplicate an existing record.",
+            });
+        }
+    }
+}
