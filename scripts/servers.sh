@@ -2,7 +2,8 @@
 # Installs (when missing) and starts the PostgreSQL and RabbitMQ servers that AmbassadorNet and its
 # tests use, from Debian's packages, and prepares their credentials. Safe to run again.
 #   scripts/servers.sh            install + start + configure
-#   AMB_PG_TUNE_FOR_TESTS=1 ...   also turn off fsync (tests only: durability is not under test there)
+#   AMB_PG_TUNE_FOR_TESTS=1 ...   also turn off fsync (tests only: durability is not under test there;
+#                                 it stays off until the file conf.d/ambassadornet-tests.conf is removed)
 set -euo pipefail
 
 PG_USER="${AMB_PG_USER:-amb}"
@@ -36,22 +37,20 @@ start_postgres() {
     as_root pg_createcluster "$v" main >/dev/null
   fi
   local conf="/etc/postgresql/$v/main"
-  # Settings live in a conf.d file of ours so a re-run replaces rather than appends.
-  local settings
-  settings="$(
-    echo "max_connections = $PG_MAX_CONNECTIONS"
-    echo "listen_addresses = '127.0.0.1'"
-    if [ "${AMB_PG_TUNE_FOR_TESTS:-0}" = 1 ]; then
-      echo "fsync = off"
-      echo "synchronous_commit = off"
-      echo "full_page_writes = off"
-    fi
-  )"
+  # Settings live in conf.d files of ours so a re-run replaces rather than appends. The test tuning
+  # has a file of its own that a later run without it leaves alone: ./run.sh after ./test.sh must not
+  # restart the server under a test run.
   local changed=0
   as_root mkdir -p "$conf/conf.d"
-  if [ "$(cat "$conf/conf.d/ambassadornet.conf" 2>/dev/null)" != "$settings" ]; then
-    echo "$settings" | as_root tee "$conf/conf.d/ambassadornet.conf" >/dev/null
-    changed=1
+  write_conf() {
+    if [ "$(cat "$conf/conf.d/$1" 2>/dev/null)" != "$2" ]; then
+      echo "$2" | as_root tee "$conf/conf.d/$1" >/dev/null
+      changed=1
+    fi
+  }
+  write_conf ambassadornet.conf "$(printf "max_connections = %s\nlisten_addresses = '127.0.0.1'" "$PG_MAX_CONNECTIONS")"
+  if [ "${AMB_PG_TUNE_FOR_TESTS:-0}" = 1 ]; then
+    write_conf ambassadornet-tests.conf "$(printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off')"
   fi
   grep -q "^include_dir = 'conf.d'" "$conf/postgresql.conf" || { echo "include_dir = 'conf.d'" | as_root tee -a "$conf/postgresql.conf" >/dev/null; changed=1; }
   if ! pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then

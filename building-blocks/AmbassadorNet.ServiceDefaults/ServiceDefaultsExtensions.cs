@@ -5,6 +5,7 @@ using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Health;
 using AmbassadorNet.ServiceDefaults.Idempotency;
+using AmbassadorNet.ServiceDefaults.Lifetime;
 using AmbassadorNet.ServiceDefaults.Observability;
 using AmbassadorNet.ServiceDefaults.Tenancy;
 using AmbassadorNet.ServiceDefaults.Time;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Catalog().Add(typeof(InternalAuthOptions));
         builder.AddIdempotency();
         builder.Services.AddHealthChecks();
+        builder.Services.AddParentProcessWatcher(); // exits when the AppHost that started it is gone (AMB_PARENT_PID)
         // Enums travel as the snake_case text the events and the database use ("bank_transfer").
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));

@@ -13,6 +13,7 @@ using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Health;
+using AmbassadorNet.ServiceDefaults.Lifetime;
 using AmbassadorNet.ServiceDefaults.Observability;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.ServiceDefaults.Time;
@@ -34,6 +35,7 @@ public static class GatewayRegistration
         builder.AddTelemetry(GatewayServices.GatewayItself);
         builder.AddProblemResponses();
         builder.Services.AddHealthChecks();
+        builder.Services.AddParentProcessWatcher(); // exits when the AppHost that started it is gone (AMB_PARENT_PID)
         builder.AddServiceDatabase<GatewayDbContext>(GatewayDbContext.Migrations);
 
         var options = builder.AddSettings<GatewayOptions>();

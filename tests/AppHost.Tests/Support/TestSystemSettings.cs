@@ -1,0 +1,74 @@
+using AmbassadorNet.Orchestration.Composition;
+using AmbassadorNet.Orchestration.Declaration;
+using AmbassadorNet.Orchestration.Infrastructure;
+using AmbassadorNet.Persistence.MigrationRunner;
+using AmbassadorNet.TestKit;
+using AmbassadorNet.TestKit.Rabbit;
+using Npgsql;
+
+namespace AppHost.Tests.Support;
+
+/// <summary>
+/// Settings for one test's system on the shared servers: databases named ambt_apphost_{id}_{service}
+/// and a vhost of its own, both swept by scripts/clean-test-leftovers.sh if a run dies.
+/// </summary>
+public sealed class TestSystemSettings : IAsyncDisposable
+{
+    private TestSystemSettings(TestVhost vhost, SystemSettings settings)
+    {
+        Vhost = vhost;
+        Settings = settings;
+    }
+
+    public TestVhost Vhost { get; }
+
+    public SystemSettings Settings { get; }
+
+    public static async Task<TestSystemSettings> CreateAsync()
+    {
+        var vhost = await TestVhost.CreateAsync("apphost");
+        var postgres = new NpgsqlConnectionStringBuilder(TestServers.Postgres);
+        var settings = new SystemSettings(
+            new PostgresServer(postgres.Host!, postgres.Port, postgres.Username!, postgres.Password!),
+            new RabbitMqServer(TestServers.RabbitHost, TestServers.RabbitPort, TestServers.RabbitUser, TestServers.RabbitPassword, vhost.Name),
+            $"{TestServers.NamePrefix}apphost_{Guid.NewGuid():N}"[..30] + "_",
+            GatewayPort: 0);
+        return new TestSystemSettings(vhost, settings);
+    }
+
+    /// <summary>A declaration on these servers, with the deadlines scaled for slow machines.</summary>
+    public SystemDeclaration NewDeclaration()
+    {
+        var declaration = new SystemDeclaration(Settings.Postgres, Settings.RabbitMq, Settings.DatabasePrefix);
+        Scale(declaration);
+        return declaration;
+    }
+
+    public static void Scale(SystemDeclaration declaration)
+    {
+        declaration.ReadinessTimeout = TestTimeouts.Scaled(declaration.ReadinessTimeout);
+        declaration.MigrationTimeout = TestTimeouts.Scaled(declaration.MigrationTimeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using var connection = await DatabaseAdmin.OpenMaintenanceAsync(TestServers.Postgres, CancellationToken.None);
+        await using var query = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE $1", connection);
+        query.Parameters.Add(new NpgsqlParameter { Value = Settings.DatabasePrefix.Replace("_", "\\_", StringComparison.Ordinal) + "%" });
+        var databases = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                databases.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var database in databases)
+        {
+            await DatabaseAdmin.DropIfExistsAsync(TestServers.Postgres, database);
+        }
+
+        await Vhost.DisposeAsync();
+    }
+}

@@ -1,0 +1,36 @@
+using AmbassadorNet.Orchestration.Composition;
+using AmbassadorNet.Orchestration.Running;
+using AppHost.Tests.Support;
+
+namespace AppHost.Tests;
+
+/// <summary>The system exactly as the AppHost declares it, started once for the class through the library.</summary>
+public sealed class WholeSystemFixture : IAsyncLifetime
+{
+    private TestSystemSettings _settings = null!;
+
+    public AmbassadorNetSystem System { get; private set; } = null!;
+
+    public RunningSystem Running { get; private set; } = null!;
+
+    public RecordingLogSink Logs { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        _settings = await TestSystemSettings.CreateAsync();
+        System = AmbassadorNetSystem.Declare(_settings.Settings);
+        TestSystemSettings.Scale(System.Declaration);
+        Running = await System.Declaration.StartAsync(Logs, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Running is not null)
+        {
+            await Running.StopAsync();
+        }
+
+        System?.Dispose();
+        await _settings.DisposeAsync();
+    }
+}
