@@ -1,0 +1,75 @@
+using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Outbox;
+using AmbassadorNet.Persistence.Pagination;
+using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.Tracking.Consumers;
+using AmbassadorNet.Tracking.Domain;
+using AmbassadorNet.Tracking.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AmbassadorNet.Tracking.Api;
+
+/// <summary>The brand's promo codes: list, issue another (derived or chosen), deactivate.</summary>
+internal static class PromoCodeEndpoints
+{
+    private static readonly KeysetOrder<PromoCode, DateTimeOffset> Newest = new("created", p => p.CreatedAt, p => p.Id, descending: true);
+
+    public static async Task<Ok<PromoCodePage>> ListAsync(Guid? enrollmentId, Guid? campaignId, string? cursor, int? limit, TrackingDbContext db, CancellationToken ct)
+    {
+        new FieldErrors().Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.").ThrowIfAny();
+        var query = db.PromoCodes.AsNoTracking();
+        query = enrollmentId is { } e ? query.Where(p => p.EnrollmentId == e) : query;
+        query = campaignId is { } c ? query.Where(p => p.CampaignId == c) : query;
+        var page = await query.ToPageAsync(Newest, cursor, limit ?? 50, ct);
+        return TypedResults.Ok(new PromoCodePage([.. page.Items.Select(PromoCodeView.From)], page.NextCursor));
+    }
+
+    public static async Task<Created<PromoCodeView>> CreateAsync(CreatePromoCodeRequest request, TrackingDbContext db, CodeIssuer issuer, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .Check(request.EnrollmentId is not null && request.EnrollmentId != Guid.Empty, "enrollmentId", "The enrollment to issue a promo code for is required.")
+            .Check(request.Code is null || CodeGenerator.IsValidPromoCode(request.Code), "code", "3 to 32 letters and digits.");
+        errors.ThrowIfAny();
+        var enrollment = await LinkEndpoints.ActiveEnrollmentAsync(db, request.EnrollmentId!.Value, ct);
+        var campaign = await db.Campaigns.SingleAsync(c => c.CampaignId == enrollment.CampaignId, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var promo = await issuer.IssuePromoCodeAsync(enrollment, campaign, request.Code, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Created($"/api/promo-codes/{promo.Id}", PromoCodeView.From(promo));
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                if (request.Code is not null)
+                {
+                    throw new ConflictException($"The brand already has the promo code {request.Code} (codes are compared ignoring case).");
+                }
+
+                if (attempt >= 3)
+                {
+                    throw new ConflictException("Another promo code was issued for this handle at the same moment; retry.");
+                }
+
+                db.ChangeTracker.Clear(); // a concurrent issue took the suffix we picked: pick again
+            }
+        }
+    }
+
+    public static async Task<Ok<PromoCodeView>> DeactivateAsync(Guid id, TrackingDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var promo = await db.PromoCodes.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException($"Promo code {id} does not exist.");
+        if (promo.Active)
+        {
+            promo.Active = false;
+            promo.DeactivatedAt = clock.GetUtcNow();
+            db.AddEvent(new PromoCodeDeactivated(promo.BrandId, promo.DeactivatedAt.Value, promo.Id, promo.Code, promo.EnrollmentId), clock);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.Ok(PromoCodeView.From(promo));
+    }
+}

@@ -1,0 +1,38 @@
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Idempotency;
+using AmbassadorNet.Tracking.Clicks;
+using AmbassadorNet.Tracking.Resolution;
+
+namespace AmbassadorNet.Tracking.Api;
+
+/// <summary>The tracking API: every route, its role-table row and its summary, in one place.</summary>
+public static class TrackingApi
+{
+    public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head], RedirectEndpoint.RedirectAsync).AllowAnonymous().WithTags("Redirect")
+            .WithName("FollowTrackingLink").WithSummary("Public: 302 to the campaign's destination with UTM parameters and amb_cid; 404 for an unknown code.");
+
+        var links = app.MapGroup("/api/links").WithTags("Links");
+        links.MapGet("/", LinkEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListLinks").WithSummary("The brand's tracking links, newest first, by enrollment, campaign or creator; cursor-paginated.");
+        links.MapPost("/", LinkEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("CreateLink").WithSummary("Issues another tracking link for an active enrollment (e.g. one per platform).");
+        links.MapPost("/{id:guid}/deactivate", LinkEndpoints.DeactivateAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("DeactivateLink").WithSummary("Stops a link redirecting: it answers 404 on every replica within moments.");
+
+        var codes = app.MapGroup("/api/promo-codes").WithTags("Promo codes");
+        codes.MapGet("/", PromoCodeEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListPromoCodes").WithSummary("The brand's promo codes, newest first, by enrollment or campaign; cursor-paginated.");
+        codes.MapPost("/", PromoCodeEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("CreatePromoCode").WithSummary("Issues another promo code for an active enrollment: the brand's choice, or derived from the handle.");
+        codes.MapPost("/{id:guid}/deactivate", PromoCodeEndpoints.DeactivateAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("DeactivatePromoCode").WithSummary("Retires a promo code; PromoCodeDeactivated tells shops to disable it.");
+
+        app.MapGet("/ops/redirect-stats", (RedirectStats stats, ClickBuffer buffer, CodeDirectory directory) =>
+                TypedResults.Ok(new RedirectStatsView(stats.Answered, stats.Stored, stats.Dropped, buffer.Pending, stats.Batches, directory.LinkCount)))
+            .RequireAccess(AccessPolicies.Operations).WithTags("Operations")
+            .WithName("GetRedirectStats").WithSummary("Redirects this replica answered and clicks stored, dropped and pending, to compare answered with stored.");
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Outbox;
+using AmbassadorNet.SharedKernel;
+using AmbassadorNet.Tracking.Domain;
+using AmbassadorNet.Tracking.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmbassadorNet.Tracking.Consumers;
+
+/// <summary>
+/// Issues links and promo codes for an enrollment, each with its event in the same save. A code that
+/// collides (another issue committed the same one first) fails the save on the unique index; the
+/// caller retries (the inbox's retry for events, a loop for the API) and picks again.
+/// </summary>
+public sealed class CodeIssuer(TrackingDbContext db, TimeProvider clock, IOptions<TrackingOptions> options)
+{
+    public TrackingLink IssueLink(EnrollmentReplica enrollment)
+    {
+        var link = new TrackingLink
+        {
+            Id = Ids.New(clock), BrandId = enrollment.BrandId, Code = CodeGenerator.NewLinkCode(), EnrollmentId = enrollment.EnrollmentId,
+            CampaignId = enrollment.CampaignId, CreatorId = enrollment.CreatorId, Active = true, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Links.Add(link);
+        db.AddEvent(new TrackingLinkIssued(link.BrandId, link.CreatedAt, link.Id, link.Code, UrlOf(link.Code), link.EnrollmentId, link.CampaignId, link.CreatorId), clock);
+        return link;
+    }
+
+    /// <param name="wanted">A code the brand chose; null derives one from the creator's handle.</param>
+    public async Task<PromoCode> IssuePromoCodeAsync(EnrollmentReplica enrollment, CampaignReplica campaign, string? wanted, CancellationToken ct)
+    {
+        string code;
+        if (wanted is not null)
+        {
+            code = wanted;
+        }
+        else
+        {
+            var stem = CodeGenerator.PromoStem(enrollment.Handle);
+            var normalizedStem = CodeGenerator.Normalize(stem);
+            var taken = await db.PromoCodes.Where(p => p.NormalizedCode.StartsWith(normalizedStem)).Select(p => p.NormalizedCode).ToListAsync(ct);
+            code = CodeGenerator.FirstFreePromoCode(stem, taken.ToHashSet(StringComparer.Ordinal));
+        }
+
+        var promo = new PromoCode
+        {
+            Id = Ids.New(clock), BrandId = enrollment.BrandId, Code = code, NormalizedCode = CodeGenerator.Normalize(code), EnrollmentId = enrollment.EnrollmentId,
+            CampaignId = enrollment.CampaignId, CreatorId = enrollment.CreatorId, Active = true, CreatedAt = clock.GetUtcNow(),
+        };
+        db.PromoCodes.Add(promo);
+        var discount = campaign.DiscountPercent is null && campaign.DiscountAmount is null ? null : new CustomerDiscount(campaign.DiscountPercent, campaign.DiscountAmount);
+        db.AddEvent(new PromoCodeIssued(promo.BrandId, promo.CreatedAt, promo.Id, promo.Code, promo.EnrollmentId, promo.CampaignId, promo.CreatorId, discount, campaign.Currency), clock);
+        return promo;
+    }
+
+    public string UrlOf(string code) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/r/{code}";
+}

@@ -1,0 +1,53 @@
+using AmbassadorNet.Persistence.Tenancy;
+
+namespace AmbassadorNet.Tracking.Domain;
+
+/// <summary>What tracking needs of a launched campaign, kept from the campaigns service's events (newest version wins).</summary>
+public sealed class CampaignReplica : IBrandOwned
+{
+    public Guid CampaignId { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>"active", "paused" or "ended".</summary>
+    public string Status { get; set; } = "";
+
+    public string DestinationUrl { get; set; } = "";
+
+    public List<string> AllowedDomains { get; set; } = [];
+
+    public string Currency { get; set; } = "";
+
+    public decimal? DiscountPercent { get; set; }
+
+    public decimal? DiscountAmount { get; set; }
+
+    public long Version { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An enrollment as CreatorEnrolled/EnrollmentEnded describe it; links of an ended one still redirect but attribute nothing.</summary>
+public sealed class EnrollmentReplica : IBrandOwned
+{
+    public Guid EnrollmentId { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public string? Handle { get; set; }
+
+    /// <summary>"active" or the reason it ended.</summary>
+    public string Status { get; set; } = "";
+
+    public long Version { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool IsActive => Status == "active";
+}

@@ -1,0 +1,74 @@
+using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Messaging.Operations;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.Configuration;
+using AmbassadorNet.ServiceDefaults.Persistence;
+using AmbassadorNet.Tracking.Api;
+using AmbassadorNet.Tracking.Clicks;
+using AmbassadorNet.Tracking.Consumers;
+using AmbassadorNet.Tracking.Domain;
+using AmbassadorNet.Tracking.Persistence;
+using AmbassadorNet.Tracking.Resolution;
+using Microsoft.Extensions.Options;
+
+namespace AmbassadorNet.Tracking;
+
+/// <summary>
+/// The tracking service as Program.cs runs it; tests build the same application with settings of
+/// their own and a loopback port, so what they test is what ships.
+/// </summary>
+public static class TrackingApp
+{
+    public const string Name = "tracking";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<TrackingDbContext>(TrackingDbContext.Migrations);
+        builder.AddServiceMessaging<TrackingDbContext>(Name, messaging => messaging
+            .Handle<CreatorEnrolled, EnrollmentHandler>(Busy)
+            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet)
+            .Handle<CampaignLaunched, CampaignReplicaHandler>(Quiet)
+            .Handle<CampaignTermsChanged, CampaignReplicaHandler>(Quiet)
+            .Handle<CampaignUpdated, CampaignReplicaHandler>(Quiet)
+            .Handle<CampaignPaused, CampaignReplicaHandler>(Quiet)
+            .Handle<CampaignResumed, CampaignReplicaHandler>(Quiet)
+            .Handle<CampaignEnded, CampaignReplicaHandler>(Quiet));
+        AddTracking(builder);
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapTrackingApi();
+        app.MapMessagingOperations<TrackingDbContext>();
+        return app;
+    }
+
+    private static void AddTracking(WebApplicationBuilder builder)
+    {
+        builder.AddSettings<TrackingOptions>();
+        var services = builder.Services;
+        services.AddScoped<CodeIssuer>();
+        services.AddSingleton(provider => new Visitor(provider.GetRequiredService<IOptions<TrackingOptions>>().Value));
+        services.AddSingleton<DirectoryReader>();
+        services.AddSingleton<CodeDirectory>();
+        services.AddSingleton<RedirectStats>();
+        services.AddSingleton<ClickBuffer>();
+        services.AddSingleton<DuplicateWindow>();
+        services.AddSingleton<ClickBatchStore>();
+        services.AddSingleton<ClickRetentionSweeper>();
+        // Order matters: the directory is loaded before the web server opens (it starts after hosted services).
+        services.AddHostedService<DirectoryListener>();
+        services.AddHostedService<ClickWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ClickRetentionSweeper>());
+    }
+
+    // Enrollments come in waves (a brand enrolls hundreds at once); campaign events trickle.
+    private static void Busy(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (32, 4);
+
+    private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 2);
+}
