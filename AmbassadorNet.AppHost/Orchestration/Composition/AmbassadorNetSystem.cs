@@ -35,11 +35,19 @@ public sealed class AmbassadorNetSystem : IDisposable
     public static AmbassadorNetSystem Declare(SystemSettings settings, ServiceBinaries? binaries = null)
     {
         var system = new AmbassadorNetSystem(settings, binaries ?? ServiceBinaries.NextToThisProcess());
-        // One line per service; campaigns, tracking, payouts, analytics and webhooks join as they land.
+        // The gateway's port is chosen first: tracking builds its links on the gateway's address.
+        var gatewayPort = settings.GatewayPort == 0 ? system.Declaration.AllocatePort() : settings.GatewayPort;
+
+        // One line per service; payouts and analytics join as they land.
         system.AddService(GatewayServices.Creators, "AmbassadorNet.Creators");
         system.AddService(GatewayServices.Campaigns, "AmbassadorNet.Campaigns");
+        system.AddService(GatewayServices.Tracking, "AmbassadorNet.Tracking")
+            .WithSetting("Tracking:PublicBaseUrl", $"http://127.0.0.1:{gatewayPort}")
+            // A key per run: click IP hashes are only compared within the duplicate window anyway.
+            .WithSetting("Tracking:IpHashKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            .WithSetting("Tracking:TrustedProxyNetworks:0", "127.0.0.1/32");
         system.AddService(GatewayServices.Webhooks, "AmbassadorNet.Webhooks");
-        system.AddGateway(settings.GatewayPort);
+        system.AddGateway(gatewayPort);
         return system;
     }
 
