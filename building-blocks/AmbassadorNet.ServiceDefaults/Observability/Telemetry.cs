@@ -36,6 +36,12 @@ public static class Telemetry
             json.UseUtcTimestamp = true;
             json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
+        if (Environment.GetCommandLineArgs().Contains(Deployment.DeploymentCommands.PrintConfigKeys))
+        {
+            // The key list is the only thing on stdout, so scripts can read it; logs go to stderr.
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
