@@ -18,6 +18,7 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
     where TContext : BrandScopedDbContext
 {
     private const string InboxKey = "inbox_messages_pkey";
+    private const string ParkedKey = "ux_parked_messages_message_id_consumer";
 
     public async Task<InboxOutcome> ProcessAsync<TMessage>(
         IServiceProvider scope, TMessage message, Guid messageId, string consumer, ParkedMessage? parked, CancellationToken cancellationToken)
@@ -40,8 +41,29 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
         if (result.IsParked)
         {
             db.ChangeTracker.Clear(); // a parked message has no effects, only its parking row
-            await ParkAsync(db, message, messageId, consumer, parked, result, cancellationToken);
+            if (parked is null && await db.Set<ParkedMessage>().AnyAsync(p => p.MessageId == messageId && p.Consumer == consumer, cancellationToken))
+            {
+                // A copy of this message already waits for the same prerequisite.
+                return InboxOutcome.Duplicate;
+            }
+
+            try
+            {
+                await ParkAsync(db, message, messageId, consumer, parked, result, cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ParkedKey })
+            {
+                return InboxOutcome.Duplicate; // a copy was parked concurrently
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            if (parked is null)
+            {
+                // The prerequisite may have been released between our check and this commit, when
+                // the replayer found nothing to replay: let it look once more now.
+                replay.Notify();
+            }
+
             return InboxOutcome.Parked;
         }
 
