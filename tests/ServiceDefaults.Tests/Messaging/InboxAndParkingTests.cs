@@ -49,6 +49,23 @@ public sealed class InboxAndParkingTests(SampleServiceFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_duplicate_of_a_parked_message_waits_once_and_is_applied_once()
+    {
+        var (brand, product) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var messageId = NewId.NextGuid();
+
+        await PublishAsync(new ProductReviewed(brand, Now, product, 5), messageId);
+        await PublishAsync(new ProductReviewed(brand, Now, product, 5), messageId);
+        var parked = await Eventually.SettledAsync(
+            _ => Service.QueryAsync(brand, db => db.Set<ParkedMessage>().CountAsync(p => p.MessageId == messageId)), "the review to be parked", fixture.Idle);
+        await PublishAsync(new ProductPublished(brand, Now, product, "Chair", 80m));
+
+        Assert.Equal(1, parked);
+        Assert.Equal(1, await ReviewCountAsync(brand, product, expected: 1));
+        Assert.All(await fixture.Vhost.QueuesAsync(), q => Assert.True(q.Ready == 0 || !q.Name.EndsWith("_error", StringComparison.Ordinal), $"{q.Name} holds {q.Ready}"));
+    }
+
+    [Fact]
     public async Task A_message_after_its_prerequisite_is_applied_without_parking()
     {
         var (brand, product) = (Guid.CreateVersion7(), Guid.CreateVersion7());
