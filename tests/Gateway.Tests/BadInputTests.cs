@@ -14,7 +14,11 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
     {
         using var manager = fixture.Gateway.Client(fixture.KeysByRole["manager"].Key);
 
-        var response = await manager.PostAsync("/api/creators", new ByteArrayContent(new byte[DefaultLimit + 1]));
+        // Expect: 100-continue makes the client wait for the verdict before sending the body; without
+        // it the gateway can answer 413 and close while the client is still writing (a broken pipe).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/creators") { Content = new ByteArrayContent(new byte[DefaultLimit + 1]) };
+        request.Headers.ExpectContinue = true;
+        var response = await manager.SendAsync(request);
 
         var problem = await response.AssertProblemAsync(413);
         Assert.Contains($"{DefaultLimit}", problem.GetProperty("detail").GetString());
@@ -24,7 +28,9 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
     public async Task A_chunked_body_growing_past_the_limit_is_refused_with_a_problem()
     {
         using var manager = fixture.Gateway.Client(fixture.KeysByRole["manager"].Key);
-        var content = new StreamContent(new MemoryStream(new byte[2 * DefaultLimit]));
+        // Just past the limit: the few bytes left unread fit in the socket buffers, so the client is not
+        // still writing when the gateway answers and closes (which would surface as a broken pipe).
+        var content = new StreamContent(new MemoryStream(new byte[DefaultLimit + 4096]));
         content.Headers.ContentLength = null;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/creators") { Content = content };
         request.Headers.TransferEncodingChunked = true;
