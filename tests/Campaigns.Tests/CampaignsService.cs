@@ -65,6 +65,9 @@ public sealed class CampaignsService : IAsyncLifetime
             });
         });
         await _app.StartAsync();
+        // Every receive endpoint bound before a test publishes: RabbitMQ drops an event published to
+        // an exchange no queue is bound to yet.
+        await _app.Services.GetRequiredService<MassTransit.IBusControl>().WaitForHealthStatus(MassTransit.BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
 

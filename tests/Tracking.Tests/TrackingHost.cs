@@ -1,13 +1,14 @@
 using System.Globalization;
 using AmbassadorNet.Security.Testing;
-using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Postgres;
 using AmbassadorNet.TestKit.Rabbit;
+using AmbassadorNet.TestKit;
 using AmbassadorNet.Tracking;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tracking.Tests;
 
@@ -54,6 +55,9 @@ public sealed class TrackingHost : IAsyncDisposable
             }
         });
         await app.StartAsync();
+        // Every receive endpoint bound before a test publishes: RabbitMQ drops an event published to
+        // an exchange no queue is bound to yet.
+        await app.Services.GetRequiredService<MassTransit.IBusControl>().WaitForHealthStatus(MassTransit.BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         return new TrackingHost(app);
     }
 
