@@ -44,16 +44,7 @@ public sealed class CreatorsService : IAsyncLifetime
             builder.Environment.EnvironmentName = "Testing";
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(Tokens.ConfigurationFor(Audience));
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:ConnectionString"] = Database.ConnectionString,
-                ["RabbitMq:Host"] = TestServers.RabbitHost,
-                ["RabbitMq:Port"] = TestServers.RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["RabbitMq:VirtualHost"] = Vhost.Name,
-                ["RabbitMq:Username"] = TestServers.RabbitUser,
-                ["RabbitMq:Password"] = TestServers.RabbitPassword,
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
+            builder.Configuration.AddInMemoryCollection(ServiceSettings.For(Database, Vhost));
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };

@@ -36,15 +36,9 @@ public sealed class TrackingHost : IAsyncDisposable
             builder.Environment.EnvironmentName = "Testing";
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(tokens.ConfigurationFor(TrackingService.Audience));
+            builder.Configuration.AddInMemoryCollection(ServiceSettings.For(database, vhost));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:ConnectionString"] = database.ConnectionString,
-                ["RabbitMq:Host"] = TestServers.RabbitHost,
-                ["RabbitMq:Port"] = TestServers.RabbitPort.ToString(CultureInfo.InvariantCulture),
-                ["RabbitMq:VirtualHost"] = vhost.Name,
-                ["RabbitMq:Username"] = TestServers.RabbitUser,
-                ["RabbitMq:Password"] = TestServers.RabbitPassword,
-                ["Logging:LogLevel:Default"] = "Warning",
                 ["Tracking:IpHashKey"] = IpHashKey,
                 ["Tracking:PublicBaseUrl"] = "https://go.test",
                 ["Tracking:TrustedProxyNetworks:0"] = "127.0.0.1/32",

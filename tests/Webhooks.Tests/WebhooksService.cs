@@ -62,15 +62,9 @@ public sealed class WebhooksService : IAsyncLifetime
             builder.Environment.EnvironmentName = "Testing";
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(Tokens.ConfigurationFor(Audience));
+            builder.Configuration.AddInMemoryCollection(ServiceSettings.For(Database, Vhost));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:ConnectionString"] = Database.ConnectionString,
-                ["RabbitMq:Host"] = TestServers.RabbitHost,
-                ["RabbitMq:Port"] = TestServers.RabbitPort.ToString(CultureInfo.InvariantCulture),
-                ["RabbitMq:VirtualHost"] = Vhost.Name,
-                ["RabbitMq:Username"] = TestServers.RabbitUser,
-                ["RabbitMq:Password"] = TestServers.RabbitPassword,
-                ["Logging:LogLevel:Default"] = "Warning",
                 // The readiness wait below polls while the bus starts; those "not ready yet" reports are expected.
                 ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
                 ["Webhooks:AllowedPrivateHosts:0"] = "127.0.0.1",
