@@ -11,7 +11,7 @@ namespace AmbassadorNet.Campaigns.Persistence;
 public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
 {
     public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        [.. MessagingMigrations.Scripts, .. IdempotencyModel.Scripts, .. EmbeddedMigrations.From(typeof(CampaignsDbContext).Assembly)];
+        MessagingMigrations.ForService(typeof(CampaignsDbContext).Assembly);
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 

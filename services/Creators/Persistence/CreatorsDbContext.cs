@@ -11,7 +11,7 @@ namespace AmbassadorNet.Creators.Persistence;
 public sealed class CreatorsDbContext(DbContextOptions<CreatorsDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
 {
     public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        [.. MessagingMigrations.Scripts, .. IdempotencyModel.Scripts, .. EmbeddedMigrations.From(typeof(CreatorsDbContext).Assembly)];
+        MessagingMigrations.ForService(typeof(CreatorsDbContext).Assembly);
 
     public DbSet<Creator> Creators => Set<Creator>();
 

@@ -10,7 +10,7 @@ namespace AmbassadorNet.Tracking.Persistence;
 public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
 {
     public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        [.. MessagingMigrations.Scripts, .. IdempotencyModel.Scripts, .. EmbeddedMigrations.From(typeof(TrackingDbContext).Assembly)];
+        MessagingMigrations.ForService(typeof(TrackingDbContext).Assembly);
 
     public DbSet<CampaignReplica> Campaigns => Set<CampaignReplica>();
 

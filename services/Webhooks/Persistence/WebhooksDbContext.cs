@@ -11,7 +11,7 @@ namespace AmbassadorNet.Webhooks.Persistence;
 public sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
 {
     public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        [.. MessagingMigrations.Scripts, .. IdempotencyModel.Scripts, .. EmbeddedMigrations.From(typeof(WebhooksDbContext).Assembly)];
+        MessagingMigrations.ForService(typeof(WebhooksDbContext).Assembly);
 
     public DbSet<WebhookSubscription> Subscriptions => Set<WebhookSubscription>();
 

@@ -9,7 +9,7 @@ namespace ServiceDefaults.Tests.Sample;
 public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
 {
     public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        [.. MessagingMigrations.Scripts, .. IdempotencyModel.Scripts, .. EmbeddedMigrations.From(typeof(ShopDbContext).Assembly)];
+        MessagingMigrations.ForService(typeof(ShopDbContext).Assembly);
 
     public DbSet<Product> Products => Set<Product>();
 
