@@ -24,6 +24,8 @@ public sealed class OrphanTests : IAsyncLifetime
 
         using var appHost = AppHostProcess.Start(_settings.Settings);
         await appHost.WaitUntilRunningAsync(TestTimeouts.Scaled(TimeSpan.FromSeconds(90)));
+        // /proc is read while the system settles; wait until every declared child is seen.
+        await Poll.UntilAsync(() => ProcessTable.ChildrenOf(appHost.Id).Count == declared, TestTimeouts.Scaled(TimeSpan.FromSeconds(10)));
         var children = ProcessTable.ChildrenOf(appHost.Id);
         Assert.Equal(declared, children.Count);
 
