@@ -1,3 +1,4 @@
+using AmbassadorNet.SystemTestKit;
 using System.Diagnostics;
 using AmbassadorNet.Orchestration.Composition;
 using AmbassadorNet.Orchestration.Running;

@@ -1,3 +1,4 @@
+using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.Orchestration.Composition;
 using AmbassadorNet.Orchestration.Declaration;
 using AmbassadorNet.Orchestration.Running;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Waiting;
 
 namespace AppHost.Tests;
@@ -54,10 +55,7 @@ public sealed class WholeSystemTests(WholeSystemFixture fixture) : IClassFixture
     public async Task A_brand_takes_a_creator_from_application_to_a_working_tracking_link_through_the_gateway()
     {
         var gateway = fixture.System.Gateway.Url;
-        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/brands")) { Content = JsonContent.Create(new { name = "Journey brand" }) };
-        create.Headers.Authorization = new("Bearer", fixture.System.OperatorKey);
-        using var created = await Http.SendAsync(create);
-        var client = new JourneyClient(Http, gateway, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetProperty("key").GetString()!);
+        var client = await GatewayClient.ForNewBrandAsync(Http, gateway, fixture.System.OperatorKey, "Journey brand");
 
         var creator = await client.SendAsync(HttpMethod.Post, "/api/creators", new
         {

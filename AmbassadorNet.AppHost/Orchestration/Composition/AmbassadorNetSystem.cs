@@ -46,7 +46,10 @@ public sealed class AmbassadorNetSystem : IDisposable
             // A key per run: click IP hashes are only compared within the duplicate window anyway.
             .WithSetting("Tracking:IpHashKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
             .WithSetting("Tracking:TrustedProxyNetworks:0", "127.0.0.1/32");
-        system.AddService(GatewayServices.Webhooks, "AmbassadorNet.Webhooks");
+        system.AddService(GatewayServices.Webhooks, "AmbassadorNet.Webhooks")
+            // A local system may deliver to receivers on this machine (tests, a developer's listener);
+            // deployments leave the list empty (deploy/).
+            .WithSetting("Webhooks:AllowedPrivateHosts:0", "127.0.0.1");
         system.AddGateway(gatewayPort);
         return system;
     }

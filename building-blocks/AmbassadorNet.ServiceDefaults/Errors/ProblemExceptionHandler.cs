@@ -40,8 +40,27 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException { InnerException: JsonException json } => BadRequest($"The request body is not valid JSON: {json.Message}"),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         JsonException json => BadRequest($"The request body is not valid JSON: {json.Message}"),
+        _ when IsTextPostgresCannotStore(exception) => BadRequest(
+            "A text field holds characters that cannot be stored (a NUL or an unpaired surrogate); nothing was stored."),
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred", Detail = "The error was logged; quote the traceId when reporting it." },
     };
+
+    /// <summary>
+    /// JSON lets a string carry "\u0000" or a lone "\ud800"; UTF-8 text in PostgreSQL cannot hold
+    /// either, so the write fails (and rolls back). That is the client's input, not our fault.
+    /// </summary>
+    private static bool IsTextPostgresCannotStore(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.EncoderFallbackException || e is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
     {

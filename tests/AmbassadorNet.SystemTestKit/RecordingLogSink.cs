@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using AmbassadorNet.Orchestration.Logging;
 
-namespace AppHost.Tests.Support;
+namespace AmbassadorNet.SystemTestKit;
 
 /// <summary>Keeps every line, so a test can see which processes the orchestrator started and what they wrote.</summary>
 public sealed partial class RecordingLogSink : ILogSink

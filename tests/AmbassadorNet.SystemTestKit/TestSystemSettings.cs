@@ -6,7 +6,7 @@ using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Rabbit;
 using Npgsql;
 
-namespace AppHost.Tests.Support;
+namespace AmbassadorNet.SystemTestKit;
 
 /// <summary>
 /// Settings for one test's system on the shared servers: databases named ambt_apphost_{id}_{service}

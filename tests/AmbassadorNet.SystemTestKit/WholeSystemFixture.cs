@@ -1,8 +1,8 @@
+using Xunit;
 using AmbassadorNet.Orchestration.Composition;
 using AmbassadorNet.Orchestration.Running;
-using AppHost.Tests.Support;
 
-namespace AppHost.Tests;
+namespace AmbassadorNet.SystemTestKit;
 
 /// <summary>The system exactly as the AppHost declares it, started once for the class through the library.</summary>
 public sealed class WholeSystemFixture : IAsyncLifetime

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AmbassadorNet.TestKit.Waiting;
+
+namespace AmbassadorNet.SystemTestKit;
+
+/// <summary>A brand's tool talking to the gateway with one API key, as a real client would.</summary>
+public sealed class GatewayClient(HttpClient http, Uri gateway, string apiKey)
+{
+    public Uri Gateway => gateway;
+
+    public string ApiKey => apiKey;
+
+    /// <summary>Creates a brand with the operator key and returns a client holding its first (admin) key.</summary>
+    public static async Task<GatewayClient> ForNewBrandAsync(HttpClient http, Uri gateway, string operatorKey, string name)
+    {
+        var created = await new GatewayClient(http, gateway, operatorKey).SendAsync(HttpMethod.Post, "/api/brands", new { name });
+        return new GatewayClient(http, gateway, created.GetProperty("apiKey").GetProperty("key").GetString()!);
+    }
+
+    /// <summary>A client of the same brand holding a new key with <paramref name="roles"/>.</summary>
+    public async Task<GatewayClient> WithNewKeyAsync(string name, params string[] roles)
+    {
+        var issued = await SendAsync(HttpMethod.Post, "/api/api-keys", new { name, roles });
+        return new GatewayClient(http, gateway, issued.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>Sends and returns the JSON body of a 2xx answer; any other status throws with the body in the message.</summary>
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        var (status, text) = await SendRawAsync(method, path, body is null ? null : JsonContent.Create(body));
+        return (int)status is >= 200 and < 300
+            ? (text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone())
+            : throw new HttpRequestException($"{method} {path} answered {(int)status}: {text}", null, status);
+    }
+
+    /// <summary>Sends any content and returns the status and body text, whatever the status.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendRawAsync(HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(gateway, path)) { Content = content };
+        request.Headers.Authorization = new("Bearer", apiKey);
+        // A large body waits for "100 Continue": a server refusing it (413) answers before it is sent,
+        // instead of closing a connection the client is still writing to.
+        request.Headers.ExpectContinue = content?.Headers.ContentLength > 64 * 1024;
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Retries a command until the events it depends on have reached the service that answers it.</summary>
+    public Task<JsonElement> EventuallyAsync(HttpMethod method, string path, object? body, string what) =>
+        Eventually.UntilAsync<JsonElement?>(async _ =>
+        {
+            try
+            {
+                return await SendAsync(method, path, body);
+            }
+            catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.Conflict)
+            {
+                return null;
+            }
+        }, result => result is not null, what).ContinueWith(t => t.Result!.Value);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using AmbassadorNet.SystemTestKit;
+using AmbassadorNet.TestKit.Waiting;
+
+namespace Reliability.Tests;
+
+/// <summary>
+/// One brand with one of every resource the public API has, built through the gateway as the brand's
+/// tools would. <see cref="Samples"/> names each resource by the collection segment that precedes its
+/// id in a route (<c>/api/campaigns/{id}</c> → "campaigns"), so route cases can be generated from the
+/// route table.
+/// </summary>
+public sealed class BrandWorld
+{
+    private BrandWorld(GatewayClient admin, IReadOnlyDictionary<string, string> samples)
+    {
+        Admin = admin;
+        Samples = samples;
+    }
+
+    public GatewayClient Admin { get; }
+
+    /// <summary>Collection segment → the id of this brand's resource in it.</summary>
+    public IReadOnlyDictionary<string, string> Samples { get; }
+
+    public static async Task<BrandWorld> BuildAsync(GatewayClient admin, IReadOnlySet<string> runningServices, string handle)
+    {
+        var samples = new Dictionary<string, string>(StringComparer.Ordinal);
+        var analyst = await admin.SendAsync(HttpMethod.Post, "/api/api-keys", new { name = "analyst", roles = new[] { "analyst" } });
+        samples["api-keys"] = Id(analyst);
+
+        var creator = await admin.SendAsync(HttpMethod.Post, "/api/creators", new
+        {
+            displayName = $"Creator {handle}", email = $"{handle}@example.com", country = "US", niches = new[] { "fitness" },
+            socialAccounts = new[] { new { platform = "instagram", handle, followers = 25_000, averageLikes = 900, averageComments = 60 } },
+        });
+        var creatorId = Id(creator);
+        samples["creators"] = creatorId;
+        samples["holds"] = creatorId;
+        await admin.SendAsync(HttpMethod.Post, $"/api/creators/{creatorId}/approve");
+
+        var campaign = await admin.SendAsync(HttpMethod.Post, "/api/campaigns", new
+        {
+            name = $"Campaign of {handle}", objective = "sales", currency = "USD", budget = 5_000, destinationUrl = "https://shop.example.com/",
+            allowedDomains = new[] { "example.com" }, commissionPlan = new { kind = "percent", percent = 10 },
+        });
+        var campaignId = Id(campaign);
+        samples["campaigns"] = campaignId;
+        await admin.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/launch");
+        var enrollment = await admin.EventuallyAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments", new { creatorId }, "campaigns to learn of the approval");
+        var enrollmentId = Id(enrollment);
+        samples["enrollments"] = enrollmentId;
+        await admin.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollmentId}/accept");
+        var deliverable = await admin.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollmentId}/deliverables", new { type = "post", dueDate = "2030-01-31" });
+        samples["deliverables"] = Id(deliverable);
+
+        var link = await OnlyItemAsync(admin, "/api/links", "tracking to issue the link");
+        samples["links"] = Id(link);
+        var promo = await OnlyItemAsync(admin, "/api/promo-codes", "tracking to issue the promo code");
+        samples["promo-codes"] = Id(promo);
+
+        // 127.0.0.1 is an allowed private host of the local system; the type never fires in these tests,
+        // so the subscription has no deliveries whose retries would change what the brand reads.
+        var webhook = await admin.SendAsync(HttpMethod.Post, "/api/webhooks", new { url = "http://127.0.0.1:9/hook", eventTypes = new[] { "creator.erased" } });
+        samples["webhooks"] = Id(webhook);
+        samples["deliveries"] = Guid.NewGuid().ToString();
+
+        samples["conversions"] = $"order-{handle}";
+        await admin.SendAsync(HttpMethod.Post, "/api/conversions", new
+        {
+            orderId = samples["conversions"], amount = 120.00m, currency = "USD", orderedAt = DateTimeOffset.UtcNow,
+            promoCode = promo.GetProperty("code").GetString(),
+        });
+
+        // Payout batches and adjustments join when the payouts service serves them (issues 10 and 11).
+        samples["batches"] = Guid.NewGuid().ToString();
+        samples["adjustments"] = Guid.NewGuid().ToString();
+        if (runningServices.Contains("payouts"))
+        {
+            var adjustment = await admin.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", new { creatorId, amount = 5.00m, currency = "USD", reason = "welcome bonus" });
+            samples["adjustments"] = Id(adjustment);
+        }
+
+        return new BrandWorld(admin, samples);
+    }
+
+    private static string Id(JsonElement resource) => resource.GetProperty("id").ToString();
+
+    private static async Task<JsonElement> OnlyItemAsync(GatewayClient admin, string path, string what)
+    {
+        var list = await Eventually.UntilAsync(_ => admin.SendAsync(HttpMethod.Get, path), l => l.GetProperty("items").GetArrayLength() == 1, what);
+        return list.GetProperty("items")[0];
+    }
+}

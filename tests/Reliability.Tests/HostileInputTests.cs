@@ -1,0 +1,106 @@
+using System.Net;
+using AmbassadorNet.SystemTestKit;
+
+namespace Reliability.Tests;
+
+/// <summary>
+/// Issue 15, scenario 9: hostile input on every public endpoint answers a 4xx problem, never a 500,
+/// and stores nothing. Commands on resources are sent to ids that do not exist (an action that takes
+/// no body would otherwise rightly act on a real one); creates are sent with the hostile bodies and the
+/// brand's every list must read the same afterwards.
+/// </summary>
+public sealed class HostileInputTests(TwoBrandsFixture fixture) : IClassFixture<TwoBrandsFixture>
+{
+    private static readonly string[] HostileCodes =
+    [
+        "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20OR%201=1--",
+        "%D0%96%D0%96%D0%96", "%F0%9F%98%80", new string('a', 4000), "a%2Fb", "%25",
+    ];
+
+    private static readonly string[] HostileQueries =
+    [
+        "limit=-1", "limit=abc", "limit=100000000000", "cursor=%27%20OR%201%3D1--", "cursor=!!!!", "from=notadate&to=2026-13-45",
+        "status=%3Cscript%3E", "sort=;DROP%20TABLE", "year=-1", "currency=ZZZ", "minClicks=-5",
+    ];
+
+    [Fact]
+    public async Task Hostile_bodies_on_every_command_are_4xx_problems_and_store_nothing()
+    {
+        var brand = await GatewayClient.ForNewBrandAsync(TwoBrandsFixture.Http, fixture.System.System.Gateway.Url, fixture.System.System.OperatorKey, "Hostile");
+        var unknownIds = fixture.BrandA.Samples.ToDictionary(s => s.Key, _ => Guid.NewGuid().ToString());
+        var cases = RouteCases.For(fixture.RunningServices, unknownIds);
+        var before = await BrandSnapshot.TakeAsync(brand, cases.Where(c => !c.HasResourceIds));
+        var failures = new List<string>();
+
+        foreach (var call in cases.Where(c => c.HasBody))
+        {
+            foreach (var (name, content) in HostileBodies.All())
+            {
+                var (status, body) = await brand.SendRawAsync(new HttpMethod(call.Method), call.Path, content());
+                if (!BrandSnapshot.IsProblem(status, body))
+                {
+                    failures.Add($"{call} with {name}: {(int)status} {Cut(body)}");
+                }
+            }
+        }
+
+        var after = await BrandSnapshot.TakeAsync(brand, cases.Where(c => !c.HasResourceIds));
+        Assert.True(failures.Count == 0, $"{failures.Count} answers were not 4xx problems:\n" + string.Join("\n", failures));
+        var changes = BrandSnapshot.Differences(before, after);
+        Assert.True(changes.Count == 0, "hostile requests stored something:\n" + string.Join("\n", changes));
+    }
+
+    [Fact]
+    public async Task Hostile_query_strings_on_every_read_never_cause_a_server_error()
+    {
+        var cases = RouteCases.For(fixture.RunningServices, fixture.BrandA.Samples).Where(c => c.Method == "GET");
+        var failures = new List<string>();
+        foreach (var call in cases)
+        {
+            foreach (var query in HostileQueries)
+            {
+                var (status, body) = await fixture.BrandA.Admin.SendRawAsync(HttpMethod.Get, $"{call.Path}?{query}");
+                if ((int)status >= 500 || ((int)status >= 400 && !BrandSnapshot.IsProblem(status, body)))
+                {
+                    failures.Add($"{call} ?{query}: {(int)status} {Cut(body)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} reads failed badly:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Hostile_redirect_codes_are_404_problems_and_never_redirect()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var failures = new List<string>();
+        foreach (var code in HostileCodes)
+        {
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+            {
+                using var response = await anonymous.SendAsync(new HttpRequestMessage(method, new Uri(fixture.System.System.Gateway.Url, "/r/" + code)));
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                if (status is < 400 or >= 500 || (method == HttpMethod.Get && !BrandSnapshot.IsProblem(response.StatusCode, body)))
+                {
+                    failures.Add($"{method} /r/{Cut(code)}: {status} {Cut(body)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Kestrel refuses a NUL in the path at the protocol level, before any middleware could write a problem.</summary>
+    [Fact]
+    public async Task A_nul_in_a_redirect_code_is_refused_before_it_reaches_the_service()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await anonymous.GetAsync(new Uri(fixture.System.System.Gateway.Url, "/r/ab%00cd"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    private static string Cut(string text) => text.Length > 200 ? text[..200] + "…" : text;
+}

@@ -1,0 +1,46 @@
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Security;
+
+namespace Reliability.Tests;
+
+/// <summary>A concrete request generated from one row of the gateway's route table.</summary>
+public sealed record RouteCase(GatewayRoute Route, string Method, string Path)
+{
+    public bool HasResourceIds => Route.Template.Text.Contains('{', StringComparison.Ordinal);
+
+    public bool HasBody => Method is "POST" or "PUT" or "PATCH";
+
+    public override string ToString() => $"{Method} {Path} ({Route.Template.Text})";
+}
+
+/// <summary>
+/// Every brand-facing route of the table (not public, not the operator's) of the running services,
+/// with each parameter filled with a brand's sample resource. A route whose parameter has no sample
+/// fails loudly, so a new endpoint is covered without anyone remembering to.
+/// </summary>
+public static class RouteCases
+{
+    public static IReadOnlyList<RouteCase> For(IReadOnlySet<string> runningServices, IReadOnlyDictionary<string, string> samples) =>
+        [.. AmbassadorNetRoutes.All
+            .Where(r => !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations)
+            .Where(r => r.Service == GatewayServices.GatewayItself || runningServices.Contains(r.Service))
+            .SelectMany(r => r.Methods.Select(m => new RouteCase(r, m, Fill(r.Template.Text, samples))))];
+
+    /// <summary><c>/api/campaigns/{id}/enrollments/{eid}</c> → the sample of "campaigns", then of "enrollments".</summary>
+    public static string Fill(string template, IReadOnlyDictionary<string, string> samples)
+    {
+        var segments = template.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].StartsWith('{'))
+            {
+                var collection = segments[i - 1];
+                segments[i] = samples.TryGetValue(collection, out var id)
+                    ? Uri.EscapeDataString(id)
+                    : throw new InvalidOperationException($"No sample resource for '{collection}' in {template}: add one to {nameof(BrandWorld)}.");
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+}
