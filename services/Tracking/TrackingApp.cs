@@ -7,6 +7,7 @@ using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Tracking.Api;
 using AmbassadorNet.Tracking.Clicks;
 using AmbassadorNet.Tracking.Consumers;
+using AmbassadorNet.Tracking.Conversions;
 using AmbassadorNet.Tracking.Domain;
 using AmbassadorNet.Tracking.Persistence;
 using AmbassadorNet.Tracking.Resolution;
@@ -53,6 +54,9 @@ public static class TrackingApp
         builder.AddSettings<TrackingOptions>();
         var services = builder.Services;
         services.AddScoped<CodeIssuer>();
+        services.AddScoped<AttributionReader>();
+        services.AddScoped<ConversionRecorder>();
+        services.AddScoped<RefundRecorder>();
         services.AddSingleton(provider => new Visitor(provider.GetRequiredService<IOptions<TrackingOptions>>().Value));
         services.AddSingleton<DirectoryReader>();
         services.AddSingleton<CodeDirectory>();

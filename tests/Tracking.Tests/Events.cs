@@ -7,19 +7,21 @@ public static class Events
 {
     public const string Destination = "https://shop.example.com/vegan-box?ref=home";
 
-    public static CampaignState State(Guid campaignId, string status = "active", string destination = Destination, string[]? allowed = null, string name = "Spring Box") =>
+    public static CampaignState State(
+        Guid campaignId, string status = "active", string destination = Destination, string[]? allowed = null, string name = "Spring Box", string currency = "USD", int windowDays = 30) =>
         new(campaignId, name, "sales", status, null, null, null, new CampaignTerms(
-            1, DateTimeOffset.UtcNow, "USD", 30, 30, new CommissionPlan("percent", 10m, null, []), destination,
+            1, DateTimeOffset.UtcNow, currency, windowDays, 30, new CommissionPlan("percent", 10m, null, []), destination,
             allowed ?? ["example.com"], new PromoDiscount(15m, null), null));
 
-    public static CampaignLaunched Launched(Guid brand, Guid campaignId, string destination = Destination, string[]? allowed = null) =>
-        new(brand, DateTimeOffset.UtcNow, campaignId, 2, State(campaignId, destination: destination, allowed: allowed));
+    public static CampaignLaunched Launched(
+        Guid brand, Guid campaignId, string destination = Destination, string[]? allowed = null, string currency = "USD", int windowDays = 30) =>
+        new(brand, DateTimeOffset.UtcNow, campaignId, 2, State(campaignId, destination: destination, allowed: allowed, currency: currency, windowDays: windowDays));
 
-    public static CampaignPaused Paused(Guid brand, Guid campaignId, long version) =>
-        new(brand, DateTimeOffset.UtcNow, campaignId, version, State(campaignId, "paused"));
+    public static CampaignPaused Paused(Guid brand, Guid campaignId, long version, string currency = "USD", int windowDays = 30) =>
+        new(brand, DateTimeOffset.UtcNow, campaignId, version, State(campaignId, "paused", currency: currency, windowDays: windowDays));
 
-    public static CampaignEnded Ended(Guid brand, Guid campaignId, long version) =>
-        new(brand, DateTimeOffset.UtcNow, campaignId, version, State(campaignId, "ended"));
+    public static CampaignEnded Ended(Guid brand, Guid campaignId, long version, string currency = "USD", int windowDays = 30) =>
+        new(brand, DateTimeOffset.UtcNow, campaignId, version, State(campaignId, "ended", currency: currency, windowDays: windowDays));
 
     public static CreatorEnrolled Enrolled(Guid brand, Guid campaignId, Guid enrollmentId, string? handle = "@jane.doe") =>
         new(brand, DateTimeOffset.UtcNow, enrollmentId, 2, new EnrollmentState(enrollmentId, campaignId, Guid.CreateVersion7(), "active", null, null), handle);

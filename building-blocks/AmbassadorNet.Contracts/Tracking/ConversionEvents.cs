@@ -40,7 +40,8 @@ public sealed record ConversionAttributed(
 /// <summary>
 /// An order was kept without attribution. <paramref name="Reason"/>: "no_click_or_code",
 /// "unknown_promo_code", "promo_code_inactive", "unknown_click", "bot_click", "click_not_attributable"
-/// (the campaign or enrollment had ended), "outside_attribution_window", "campaign_ended".
+/// (the campaign or enrollment had ended), "outside_attribution_window", "order_before_click" (more
+/// than 5 minutes before the click), "campaign_ended".
 /// </summary>
 public sealed record ConversionUnattributed(
     Guid BrandId,

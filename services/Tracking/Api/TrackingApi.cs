@@ -29,6 +29,14 @@ public static class TrackingApi
         codes.MapPost("/{id:guid}/deactivate", PromoCodeEndpoints.DeactivateAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("DeactivatePromoCode").WithSummary("Retires a promo code; PromoCodeDeactivated tells shops to disable it.");
 
+        var conversions = app.MapGroup("/api/conversions").WithTags("Conversions");
+        conversions.MapPost("/", ConversionEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostConversionRequest>("application/json")
+            .WithName("PostConversion").WithSummary("A shop's order, attributed once (promo code, else click within the window, else kept unattributed); idempotent per order id.");
+        conversions.MapPost("/{orderId}/refunds", RefundEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostRefundRequest>("application/json")
+            .WithName("PostRefund").WithSummary("A partial or full refund of a posted order; idempotent by refund id; the refunded total never exceeds the order.");
+        conversions.MapGet("/", ConversionEndpoints.ListAsync).RequireAccess(AccessPolicies.ConversionsRead)
+            .WithName("ListConversions").WithSummary("The brand's conversions, latest order first, with attribution, flags and refunded total; filtered; cursor-paginated.");
+
         app.MapGet("/ops/redirect-stats", (RedirectStats stats, ClickBuffer buffer, CodeDirectory directory) =>
                 TypedResults.Ok(new RedirectStatsView(stats.Answered, stats.Stored, stats.Dropped, buffer.Pending, stats.Batches, directory.LinkCount)))
             .RequireAccess(AccessPolicies.Operations).WithTags("Operations")

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AmbassadorNet.Tracking.Consumers;
 
 /// <summary>
-/// Keeps the campaign replica (destination, allowed domains, status, promo discount) from every
+/// Keeps the campaign replica (destination, allowed domains, status, currency, attribution window, promo discount) from every
 /// campaign event; an event not newer than the replica is ignored. Each applied event releases the
 /// enrollments parked while the campaign was unknown here.
 /// </summary>
@@ -51,6 +51,7 @@ public sealed class CampaignReplicaHandler(TrackingDbContext db, ParkingReleases
         replica.DestinationUrl = state.Terms.DestinationUrl;
         replica.AllowedDomains = [.. state.Terms.AllowedDomains];
         replica.Currency = state.Terms.Currency;
+        replica.AttributionWindowDays = state.Terms.AttributionWindowDays;
         replica.DiscountPercent = state.Terms.PromoDiscount?.Percent;
         replica.DiscountAmount = state.Terms.PromoDiscount?.Amount;
         replica.Version = version;

@@ -20,6 +20,9 @@ public sealed class CampaignReplica : IBrandOwned
 
     public string Currency { get; set; } = "";
 
+    /// <summary>A click attributes orders placed at most this many days after it.</summary>
+    public int AttributionWindowDays { get; set; } = 30;
+
     public decimal? DiscountPercent { get; set; }
 
     public decimal? DiscountAmount { get; set; }
@@ -27,6 +30,9 @@ public sealed class CampaignReplica : IBrandOwned
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Paused campaigns still earn; ended ones do not.</summary>
+    public bool Earns => Status is "active" or "paused";
 }
 
 /// <summary>An enrollment as CreatorEnrolled/EnrollmentEnded describe it; links of an ended one still redirect but attribute nothing.</summary>

@@ -22,6 +22,10 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
 
     public DbSet<Click> Clicks => Set<Click>();
 
+    public DbSet<Conversion> Conversions => Set<Conversion>();
+
+    public DbSet<ConversionRefund> Refunds => Set<ConversionRefund>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -31,5 +35,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
         modelBuilder.Entity<TrackingLink>(TrackingMapping.Configure);
         modelBuilder.Entity<PromoCode>(TrackingMapping.Configure);
         modelBuilder.Entity<Click>(TrackingMapping.Configure);
+        modelBuilder.Entity<Conversion>(ConversionMapping.Configure);
+        modelBuilder.Entity<ConversionRefund>(ConversionMapping.Configure);
+        modelBuilder.Entity<ConversionMonthRank>(ConversionMapping.Configure);
     }
 }

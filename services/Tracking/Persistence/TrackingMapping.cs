@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Tracking.Persistence;
 
-/// <summary>How the tracking entities map to the tables of Migrations/0001_tracking.sql.</summary>
+/// <summary>How the tracking entities map to the tables of Migrations/0001_tracking.sql (conversions: ConversionMapping).</summary>
 internal static class TrackingMapping
 {
     public static void Configure(EntityTypeBuilder<CampaignReplica> campaign)
@@ -15,6 +15,7 @@ internal static class TrackingMapping
         campaign.Property(c => c.Status).HasMaxLength(20);
         campaign.Property(c => c.DestinationUrl).HasMaxLength(2000);
         campaign.Property(c => c.Currency).HasMaxLength(3).IsFixedLength();
+        campaign.Ignore(c => c.Earns);
     }
 
     public static void Configure(EntityTypeBuilder<EnrollmentReplica> enrollment)

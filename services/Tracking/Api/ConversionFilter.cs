@@ -1,0 +1,56 @@
+using AmbassadorNet.Persistence.Pagination;
+using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.Tracking.Domain;
+
+namespace AmbassadorNet.Tracking.Api;
+
+/// <summary>The query of GET /api/conversions, read from strings so every malformed parameter is named in one 400.</summary>
+internal sealed record ConversionFilter(
+    string? Status, Guid? CampaignId, Guid? CreatorId, Guid? EnrollmentId, string? OrderId, bool? Flagged, DateTimeOffset? From, DateTimeOffset? To)
+{
+    public static ConversionFilter Read(
+        string? status, string? campaignId, string? creatorId, string? enrollmentId, string? orderId, string? flagged, string? orderedFrom, string? orderedTo, int? limit)
+    {
+        var errors = new FieldErrors()
+            .Check(status is null or "attributed" or "unattributed", "status", "attributed or unattributed.")
+            .Check(flagged is null or "true" or "false", "flagged", "true or false.")
+            .Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
+        OrderRules.CheckId(errors, "orderId", orderId);
+        var filter = new ConversionFilter(
+            status, Id(errors, "campaignId", campaignId), Id(errors, "creatorId", creatorId), Id(errors, "enrollmentId", enrollmentId), orderId, flagged is null ? null : flagged == "true",
+            orderedFrom is null ? null : JsonFields.ParseTime(orderedFrom, "orderedFrom", errors),
+            orderedTo is null ? null : JsonFields.ParseTime(orderedTo, "orderedTo", errors));
+        errors.Check(filter.From is null || filter.To is null || filter.From <= filter.To, "orderedTo", "Must not be before orderedFrom.");
+        errors.ThrowIfAny();
+        return filter;
+    }
+
+    /// <summary>orderedFrom is inclusive, orderedTo exclusive, so consecutive ranges never count an order twice.</summary>
+    public IQueryable<Conversion> Apply(IQueryable<Conversion> query)
+    {
+        query = Status is { } s ? query.Where(c => c.Status == s) : query;
+        query = CampaignId is { } campaign ? query.Where(c => c.CampaignId == campaign) : query;
+        query = CreatorId is { } creator ? query.Where(c => c.CreatorId == creator) : query;
+        query = EnrollmentId is { } enrollment ? query.Where(c => c.EnrollmentId == enrollment) : query;
+        query = OrderId is { } order ? query.Where(c => c.OrderId == order) : query;
+        query = Flagged switch
+        {
+            true => query.Where(c => c.Flags.Count > 0),
+            false => query.Where(c => c.Flags.Count == 0),
+            null => query,
+        };
+        query = From is { } from ? query.Where(c => c.OrderedAt >= from) : query;
+        return To is { } to ? query.Where(c => c.OrderedAt < to) : query;
+    }
+
+    private static Guid? Id(FieldErrors errors, string name, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        errors.Check(Guid.TryParse(text, out var id), name, "Must be a UUID.");
+        return id;
+    }
+}

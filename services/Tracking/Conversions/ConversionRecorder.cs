@@ -1,0 +1,90 @@
+using AmbassadorNet.Contracts;
+using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Outbox;
+using AmbassadorNet.SharedKernel;
+using AmbassadorNet.Tracking.Domain;
+using AmbassadorNet.Tracking.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Tracking.Conversions;
+
+/// <summary>What became of a posted order.</summary>
+public abstract record PostOutcome
+{
+    /// <summary>Stored now, or (<paramref name="Replayed"/>) stored earlier by the same request.</summary>
+    public sealed record Recorded(Conversion Conversion, bool Replayed) : PostOutcome;
+
+    /// <summary>The order id is taken by an order with other details.</summary>
+    public sealed record DifferentOrder(Conversion Existing) : PostOutcome;
+
+    /// <summary>The attributing campaign pays in another currency; nothing was stored.</summary>
+    public sealed record CurrencyMismatch(string CampaignCurrency, Guid CampaignId) : PostOutcome;
+}
+
+/// <summary>
+/// Records an order once per brand and order id, whatever the concurrency: the row goes in with
+/// INSERT ... ON CONFLICT DO NOTHING on the unique (brand, order id) index, and a request that
+/// loses reads the winner and compares. The monthly rank, the row and the event commit together.
+/// </summary>
+public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader reader, TimeProvider clock)
+{
+    public async Task<PostOutcome> RecordAsync(OrderPost order, CancellationToken ct)
+    {
+        if (await FindAsync(order.OrderId, ct) is { } existing)
+        {
+            return Compare(existing, order);
+        }
+
+        var decision = await reader.DecideAsync(order, ct);
+        if (decision.Campaign is { } campaign && campaign.Currency != order.Amount.Currency.Code)
+        {
+            return new PostOutcome.CurrencyMismatch(campaign.Currency, campaign.CampaignId);
+        }
+
+        var conversion = NewConversion(order, decision);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await ConversionSql.TryInsertAsync(db, conversion, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            // ON CONFLICT waited for the other insert to commit, so the winner is visible now.
+            return Compare(await FindAsync(order.OrderId, ct) ?? throw new InvalidOperationException($"Order {order.OrderId} conflicted but is not stored."), order);
+        }
+
+        if (decision.Attributed)
+        {
+            conversion.RankInMonth = await ConversionSql.NextRankAsync(db, conversion, ct);
+        }
+
+        db.AddEvent(EventOf(conversion), clock);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new PostOutcome.Recorded(conversion, Replayed: false);
+    }
+
+    private Task<Conversion?> FindAsync(string orderId, CancellationToken ct) =>
+        db.Conversions.AsNoTracking().SingleOrDefaultAsync(c => c.OrderId == orderId, ct);
+
+    private static PostOutcome Compare(Conversion existing, OrderPost order) =>
+        existing.Amount == order.Amount.Amount && existing.Currency == order.Amount.Currency.Code && existing.OrderedAt == order.OrderedAt
+        && existing.ClickId == order.ClickId && existing.PromoCode == order.PromoCode && existing.CustomerId == order.CustomerId
+            ? new PostOutcome.Recorded(existing, Replayed: true)
+            : new PostOutcome.DifferentOrder(existing);
+
+    private Conversion NewConversion(OrderPost order, AttributionDecision decision) => new()
+    {
+        Id = Ids.New(clock), BrandId = db.CurrentBrandId, OrderId = order.OrderId, Amount = order.Amount.Amount, Currency = order.Amount.Currency.Code,
+        OrderedAt = order.OrderedAt, ClickId = order.ClickId, PromoCode = order.PromoCode, CustomerId = order.CustomerId,
+        Status = decision.Attributed ? "attributed" : "unattributed", Method = decision.Method, Reason = decision.Reason,
+        EnrollmentId = decision.Enrollment?.EnrollmentId, CampaignId = decision.Campaign?.CampaignId, CreatorId = decision.Enrollment?.CreatorId,
+        ClickedAt = decision.ClickedAt, Flags = [.. decision.Flags], RefundedAmount = 0m, RecordedAt = OrderRules.ToMicroseconds(clock.GetUtcNow()),
+    };
+
+    private static IIntegrationEvent EventOf(Conversion c)
+    {
+        var amount = new MoneyAmount(c.Amount, c.Currency);
+        return c.Method is null
+            ? new ConversionUnattributed(c.BrandId, c.RecordedAt, c.Id, c.OrderId, amount, c.OrderedAt, c.Reason!, c.PromoCode, c.ClickId, c.Flags)
+            : new ConversionAttributed(c.BrandId, c.RecordedAt, c.Id, c.OrderId, c.EnrollmentId!.Value, c.CampaignId!.Value, c.CreatorId!.Value, amount,
+                c.Method, c.PromoCode, c.ClickId, c.ClickedAt, c.OrderedAt, c.RankInMonth!.Value, c.CustomerId, c.Flags);
+    }
+}
