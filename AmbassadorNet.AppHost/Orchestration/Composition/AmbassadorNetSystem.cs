@@ -38,7 +38,7 @@ public sealed class AmbassadorNetSystem : IDisposable
         // The gateway's port is chosen first: tracking builds its links on the gateway's address.
         var gatewayPort = settings.GatewayPort == 0 ? system.Declaration.AllocatePort() : settings.GatewayPort;
 
-        // One line per service; payouts and analytics join as they land.
+        // One line per service.
         system.AddService(GatewayServices.Creators, "AmbassadorNet.Creators");
         system.AddService(GatewayServices.Campaigns, "AmbassadorNet.Campaigns");
         system.AddService(GatewayServices.Tracking, "AmbassadorNet.Tracking")
@@ -50,6 +50,8 @@ public sealed class AmbassadorNetSystem : IDisposable
             // A local system may deliver to receivers on this machine (tests, a developer's listener);
             // deployments leave the list empty (deploy/).
             .WithSetting("Webhooks:AllowedPrivateHosts:0", "127.0.0.1");
+        system.AddService(GatewayServices.Payouts, "AmbassadorNet.Payouts");
+        system.AddService(GatewayServices.Analytics, "AmbassadorNet.Analytics");
         system.AddGateway(gatewayPort);
         return system;
     }

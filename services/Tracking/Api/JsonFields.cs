@@ -38,7 +38,21 @@ internal sealed partial class JsonFields(JsonElement body, FieldErrors errors)
             return null;
         }
 
-        return value.Value.GetString();
+        return Text(value.Value, name);
+    }
+
+    /// <summary>JSON may escape an unpaired surrogate ("\udfff"); no .NET string API can read it as text.</summary>
+    private string? Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(name, "Must be valid Unicode text (it holds an unpaired surrogate).");
+            return null;
+        }
     }
 
     public Guid? Guid(string name)
@@ -69,7 +83,7 @@ internal sealed partial class JsonFields(JsonElement body, FieldErrors errors)
                 return null;
             case JsonValueKind.Number when value.Value.TryGetDecimal(out var number):
                 return number;
-            case JsonValueKind.String when decimal.TryParse(value.Value.GetString(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+            case JsonValueKind.String when decimal.TryParse(Text(value.Value, name), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
                 errors.Add(name, "Must be a decimal number such as 19.99.");

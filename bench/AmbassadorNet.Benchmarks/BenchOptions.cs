@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace AmbassadorNet.Benchmarks;
+
+/// <summary>Command line: <c>--runs 3 --duration 10 --warmup 5 --connections 64 --out bench/results/latest.json</c>.</summary>
+public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        return new BenchOptions(
+            Number("--runs", 3),
+            TimeSpan.FromSeconds(Number("--duration", 10)),
+            TimeSpan.FromSeconds(Number("--warmup", 5)),
+            Number("--connections", 64),
+            Value("--out", "bench/results/latest.json"));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Orchestration.Composition;
+using AmbassadorNet.Orchestration.Infrastructure;
+using AmbassadorNet.Orchestration.Logging;
+using AmbassadorNet.Orchestration.Running;
+using Npgsql;
+
+namespace AmbassadorNet.Benchmarks;
+
+/// <summary>
+/// The whole system started through the AppHost's library, as run.sh starts it, with the gateway's
+/// per-IP limit raised (a benchmark is one client IP), and one brand whose creator has a live link.
+/// </summary>
+public sealed class BenchSystem : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly AmbassadorNetSystem _system;
+    private readonly RunningSystem _running;
+
+    private BenchSystem(AmbassadorNetSystem system, RunningSystem running, string linkCode)
+    {
+        _system = system;
+        _running = running;
+        LinkCode = linkCode;
+    }
+
+    public string LinkCode { get; }
+
+    public Uri Gateway => _system.Gateway.Url;
+
+    public Uri Tracking => _running[GatewayServices.Tracking].Url;
+
+    public static async Task<BenchSystem> StartAsync()
+    {
+        var system = AmbassadorNetSystem.Declare(SystemSettings.FromEnvironment());
+        system.Gateway
+            .WithSetting("Gateway:RateLimits:PerClientIp:TokenLimit", "100000000")
+            .WithSetting("Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000");
+        var running = await system.Declaration.StartAsync(new QuietLogSink());
+        var code = await SeedLinkAsync(system);
+        return new BenchSystem(system, running, code);
+    }
+
+    /// <summary>The redirect counters of the tracking service (operator route through the gateway).</summary>
+    public async Task<JsonElement> RedirectStatsAsync() => await SendAsync(_system.OperatorKey, HttpMethod.Get, "/ops/tracking/redirect-stats");
+
+    /// <summary>Rows in the tracking database's clicks table: what was really stored, not what a counter says.</summary>
+    public async Task<long> CountClickRowsAsync()
+    {
+        var tracking = _running[GatewayServices.Tracking].Resource;
+        await using var connection = new NpgsqlConnection(_system.Declaration.Postgres.ConnectionString(tracking.DatabaseName!));
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM clicks", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string> SeedLinkAsync(AmbassadorNetSystem system)
+    {
+        var brand = await SendAsync(system, system.OperatorKey, HttpMethod.Post, "/api/brands", new { name = "Benchmark brand" });
+        var key = brand.GetProperty("apiKey").GetProperty("key").GetString()!;
+        var creator = await SendAsync(system, key, HttpMethod.Post, "/api/creators", new
+        {
+            displayName = "Bench Creator", email = "bench@example.com", country = "US", niches = new[] { "tech" },
+            socialAccounts = new[] { new { platform = "instagram", handle = "benchcreator", followers = 50_000, averageLikes = 1_000, averageComments = 50 } },
+        });
+        var creatorId = creator.GetProperty("id").GetGuid();
+        await SendAsync(system, key, HttpMethod.Post, $"/api/creators/{creatorId}/approve");
+        var campaign = await SendAsync(system, key, HttpMethod.Post, "/api/campaigns", new
+        {
+            name = "Bench", objective = "sales", currency = "USD", budget = 1_000_000, destinationUrl = "https://shop.example.com/landing",
+            allowedDomains = new[] { "example.com" }, commissionPlan = new { kind = "percent", percent = 10 },
+        });
+        var campaignId = campaign.GetProperty("id").GetGuid();
+        await SendAsync(system, key, HttpMethod.Post, $"/api/campaigns/{campaignId}/launch");
+        var enrollment = await RetryAsync(() => SendAsync(system, key, HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments", new { creatorId }));
+        await SendAsync(system, key, HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollment.GetProperty("id").GetGuid()}/accept");
+        var links = await RetryAsync(async () =>
+        {
+            var list = await SendAsync(system, key, HttpMethod.Get, "/api/links");
+            return list.GetProperty("items").GetArrayLength() == 1 ? list : throw new InvalidOperationException("no link yet");
+        });
+        return links.GetProperty("items")[0].GetProperty("code").GetString()!;
+    }
+
+    private Task<JsonElement> SendAsync(string key, HttpMethod method, string path) => SendAsync(_system, key, method, path);
+
+    private static async Task<JsonElement> SendAsync(AmbassadorNetSystem system, string key, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(system.Gateway.Url, path)) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", key);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone()
+            : throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+    }
+
+    /// <summary>Events travel between services: retry for up to 30 s.</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> attempt)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _running.StopAsync();
+        _system.Dispose();
+    }
+
+    private sealed class QuietLogSink : ILogSink
+    {
+        public void Write(string source, string line, LogStream stream)
+        {
+            if (stream == LogStream.Orchestrator)
+            {
+                Console.Error.WriteLine($"[{source}] {line}");
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace AmbassadorNet.Benchmarks;
+
+/// <summary>Latency at a fixed request rate, measured from each request's scheduled time.</summary>
+public sealed record LatencyResult(double Rate, long Requests, long Unexpected, double P50Ms, double P99Ms);
+
+/// <summary>
+/// An open-loop load: request i is due at start + i / rate whether or not earlier ones have answered,
+/// and its latency counts from when it was due, so a stall shows in the percentiles instead of
+/// silently lowering the rate (wrk's closed loop would hide it: coordinated omission).
+/// </summary>
+public static class OpenLoad
+{
+    public static async Task<LatencyResult> RunAsync(Uri url, double rate, TimeSpan duration, HttpStatusCode expected, int connections = 64)
+    {
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = connections, UseCookies = false };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        var total = (int)(rate * duration.TotalSeconds);
+        var latencies = new double[total];
+        long unexpected = 0;
+        var next = -1;
+        var start = Stopwatch.GetTimestamp();
+
+        async Task Worker()
+        {
+            for (var i = Interlocked.Increment(ref next); i < total; i = Interlocked.Increment(ref next))
+            {
+                var due = start + (long)(i / rate * Stopwatch.Frequency);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                    if (response.StatusCode != expected)
+                    {
+                        Interlocked.Increment(ref unexpected);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref unexpected);
+                }
+
+                latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(Worker)));
+        Array.Sort(latencies);
+        return new LatencyResult(rate, total, unexpected, Stats.Percentile(latencies, 0.50), Stats.Percentile(latencies, 0.99));
+    }
+}
+
+public static class Stats
+{
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    public static double Percentile(double[] sorted, double fraction) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text.Json;
+using AmbassadorNet.Benchmarks;
+
+// The benchmark command (bench/run.sh). Prints the figures as a table and writes them as JSON.
+var options = BenchOptions.Parse(args);
+await using var bare = await BareRedirectServer.StartAsync();
+await using var system = await BenchSystem.StartAsync();
+
+var figures = await new RedirectBenchmarks(system, bare, options).RunAsync();
+
+var report = new
+{
+    takenAt = DateTimeOffset.UtcNow,
+    machine = new { processors = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
+    options = new { options.Runs, durationSeconds = options.Duration.TotalSeconds, options.Connections },
+    figures,
+};
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+
+Console.WriteLine($"{"figure",-14} {"median",12} {"unit",-7} {"goal",-8} {"met",-4} runs");
+foreach (var f in figures)
+{
+    var runs = string.Join(" ", f.Runs.Select(r => r.ToString("0.###", CultureInfo.InvariantCulture)));
+    var met = f.MeetsGoal switch { true => "yes", false => "NO", null => "" };
+    Console.WriteLine($"{f.Id,-14} {f.Value,12:0.###} {f.Unit,-7} {f.Goal,-8} {met,-4} {runs}");
+}
+
+Console.WriteLine($"written to {options.Output}");

@@ -1,0 +1,111 @@
+using System.Net;
+
+namespace AmbassadorNet.Benchmarks;
+
+/// <summary>One figure of the report: measured value, its goal, and the runs it is the median of.</summary>
+public sealed record Figure(string Id, string What, double Value, string Unit, string Goal, bool? MeetsGoal, IReadOnlyList<double> Runs);
+
+/// <summary>
+/// B0, T1 and T3 in one run, interleaved so the machine's noise hits baseline and subject alike:
+/// each round measures the bare Kestrel 302, the tracking redirect direct, and the same through the
+/// gateway, back to back; figures are medians of the rounds' values and ratios.
+/// </summary>
+public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer bare, BenchOptions options)
+{
+    public async Task<IReadOnlyList<Figure>> RunAsync()
+    {
+        var b0 = new Uri(bare.Url, "/r/bench");
+        var direct = new Uri(system.Tracking, $"/r/{system.LinkCode}");
+        var gateway = new Uri(system.Gateway, $"/r/{system.LinkCode}");
+        var before = await system.RedirectStatsAsync();
+        var rowsBefore = await system.CountClickRowsAsync();
+
+        Log("warm-up");
+        foreach (var url in new[] { b0, direct, gateway })
+        {
+            await Wrk.RunAsync(url, options.Connections, options.WarmUp);
+        }
+
+        var rounds = new List<(WrkResult B0, WrkResult Direct, WrkResult Gateway)>();
+        for (var round = 1; round <= options.Runs; round++)
+        {
+            var result = (await Max(b0, "B0"), await Max(direct, "T1"), await Max(gateway, "T3"));
+            rounds.Add(result);
+            Log($"round {round}: B0 {result.Item1.RequestsPerSecond:F0}/s, T1 {result.Item2.RequestsPerSecond:F0}/s, T3 {result.Item3.RequestsPerSecond:F0}/s");
+        }
+
+        var directMax = Stats.Median(rounds.Select(r => r.Direct.RequestsPerSecond));
+        var halfLoad = new List<LatencyResult>();
+        var quarter = new List<(LatencyResult Direct, LatencyResult Gateway)>();
+        for (var round = 1; round <= options.Runs; round++)
+        {
+            halfLoad.Add(await OpenLoad.RunAsync(direct, directMax / 2, options.Duration, HttpStatusCode.Found));
+            var pair = (await OpenLoad.RunAsync(direct, directMax / 4, options.Duration, HttpStatusCode.Found),
+                await OpenLoad.RunAsync(gateway, directMax / 4, options.Duration, HttpStatusCode.Found));
+            quarter.Add(pair);
+            Log($"round {round}: T1 at {directMax / 2:F0}/s p50 {halfLoad[^1].P50Ms:F2} ms p99 {halfLoad[^1].P99Ms:F2} ms; " +
+                $"at {directMax / 4:F0}/s direct p99 {pair.Item1.P99Ms:F2} ms, gateway p99 {pair.Item2.P99Ms:F2} ms");
+        }
+
+        var (answered, stored, rows) = await DrainAsync(before, rowsBefore);
+        var ratio = rounds.Select(r => r.Direct.RequestsPerSecond / r.B0.RequestsPerSecond).ToList();
+        var gatewayRatio = rounds.Select(r => r.Gateway.RequestsPerSecond / r.Direct.RequestsPerSecond).ToList();
+        var addedP50 = quarter.Select(q => q.Gateway.P50Ms - q.Direct.P50Ms).ToList();
+        var addedP99 = quarter.Select(q => q.Gateway.P99Ms - q.Direct.P99Ms).ToList();
+        return
+        [
+            Median("B0.rps", "bare Kestrel 302, 64 connections", rounds.Select(r => r.B0.RequestsPerSecond), "req/s", "baseline", null),
+            Median("T1.rps", "tracking /r/{code} with click capture, direct", rounds.Select(r => r.Direct.RequestsPerSecond), "req/s", "", null),
+            Median("T1.ratio", "T1 throughput ÷ B0 (per round)", ratio, "×", "≥ 0.6", v => v >= 0.6),
+            Median("T1.p50", $"T1 p50 at half of T1's max ({directMax / 2:F0}/s, open loop)", halfLoad.Select(l => l.P50Ms), "ms", "", null),
+            Median("T1.p99", "T1 p99 at half of T1's max", halfLoad.Select(l => l.P99Ms), "ms", "≤ 5", v => v <= 5),
+            new Figure("T1.drain", "302s answered in this benchmark − clicks stored (service counters; rows counted too)",
+                answered - stored, "clicks", "0", answered == stored && rows == stored, [answered, stored, rows]),
+            Median("T3.rps", "the redirect through the gateway", rounds.Select(r => r.Gateway.RequestsPerSecond), "req/s", "", null),
+            Median("T3.ratio", "T3 throughput ÷ T1 direct (per round)", gatewayRatio, "×", "≥ 0.5", v => v >= 0.5),
+            Median("T3.addedP50", $"gateway − direct p50 at a quarter of direct max ({directMax / 4:F0}/s)", addedP50, "ms", "≤ 0.3", v => v <= 0.3),
+            Median("T3.addedP99", "gateway − direct p99 at a quarter of direct max", addedP99, "ms", "≤ 1.5", v => v <= 1.5),
+        ];
+    }
+
+    private async Task<WrkResult> Max(Uri url, string label)
+    {
+        var result = await Wrk.RunAsync(url, options.Connections, options.Duration);
+        if (result.Non2xx3xx > 0 || result.SocketErrors > 0)
+        {
+            Log($"{label}: {result.Non2xx3xx} non-2xx/3xx answers and {result.SocketErrors} socket errors");
+        }
+
+        return result;
+    }
+
+    /// <summary>Waits until the click buffer is empty, then compares what this benchmark answered with what was stored.</summary>
+    private async Task<(long Answered, long Stored, long Rows)> DrainAsync(System.Text.Json.JsonElement before, long rowsBefore)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var stats = await system.RedirectStatsAsync();
+            var answered = stats.GetProperty("answered").GetInt64() - before.GetProperty("answered").GetInt64();
+            var stored = stats.GetProperty("stored").GetInt64() - before.GetProperty("stored").GetInt64();
+            var dropped = stats.GetProperty("dropped").GetInt64() - before.GetProperty("dropped").GetInt64();
+            // "pending" is only the queue: a batch being written has left it but is not stored yet.
+            if (answered == stored + dropped || DateTime.UtcNow > deadline)
+            {
+                Log($"drained: answered {answered}, stored {stored}, dropped {dropped}");
+                return (answered, stored, await system.CountClickRowsAsync() - rowsBefore);
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static Figure Median(string id, string what, IEnumerable<double> runs, string unit, string goal, Func<double, bool>? meets)
+    {
+        var values = runs.ToList();
+        var median = Stats.Median(values);
+        return new Figure(id, what, median, unit, goal, meets?.Invoke(median), values);
+    }
+
+    private static void Log(string line) => Console.Error.WriteLine($"[bench] {line}");
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The benchmark command: starts the servers (scripts/servers.sh), installs wrk when missing, builds in
+# Release, starts the whole system through the AppHost library, runs the hot paths against their
+# baselines and prints the figures; the JSON goes to bench/results/latest.json (or --out).
+# Options: --runs 3 --duration 10 --warmup 5 --connections 64 --out FILE. See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+scripts/servers.sh
+if ! command -v wrk >/dev/null; then
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+# A vhost and databases of the benchmark's own, so a system started by ./run.sh is left alone.
+export AMB_RABBIT_VHOST=ambbench AMB_DATABASE_PREFIX=ambbench_ AMB_GATEWAY_PORT=0
+as_root rabbitmqctl -q add_vhost "$AMB_RABBIT_VHOST" >/dev/null 2>&1 || true
+as_root rabbitmqctl -q set_permissions -p "$AMB_RABBIT_VHOST" "${AMB_RABBIT_USER:-amb}" '.*' '.*' '.*' >/dev/null
+
+dotnet build bench/AmbassadorNet.Benchmarks -c Release -nologo -clp:ErrorsOnly -v:q
+exec artifacts/bin/AmbassadorNet.Benchmarks/release/AmbassadorNet.Benchmarks "$@"

@@ -1,0 +1,74 @@
+using AmbassadorNet.Analytics.Api;
+using AmbassadorNet.Analytics.Consumers;
+using AmbassadorNet.Analytics.Persistence;
+using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Contracts.Creators;
+using AmbassadorNet.Contracts.Payouts;
+using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Operations;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.Persistence;
+
+namespace AmbassadorNet.Analytics;
+
+/// <summary>
+/// The analytics service as Program.cs runs it; tests build the same application with settings of
+/// their own and a loopback port, so what they test is what ships.
+/// </summary>
+public static class AnalyticsApp
+{
+    public const string Name = "analytics";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<AnalyticsDbContext>(AnalyticsDbContext.Migrations);
+        builder.AddServiceMessaging<AnalyticsDbContext>(Name, messaging => messaging
+            .Handle<ClicksRecorded, ClicksRecordedHandler>(Clicks)
+            .Handle<ConversionAttributed, ConversionHandlers>(Money)
+            .Handle<ConversionReversed, ConversionHandlers>(Money)
+            .Handle<CommissionAccrued, LedgerHandlers>(Money)
+            .Handle<CommissionReversed, LedgerHandlers>(Money)
+            .Handle<DeliverableFeeBooked, LedgerHandlers>(Money)
+            .Handle<CampaignLaunched, CampaignDimensionHandler>(Quiet)
+            .Handle<CampaignTermsChanged, CampaignDimensionHandler>(Quiet)
+            .Handle<CampaignUpdated, CampaignDimensionHandler>(Quiet)
+            .Handle<CampaignPaused, CampaignDimensionHandler>(Quiet)
+            .Handle<CampaignResumed, CampaignDimensionHandler>(Quiet)
+            .Handle<CampaignEnded, CampaignDimensionHandler>(Quiet)
+            .Handle<CreatorApplied, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorApproved, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorRejected, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorProfileUpdated, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorStatsRecorded, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorSuspended, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorReinstated, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorOffboarded, CreatorDimensionHandler>(Quiet)
+            .Handle<CreatorErased, CreatorDimensionHandler>(Quiet));
+        builder.Services.AddScoped<BudgetMonitor>();
+        builder.Services.AddScoped<RollupQueries>();
+        builder.Services.AddScoped<CampaignViews>();
+        builder.Services.AddScoped<BrandViews>();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAnalyticsApi();
+        app.MapMessagingOperations<AnalyticsDbContext>();
+        return app;
+    }
+
+    // A click batch is one upsert of a few hundred rows: a deep prefetch keeps the queue moving, and
+    // two at a time is what 2 cores and a small pool carry (rows are locked in key order, no deadlock).
+    private static void Clicks(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 2);
+
+    // One conversion, refund or ledger entry per message; they come in bursts when orders do.
+    private static void Money(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 2);
+
+    // Dimension events trickle; twenty-one queues share one connection pool.
+    private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
+}

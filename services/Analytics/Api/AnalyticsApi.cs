@@ -1,0 +1,32 @@
+using AmbassadorNet.Security;
+
+namespace AmbassadorNet.Analytics.Api;
+
+/// <summary>The analytics API: every route, its role-table row and its summary, in one place. Read-only.</summary>
+public static class AnalyticsApi
+{
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        var analytics = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAccess(AccessPolicies.AnalyticsRead);
+        analytics.MapGet("/campaigns/{id:guid}/summary", AnalyticsEndpoints.SummaryAsync)
+            .WithName("GetCampaignSummary")
+            .WithSummary("A campaign's clicks, conversions, revenue, refunds, commission, fees and ratios over UTC days from–to, with budget consumed.");
+        analytics.MapGet("/campaigns/{id:guid}/creators", AnalyticsEndpoints.CreatorsAsync)
+            .WithName("ListCampaignCreators")
+            .WithSummary("The campaign's creators with their figures, sorted by revenue, roas, conversion_rate, epc, …; offset-paged.");
+        analytics.MapGet("/campaigns/{id:guid}/timeseries", AnalyticsEndpoints.TimeseriesAsync)
+            .WithName("GetCampaignTimeseries")
+            .WithSummary("The campaign's figures per UTC day, one point per day (empty days as zeros).");
+        analytics.MapGet("/leaderboard", AnalyticsEndpoints.LeaderboardAsync)
+            .WithName("GetLeaderboard")
+            .WithSummary("The brand's creators across campaigns in one currency, best first, with at least minClicks unique clicks.");
+        analytics.MapGet("/tiers", AnalyticsEndpoints.TiersAsync)
+            .WithName("CompareTiers")
+            .WithSummary("Emerging, nano, micro, macro and mega side by side: creators, engagement, totals, ROAS and per-creator figures.");
+        analytics.MapGet("/export.csv", ExportEndpoint.ExportAsync)
+            .WithName("ExportAnalyticsCsv")
+            .WithSummary("The rows of one view (view=summary|creators|timeseries|leaderboard|tiers, with its parameters) as CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using AmbassadorNet.Analytics.Domain;
+using AmbassadorNet.Analytics.Persistence;
+
+namespace AmbassadorNet.Analytics.Api;
+
+/// <summary>Ranks per-creator totals by a sort and cuts one page; rank 1 is the best of the whole list.</summary>
+internal static class CreatorRanking
+{
+    public static (int Total, IReadOnlyList<CreatorRow> Items, int? NextOffset) Page(
+        IEnumerable<CreatorTotals> creators, string? currency, CreatorSort sort, int offset, int limit)
+    {
+        var ranked = sort.Order(creators.Select(c => (Creator: c, Metrics: Metrics.From(c.Totals, currency))), r => r.Metrics, r => r.Creator.CreatorId)
+            .ToList();
+        var page = ranked.Skip(offset).Take(limit)
+            .Select((r, i) => new CreatorRow(offset + i + 1, r.Creator.CreatorId, r.Creator.DisplayName, r.Creator.Handle, r.Creator.Tier, r.Metrics))
+            .ToList();
+        var next = offset + page.Count < ranked.Count ? offset + page.Count : (int?)null;
+        return (ranked.Count, page, next);
+    }
+}

@@ -1,0 +1,32 @@
+using AmbassadorNet.Analytics.Domain;
+using AmbassadorNet.Analytics.Persistence;
+using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Inbox;
+
+namespace AmbassadorNet.Analytics.Consumers;
+
+/// <summary>
+/// Counts a batch of clicks: aggregated in memory per (campaign, creator, UTC day), then one upsert.
+/// A click is in exactly one batch, so the batch id is the natural key: a batch re-published under
+/// a new message id is recognised and counted once.
+/// </summary>
+public sealed class ClicksRecordedHandler(AnalyticsDbContext db, TimeProvider clock) : IMessageHandler<ClicksRecorded>
+{
+    public async Task<HandleResult> HandleAsync(ClicksRecorded message, InboundMessage context, CancellationToken ct)
+    {
+        if (message.Clicks.Count == 0 || !await RollupWriter.ClaimAsync(db, "click_batch", message.BatchId.ToString(), clock.GetUtcNow(), ct))
+        {
+            return HandleResult.Done;
+        }
+
+        await RollupWriter.AddAsync(db, Aggregate(message.Clicks), ct);
+        return HandleResult.Done;
+    }
+
+    /// <summary>Unique = neither bot nor duplicate; bot clicks are counted apart (and are never unique).</summary>
+    public static IReadOnlyList<RollupDelta> Aggregate(IEnumerable<RecordedClick> clicks) =>
+        clicks.GroupBy(c => (c.CampaignId, c.CreatorId, Day: Days.Of(c.ClickedAt)))
+            .Select(g => new RollupDelta(g.Key.CampaignId, g.Key.CreatorId, g.Key.Day, "",
+                Clicks: g.Count(), UniqueClicks: g.Count(c => !c.IsBot && !c.IsDuplicate), BotClicks: g.Count(c => c.IsBot)))
+            .ToList();
+}

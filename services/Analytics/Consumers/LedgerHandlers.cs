@@ -1,0 +1,40 @@
+using AmbassadorNet.Analytics.Domain;
+using AmbassadorNet.Analytics.Persistence;
+using AmbassadorNet.Contracts.Payouts;
+using AmbassadorNet.Messaging.Inbox;
+
+namespace AmbassadorNet.Analytics.Consumers;
+
+/// <summary>
+/// Commission and fees from the payouts ledger, so money figures tie to it: commission = accrued −
+/// reversed. Accrued commission counts on the order's UTC day (with its conversion); a reversal on
+/// the day the ledger booked it; a fee on the day it was booked. Each ledger transaction id counts once.
+/// Every change of spend is followed by a budget check.
+/// </summary>
+public sealed class LedgerHandlers(AnalyticsDbContext db, TimeProvider clock, BudgetMonitor budget) :
+    IMessageHandler<CommissionAccrued>, IMessageHandler<CommissionReversed>, IMessageHandler<DeliverableFeeBooked>
+{
+    public Task<HandleResult> HandleAsync(CommissionAccrued m, InboundMessage context, CancellationToken ct) =>
+        ApplyAsync("commission", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OrderedAt), m.Commission.Currency,
+            Commission: m.Commission.Amount), ct);
+
+    public Task<HandleResult> HandleAsync(CommissionReversed m, InboundMessage context, CancellationToken ct) =>
+        ApplyAsync("reversal", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OccurredAt), m.Amount.Currency,
+            Commission: -m.Amount.Amount), ct);
+
+    public Task<HandleResult> HandleAsync(DeliverableFeeBooked m, InboundMessage context, CancellationToken ct) =>
+        ApplyAsync("fee", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OccurredAt), m.Fee.Currency,
+            Fees: m.Fee.Amount), ct);
+
+    private async Task<HandleResult> ApplyAsync(string kind, Guid transactionId, RollupDelta delta, CancellationToken ct)
+    {
+        if (await RollupWriter.ClaimAsync(db, kind, transactionId.ToString(), clock.GetUtcNow(), ct))
+        {
+            await RollupWriter.AddAsync(db, [delta], ct);
+            await RollupWriter.AddSpendAsync(db, delta.CampaignId, delta.Currency, delta.Commission, delta.Fees, ct);
+            await budget.CheckAsync(delta.CampaignId, ct);
+        }
+
+        return HandleResult.Done;
+    }
+}

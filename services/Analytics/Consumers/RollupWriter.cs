@@ -1,0 +1,91 @@
+using AmbassadorNet.Analytics.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AmbassadorNet.Analytics.Consumers;
+
+/// <summary>
+/// Set-based writes of the read model, inside the inbox pipeline's transaction (so the inbox row,
+/// the natural key of the fact and the counters commit together or not at all).
+/// </summary>
+internal static class RollupWriter
+{
+    /// <summary>
+    /// Records the natural key of a fact; false when it was already counted (a duplicate delivery, or
+    /// the same fact re-published under a new message id). A concurrent copy waits on the key's lock
+    /// and then finds it taken.
+    /// </summary>
+    public static async Task<bool> ClaimAsync(AnalyticsDbContext db, string kind, string key, DateTimeOffset now, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO applied_facts (brand_id, kind, fact_key, applied_at) VALUES ({db.CurrentBrandId}, {kind}, {key}, {now}) ON CONFLICT DO NOTHING",
+            ct) == 1;
+
+    /// <summary>
+    /// Adds every delta in one statement, to the per-creator rollup and to the per-campaign one. Rows
+    /// are written in key order so two batches touching the same rows lock them in the same order and
+    /// cannot deadlock. A click delta (currency '') takes the campaign's currency when the campaign is
+    /// already known.
+    /// </summary>
+    public static Task AddAsync(AnalyticsDbContext db, IReadOnlyCollection<RollupDelta> deltas, CancellationToken ct)
+    {
+        const string sql = """
+            WITH v AS (
+                SELECT v.campaign_id, v.creator_id, v.day, COALESCE(NULLIF(v.currency, ''), c.currency, '') AS currency,
+                       sum(v.clicks) AS clicks, sum(v.unique_clicks) AS unique_clicks, sum(v.bot_clicks) AS bot_clicks,
+                       sum(v.conversions) AS conversions, sum(v.revenue) AS revenue, sum(v.refunds) AS refunds,
+                       sum(v.commission) AS commission, sum(v.fees) AS fees
+                FROM unnest(@campaigns, @creators, @days, @currencies, @clicks, @unique, @bots, @conversions, @revenue, @refunds, @commission, @fees)
+                     AS v(campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees)
+                LEFT JOIN campaign_dims c ON c.campaign_id = v.campaign_id AND c.brand_id = @brand
+                GROUP BY 1, 2, 3, 4
+            ), per_creator AS (
+                INSERT INTO daily_rollups AS r (brand_id, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks,
+                                                conversions, revenue, refunds, commission, fees)
+                SELECT @brand, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees
+                FROM v ORDER BY campaign_id, creator_id, day, currency
+                ON CONFLICT (brand_id, campaign_id, creator_id, day, currency) DO UPDATE SET
+                    clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
+                    bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
+                    revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds,
+                    commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees
+            )
+            INSERT INTO campaign_daily_rollups AS r (brand_id, campaign_id, day, currency, clicks, unique_clicks, bot_clicks,
+                                                     conversions, revenue, refunds, commission, fees)
+            SELECT @brand, campaign_id, day, currency, sum(clicks), sum(unique_clicks), sum(bot_clicks), sum(conversions),
+                   sum(revenue), sum(refunds), sum(commission), sum(fees)
+            FROM v GROUP BY campaign_id, day, currency ORDER BY campaign_id, day, currency
+            ON CONFLICT (brand_id, campaign_id, day, currency) DO UPDATE SET
+                clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
+                bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
+                revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds,
+                commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, [
+            new NpgsqlParameter("brand", db.CurrentBrandId),
+            Array("campaigns", NpgsqlDbType.Uuid, deltas.Select(d => d.CampaignId)),
+            Array("creators", NpgsqlDbType.Uuid, deltas.Select(d => d.CreatorId)),
+            Array("days", NpgsqlDbType.Date, deltas.Select(d => d.Day)),
+            Array("currencies", NpgsqlDbType.Varchar, deltas.Select(d => d.Currency)),
+            Array("clicks", NpgsqlDbType.Bigint, deltas.Select(d => d.Clicks)),
+            Array("unique", NpgsqlDbType.Bigint, deltas.Select(d => d.UniqueClicks)),
+            Array("bots", NpgsqlDbType.Bigint, deltas.Select(d => d.BotClicks)),
+            Array("conversions", NpgsqlDbType.Bigint, deltas.Select(d => d.Conversions)),
+            Array("revenue", NpgsqlDbType.Numeric, deltas.Select(d => d.Revenue)),
+            Array("refunds", NpgsqlDbType.Numeric, deltas.Select(d => d.Refunds)),
+            Array("commission", NpgsqlDbType.Numeric, deltas.Select(d => d.Commission)),
+            Array("fees", NpgsqlDbType.Numeric, deltas.Select(d => d.Fees)),
+        ], ct);
+    }
+
+    /// <summary>Adds to a campaign's all-time spend, the figure its budget is compared with.</summary>
+    public static Task AddSpendAsync(AnalyticsDbContext db, Guid campaignId, string currency, decimal commission, decimal fees, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO campaign_spend AS s (brand_id, campaign_id, currency, commission, fees)
+            VALUES ({db.CurrentBrandId}, {campaignId}, {currency}, {commission}, {fees})
+            ON CONFLICT (campaign_id, currency) DO UPDATE SET commission = s.commission + EXCLUDED.commission, fees = s.fees + EXCLUDED.fees
+            """, ct);
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
+}

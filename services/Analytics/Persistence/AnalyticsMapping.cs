@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AmbassadorNet.Analytics.Persistence;
+
+/// <summary>How the read-model classes map to the tables of Migrations/0001_analytics.sql.</summary>
+internal static class AnalyticsMapping
+{
+    public static void Configure(EntityTypeBuilder<DailyRollup> rollup)
+    {
+        rollup.ToTable("daily_rollups");
+        rollup.HasKey(r => new { r.BrandId, r.CampaignId, r.CreatorId, r.Day, r.Currency });
+        rollup.Property(r => r.Currency).HasMaxLength(3);
+        rollup.HasIndex(r => new { r.BrandId, r.Day });
+    }
+
+    public static void Configure(EntityTypeBuilder<CampaignDailyRollup> rollup)
+    {
+        rollup.ToTable("campaign_daily_rollups");
+        rollup.HasKey(r => new { r.BrandId, r.CampaignId, r.Day, r.Currency });
+        rollup.Property(r => r.Currency).HasMaxLength(3);
+    }
+
+    public static void Configure(EntityTypeBuilder<AppliedFact> fact)
+    {
+        fact.ToTable("applied_facts");
+        fact.HasKey(f => new { f.BrandId, f.Kind, f.FactKey });
+        fact.Property(f => f.Kind).HasMaxLength(30);
+        fact.Property(f => f.FactKey).HasMaxLength(200);
+    }
+
+    public static void Configure(EntityTypeBuilder<CampaignDimension> campaign)
+    {
+        campaign.ToTable("campaign_dims");
+        campaign.HasKey(c => c.CampaignId);
+        campaign.Property(c => c.Name).HasMaxLength(200);
+        campaign.Property(c => c.Currency).HasMaxLength(3);
+        campaign.Property(c => c.Status).HasMaxLength(20);
+        campaign.HasIndex(c => c.BrandId);
+    }
+
+    public static void Configure(EntityTypeBuilder<CreatorDimension> creator)
+    {
+        creator.ToTable("creator_dims");
+        creator.HasKey(c => c.CreatorId);
+        creator.Property(c => c.DisplayName).HasMaxLength(200);
+        creator.Property(c => c.Handle).HasMaxLength(100);
+        creator.Property(c => c.Tier).HasMaxLength(20);
+        creator.Property(c => c.Status).HasMaxLength(20);
+        creator.Property(c => c.EngagementRate).HasPrecision(12, 6);
+        creator.HasIndex(c => new { c.BrandId, c.Tier });
+    }
+
+    public static void Configure(EntityTypeBuilder<CampaignSpend> spend)
+    {
+        spend.ToTable("campaign_spend");
+        spend.HasKey(s => new { s.CampaignId, s.Currency });
+        spend.Property(s => s.Currency).HasMaxLength(3);
+    }
+
+    public static void Configure(EntityTypeBuilder<BudgetThreshold> threshold)
+    {
+        threshold.ToTable("budget_thresholds");
+        threshold.HasKey(t => new { t.CampaignId, t.ThresholdPercent });
+        threshold.Property(t => t.Currency).HasMaxLength(3);
+    }
+}

@@ -1,0 +1,38 @@
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Idempotency;
+
+namespace AmbassadorNet.Payouts.Api;
+
+/// <summary>The payouts API: every route, its role-table row and its summary, in one place.</summary>
+public static class PayoutsApi
+{
+    public static IEndpointRouteBuilder MapPayoutsApi(this IEndpointRouteBuilder app)
+    {
+        var ledger = app.MapGroup("/api/ledger").WithTags("Ledger");
+        ledger.MapGet("/creators/{creatorId:guid}/statement", StatementEndpoint.StatementAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetCreatorStatement").WithSummary("A creator's statement in one currency: opening balances, every entry with its cause, closing balances.");
+        ledger.MapGet("/trial-balance", TrialBalanceEndpoint.TrialBalanceAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetTrialBalance").WithSummary("Debits and credits per account kind and currency; each currency nets to zero.");
+        ledger.MapGet("/export.csv", ExportEndpoint.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("ExportGeneralLedger").WithSummary("Every entry posted in [from, to) as CSV, one line per entry, with its transaction and cause.");
+        ledger.MapGet("/payee-totals", PayeeTotalsEndpoint.TotalsAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetPayeeTotals").WithSummary("Per creator and currency, what they earned in a calendar year (UTC): commission, fees, adjustments.");
+        ledger.MapPost("/adjustments", AdjustmentEndpoints.RequestAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
+            .WithName("RequestAdjustment").WithSummary("Requests a manual adjustment of a creator's available balance; it posts when another key approves.");
+        ledger.MapPost("/adjustments/{id:guid}/approve", AdjustmentEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("ApproveAdjustment").WithSummary("Approves and posts an adjustment; 403 if the approving key is the one that requested it.");
+
+        var payouts = app.MapGroup("/api/payouts").WithTags("Payouts");
+        payouts.MapGet("/settings", SettingsEndpoints.ListAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetPayoutSettings").WithSummary("The brand's payout settings per currency (minimum payout).");
+        payouts.MapPut("/settings", SettingsEndpoints.PutAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("PutPayoutSetting").WithSummary("Sets the minimum payout of one currency for the brand.");
+        payouts.MapPost("/holds/{creatorId:guid}", HoldEndpoints.PlaceAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
+            .WithName("HoldCreatorPayouts").WithSummary("Holds a creator's payouts, with a reason; 409 if a hold is already in place.");
+        payouts.MapDelete("/holds/{creatorId:guid}", HoldEndpoints.LiftAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("LiftCreatorHold").WithSummary("Lifts the hold on a creator's payouts; 404 if there is none.");
+        payouts.MapPost("/release", ReleaseEndpoint.ReleaseAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("ReleaseDueCommission").WithSummary("Releases now the brand's pending commission whose holding period is over (the job does it on a schedule).");
+        return app;
+    }
+}

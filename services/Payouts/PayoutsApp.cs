@@ -1,0 +1,64 @@
+using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Operations;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.Payouts.Api;
+using AmbassadorNet.Payouts.Consumers;
+using AmbassadorNet.Payouts.Ledger;
+using AmbassadorNet.Payouts.Persistence;
+using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.Configuration;
+using AmbassadorNet.ServiceDefaults.Persistence;
+
+namespace AmbassadorNet.Payouts;
+
+/// <summary>
+/// The payouts service as Program.cs runs it; tests build the same application with settings of
+/// their own and a loopback port, so what they test is what ships.
+/// </summary>
+public static class PayoutsApp
+{
+    public const string Name = "payouts";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults(Name);
+        builder.AddServiceDatabase<PayoutsDbContext>(PayoutsDbContext.Migrations);
+        builder.AddServiceMessaging<PayoutsDbContext>(Name, messaging => messaging
+            .Handle<ConversionAttributed, ConversionAttributedHandler>(Money)
+            .Handle<ConversionReversed, ConversionReversedHandler>(Money)
+            .Handle<DeliverableApproved, DeliverableApprovedHandler>(Money)
+            .Handle<CampaignLaunched, CampaignTermsHandler>(Quiet)
+            .Handle<CampaignTermsChanged, CampaignTermsHandler>(Quiet)
+            .Handle<CampaignUpdated, CampaignTermsHandler>(Quiet)
+            .Handle<CampaignPaused, CampaignTermsHandler>(Quiet)
+            .Handle<CampaignResumed, CampaignTermsHandler>(Quiet)
+            .Handle<CampaignEnded, CampaignTermsHandler>(Quiet)
+            .Handle<CreatorInvited, EnrollmentHandler>(Quiet)
+            .Handle<CreatorEnrolled, EnrollmentHandler>(Quiet)
+            .Handle<EnrollmentTermsChanged, EnrollmentHandler>(Quiet)
+            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet));
+        builder.AddSettings<PayoutsOptions>();
+        builder.Services.AddScoped<Journal>();
+        builder.Services.AddScoped<Releaser>();
+        builder.Services.AddHostedService<ReleaseJob>();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapPayoutsApi();
+        app.MapMessagingOperations<PayoutsDbContext>();
+        return app;
+    }
+
+    // Money-path queues are quorum queues with a delivery limit (docs/reliability.md); conversions
+    // come in bursts, so they get the most concurrency the small connection pool allows.
+    private static void Money(EndpointSettings endpoint) =>
+        (endpoint.Quorum, endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (true, 32, 4);
+
+    // Terms and enrollments trickle.
+    private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
+}

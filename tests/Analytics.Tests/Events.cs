@@ -1,0 +1,54 @@
+using AmbassadorNet.Contracts;
+using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Contracts.Creators;
+using AmbassadorNet.Contracts.Payouts;
+using AmbassadorNet.Contracts.Tracking;
+
+namespace Analytics.Tests;
+
+/// <summary>Other services' events as analytics receives them.</summary>
+public static class Events
+{
+    public static DateTimeOffset At(DateOnly day, int hour = 12) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+
+    public static CampaignLaunched Campaign(Guid brand, Guid campaignId, string name = "Spring Box", string currency = "USD", decimal? budget = 1000m, long version = 2) =>
+        new(brand, DateTimeOffset.UtcNow, campaignId, version, new CampaignState(campaignId, name, "sales", "active", null, null,
+            budget is null ? null : new MoneyAmount(budget.Value, currency),
+            new CampaignTerms(1, DateTimeOffset.UtcNow, currency, 30, 30, new CommissionPlan("percent", 10m, null, []),
+                "https://shop.example.com", ["example.com"], null, null)));
+
+    public static CampaignUpdated CampaignUpdated(Guid brand, Guid campaignId, string name, decimal? budget, long version, string currency = "USD") =>
+        new(brand, DateTimeOffset.UtcNow, campaignId, version, Campaign(brand, campaignId, name, currency, budget).Campaign);
+
+    public static CreatorApproved Creator(Guid brand, Guid creatorId, string tier, decimal? engagement, string name = "Jane", long version = 3, string handle = "@jane") =>
+        new(brand, DateTimeOffset.UtcNow, creatorId, version, new CreatorState(creatorId, name, "US", ["food"], "approved", tier, 5_000, engagement,
+            [new SocialAccountState("instagram", handle, null, 5_000, engagement, DateTimeOffset.UtcNow)]));
+
+    public static RecordedClick Click(Guid campaignId, Guid creatorId, DateTimeOffset at, bool bot = false, bool duplicate = false) =>
+        new(Guid.CreateVersion7(), Guid.NewGuid(), Guid.NewGuid(), campaignId, creatorId, at, bot, duplicate, true);
+
+    public static ClicksRecorded Clicks(Guid brand, params IEnumerable<RecordedClick>[] clicks) =>
+        new(brand, DateTimeOffset.UtcNow, Guid.CreateVersion7(), clicks.SelectMany(c => c).ToList());
+
+    public static IEnumerable<RecordedClick> Repeat(int count, Func<int, RecordedClick> click) => Enumerable.Range(0, count).Select(click);
+
+    public static ConversionAttributed Attributed(Guid brand, Guid conversionId, Guid campaignId, Guid creatorId, decimal amount, DateTimeOffset orderedAt, string currency = "USD") =>
+        new(brand, orderedAt.AddMinutes(1), conversionId, $"order-{conversionId:N}", Guid.NewGuid(), campaignId, creatorId, new MoneyAmount(amount, currency),
+            "click", null, null, null, orderedAt, 1, null, []);
+
+    public static ConversionReversed Refunded(
+        Guid brand, Guid conversionId, string refundId, Guid campaignId, Guid creatorId, decimal amount, decimal cumulative, decimal orderAmount, DateTimeOffset refundedAt) =>
+        new(brand, refundedAt.AddMinutes(1), conversionId, $"order-{conversionId:N}", refundId, new MoneyAmount(amount, "USD"), new MoneyAmount(cumulative, "USD"),
+            new MoneyAmount(orderAmount, "USD"), cumulative == orderAmount, refundedAt, Guid.NewGuid(), campaignId, creatorId);
+
+    public static CommissionAccrued Accrued(Guid brand, Guid conversionId, Guid campaignId, Guid creatorId, decimal commission, DateTimeOffset orderedAt, string currency = "USD") =>
+        new(brand, orderedAt.AddMinutes(2), Guid.CreateVersion7(), conversionId, $"order-{conversionId:N}", Guid.NewGuid(), campaignId, creatorId,
+            new MoneyAmount(commission, currency), new MoneyAmount(commission * 10, currency), orderedAt, orderedAt.AddDays(30), "percent", false);
+
+    public static CommissionReversed CommissionReversed(Guid brand, Guid conversionId, string refundId, Guid campaignId, Guid creatorId, decimal amount, DateTimeOffset at) =>
+        new(brand, at, Guid.CreateVersion7(), conversionId, refundId, Guid.NewGuid(), campaignId, creatorId, new MoneyAmount(amount, "USD"),
+            new MoneyAmount(amount, "USD"), false);
+
+    public static DeliverableFeeBooked Fee(Guid brand, Guid campaignId, Guid creatorId, decimal fee, DateTimeOffset at) =>
+        new(brand, at, Guid.CreateVersion7(), Guid.NewGuid(), Guid.NewGuid(), campaignId, creatorId, new MoneyAmount(fee, "USD"));
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Payouts.Tests;
+
+public static class ProblemReading
+{
+    /// <summary>The field names of a problem document's errors map.</summary>
+    public static async Task<List<string>> ErrorFieldsAsync(this HttpResponseMessage response)
+    {
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(e => e.Name).Order().ToList() : [];
+    }
+}
