@@ -14,7 +14,8 @@ trap 'rm -rf "$work"' EXIT
 
 declare -A dlls=(
   [gateway]=AmbassadorNet.Gateway [creators]=AmbassadorNet.Creators [campaigns]=AmbassadorNet.Campaigns
-  [tracking]=AmbassadorNet.Tracking [webhooks]=AmbassadorNet.Webhooks
+  [tracking]=AmbassadorNet.Tracking [webhooks]=AmbassadorNet.Webhooks [payouts]=AmbassadorNet.Payouts
+  [analytics]=AmbassadorNet.Analytics
 )
 for svc in "${!dlls[@]}"; do
   dir="$root/artifacts/bin/${dlls[$svc]}/$config"

@@ -12,6 +12,8 @@ declare -A projects=(
   [creators]=services/Creators/AmbassadorNet.Creators.csproj
   [campaigns]=services/Campaigns/AmbassadorNet.Campaigns.csproj
   [tracking]=services/Tracking/AmbassadorNet.Tracking.csproj
+  [payouts]=services/Payouts/AmbassadorNet.Payouts.csproj
+  [analytics]=services/Analytics/AmbassadorNet.Analytics.csproj
   [webhooks]=services/Webhooks/AmbassadorNet.Webhooks.csproj
 )
 
