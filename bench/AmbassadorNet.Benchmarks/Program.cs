@@ -4,6 +4,8 @@ using AmbassadorNet.Benchmarks;
 
 // The benchmark command (bench/run.sh). Prints the figures as a table and writes them as JSON.
 var options = BenchOptions.Parse(args);
+// The machine is shared: the load around the run is part of the result.
+var loadBefore = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
 await using var bare = await BareRedirectServer.StartAsync();
 await using var system = await BenchSystem.StartAsync();
 
@@ -12,7 +14,11 @@ var figures = await new RedirectBenchmarks(system, bare, options).RunAsync();
 var report = new
 {
     takenAt = DateTimeOffset.UtcNow,
-    machine = new { processors = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
+    machine = new
+    {
+        processors = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString(),
+        loadBefore, loadAfter = (await File.ReadAllTextAsync("/proc/loadavg")).Trim(),
+    },
     options = new { options.Runs, durationSeconds = options.Duration.TotalSeconds, options.Connections },
     figures,
 };
@@ -27,4 +33,5 @@ foreach (var f in figures)
     Console.WriteLine($"{f.Id,-14} {f.Value,12:0.###} {f.Unit,-7} {f.Goal,-8} {met,-4} {runs}");
 }
 
+Console.WriteLine($"load average before: {loadBefore}; after: {report.machine.loadAfter}");
 Console.WriteLine($"written to {options.Output}");
