@@ -24,8 +24,9 @@ public sealed class DirectoryListener(CodeDirectory directory, DirectoryReader r
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var connection = await ListenAsync(cancellationToken);
-        await LoadAllAsync(cancellationToken);
+        // The database may be slow or restarting as the service starts: keep trying rather than crash;
+        // the web server opens only once the directory is loaded.
+        var connection = await ConnectAndLoadAsync(cancellationToken);
         _listening = Task.Run(() => ListenLoopAsync(connection, _stopping.Token), CancellationToken.None);
         _applying = Task.Run(() => ApplyLoopAsync(_stopping.Token), CancellationToken.None);
     }
@@ -72,27 +73,35 @@ public sealed class DirectoryListener(CodeDirectory directory, DirectoryReader r
             {
                 logger.LogWarning(e, "Lost the notification connection; reconnecting and reloading the code directory");
                 await connection.DisposeAsync();
-                connection = await ReconnectAsync(ct);
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                connection = await ConnectAndLoadAsync(ct);
             }
         }
 
         await connection.DisposeAsync();
     }
 
-    private async Task<NpgsqlConnection> ReconnectAsync(CancellationToken ct)
+    /// <summary>LISTEN, then load everything; on a transient failure retry every second until it works or the host stops.</summary>
+    private async Task<NpgsqlConnection> ConnectAndLoadAsync(CancellationToken ct)
     {
         while (true)
         {
+            NpgsqlConnection? connection = null;
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
-                var connection = await ListenAsync(ct);
+                connection = await ListenAsync(ct);
                 await LoadAllAsync(ct);
                 return connection;
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
             {
-                logger.LogWarning(e, "Reconnecting the notification connection failed; retrying");
+                logger.LogWarning(e, "Connecting the notification connection or loading the code directory failed; retrying");
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
         }
     }
