@@ -1,4 +1,5 @@
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
@@ -39,10 +40,15 @@ public static class PayoutsApp
             .Handle<CreatorInvited, EnrollmentHandler>(Quiet)
             .Handle<CreatorEnrolled, EnrollmentHandler>(Quiet)
             .Handle<EnrollmentTermsChanged, EnrollmentHandler>(Quiet)
-            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet));
+            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet)
+            .Handle<CreatorPayoutProfileUpdated, PayoutProfileHandler>(Quiet)
+            .Handle<CreatorErased, PayoutProfileHandler>(Quiet));
         builder.AddSettings<PayoutsOptions>();
         builder.Services.AddScoped<Journal>();
         builder.Services.AddScoped<Releaser>();
+        builder.Services.AddScoped<PayoutRunner>();
+        builder.Services.AddScoped<BatchLifecycle>();
+        builder.Services.AddScoped<Settlement>();
         builder.Services.AddHostedService<ReleaseJob>();
         builder.Services.AddOpenApi();
 

@@ -1,5 +1,6 @@
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Tracking;
 
 namespace Payouts.Tests;
@@ -48,4 +49,8 @@ public static class Events
         new(brand, DateTimeOffset.UtcNow, deliverableId, 3,
             new DeliverableState(deliverableId, enrollmentId, campaignId, creatorId, "post", DateOnly.FromDateTime(DateTime.UtcNow), "approved", "https://social.example/p/1"),
             fee is null ? null : new MoneyAmount(fee.Value, currency));
+
+    public static CreatorPayoutProfileUpdated PayoutProfile(
+        Guid brand, Guid creatorId, long version, string currency = "USD", string taxForm = "verified", bool complete = true, string? reference = null) =>
+        new(brand, DateTimeOffset.UtcNow, creatorId, version, "bank_transfer", currency, reference ?? $"payee-{creatorId:N}", taxForm, complete);
 }

@@ -45,6 +45,51 @@ public static class LedgerInvariants
                 ("c", creator), ("cur", currency));
             Assert.Equal(unreleased, closing.GetProperty("pending").GetDecimal());
         }
+
+        await CheckPayoutsAsync(service);
+    }
+
+    /// <summary>
+    /// Payout lines agree with the ledger: in payout equals the creator's open lines; each line's
+    /// linked entries are on their creator's available account and net to its amount; what is available is exactly the entries no line settled
+    /// yet; payouts paid equals the paid lines. An entry is linked at most once by the primary key.
+    /// </summary>
+    private static async Task CheckPayoutsAsync(PayoutsService service)
+    {
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM payout_line_entries le JOIN payout_lines l ON l.id = le.line_id
+            WHERE NOT EXISTS (SELECT 1 FROM journal_entries e JOIN ledger_accounts a ON a.id = e.account_id
+                              WHERE e.id = le.entry_id AND a.kind = 'creator_available' AND a.creator_id = l.creator_id AND a.currency = l.currency)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM ledger_accounts a
+            WHERE a.kind = 'creator_in_payout'
+              AND coalesce((SELECT -sum(e.amount) FROM journal_entries e WHERE e.account_id = a.id), 0)
+               <> coalesce((SELECT sum(l.amount) FROM payout_lines l WHERE l.creator_id = a.creator_id AND l.currency = a.currency AND l.brand_id = a.brand_id AND l.status = 'in_payout'), 0)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM payout_lines l
+            WHERE l.amount <> (SELECT -sum(e.amount) FROM payout_line_entries le JOIN journal_entries e ON e.id = le.entry_id WHERE le.line_id = l.id)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM ledger_accounts a
+            WHERE a.kind = 'creator_available'
+              AND coalesce((SELECT sum(e.amount) FROM journal_entries e WHERE e.account_id = a.id), 0)
+               <> coalesce((SELECT sum(e.amount) FROM journal_entries e JOIN journal_transactions t ON t.id = e.transaction_id
+                            WHERE e.account_id = a.id AND t.cause_type <> 'payout_batched'
+                              AND NOT EXISTS (SELECT 1 FROM payout_line_entries le WHERE le.entry_id = e.id)), 0)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM ledger_accounts a
+            WHERE a.kind = 'payouts_paid'
+              AND coalesce((SELECT -sum(e.amount) FROM journal_entries e WHERE e.account_id = a.id), 0)
+               <> coalesce((SELECT sum(l.amount) FROM payout_lines l WHERE l.currency = a.currency AND l.brand_id = a.brand_id AND l.status = 'paid'), 0)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM payout_batches b
+            WHERE b.total <> (SELECT sum(l.amount) FROM payout_lines l WHERE l.batch_id = b.id)
+               OR b.line_count <> (SELECT count(*) FROM payout_lines l WHERE l.batch_id = b.id)
+            """));
     }
 
     private static Task<decimal> OwedAsync(PayoutsService service, Guid creator, string currency, string kind) => service.ScalarAsync<decimal>(

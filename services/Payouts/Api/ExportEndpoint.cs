@@ -47,7 +47,7 @@ internal static class ExportEndpoint
     private static string Amount(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs a description.</summary>
-    private static string Escape(string value)
+    internal static string Escape(string value)
     {
         if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
         {

@@ -33,6 +33,23 @@ public static class PayoutsApi
             .WithName("LiftCreatorHold").WithSummary("Lifts the hold on a creator's payouts; 404 if there is none.");
         payouts.MapPost("/release", ReleaseEndpoint.ReleaseAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("ReleaseDueCommission").WithSummary("Releases now the brand's pending commission whose holding period is over (the job does it on a schedule).");
+        payouts.MapPost("/runs", RunEndpoint.RunAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("RunPayouts").WithSummary("Runs payouts for a period end: one batch per currency, the creators left out with the reason; the same period again creates nothing.");
+        payouts.MapGet("/batches", BatchEndpoints.ListAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("ListPayoutBatches").WithSummary("The brand's payout batches, newest first (at most 200), by status or run.");
+        payouts.MapGet("/batches/{id:guid}", BatchEndpoints.GetAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetPayoutBatch").WithSummary("A batch with its lines, the entries each line settles and the conversions behind them.");
+        payouts.MapPost("/batches/{id:guid}/approve", BatchEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("ApprovePayoutBatch").WithSummary("Approves a draft batch; 403 if the approving key is the one that ran it.");
+        payouts.MapPost("/batches/{id:guid}/void", BatchEndpoints.VoidAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("VoidPayoutBatch").WithSummary("Voids a draft or approved batch; every line's money returns to available.");
+        payouts.MapGet("/batches/{id:guid}/export.csv", BatchFileEndpoints.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("ExportPayoutBatch").WithSummary("The provider file of an approved batch (marks it exported); later downloads return the same file.");
+        payouts.MapPost("/batches/{id:guid}/settlement", BatchFileEndpoints.SettleAsync).RequireAccess(AccessPolicies.PayoutsManage)
+            .WithName("SettlePayoutBatch").WithSummary("Imports the provider's settlement CSV and reconciles each line; the same file twice changes nothing.")
+            .Accepts<string>("text/csv");
+        payouts.MapGet("/batches/{id:guid}/reconciliation", BatchFileEndpoints.ReconciliationAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetPayoutReconciliation").WithSummary("Every settlement import's reconciliation of a batch, as JSON or CSV (?format=csv or Accept: text/csv).");
         return app;
     }
 }

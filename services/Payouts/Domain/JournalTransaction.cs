@@ -58,6 +58,15 @@ public static class CauseTypes
     public const string Reversal = "commission_reversed";
     public const string DeliverableFee = "deliverable_fee";
     public const string Adjustment = "adjustment";
+
+    /// <summary>A payout line's amount moved from available to in payout (cause id: the line).</summary>
+    public const string PayoutBatched = "payout_batched";
+
+    /// <summary>The provider paid a line: in payout to payouts paid.</summary>
+    public const string PayoutPaid = "payout_paid";
+
+    /// <summary>A line failed (ref "failed") or its batch was voided (ref "voided"): in payout back to available.</summary>
+    public const string PayoutReturned = "payout_returned";
 }
 
 /// <summary>Who caused a transaction: exactly one of an API key, a message or a scheduled job.</summary>

@@ -55,6 +55,15 @@ public sealed class Journal(PayoutsDbContext db, TimeProvider clock)
         return _accounts[(currency, kind, creatorId)] = account;
     }
 
+    /// <summary>Loads every account of the brand in a currency at once, for callers about to post for many creators.</summary>
+    public async Task PreloadAsync(string currency, CancellationToken ct)
+    {
+        foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.Currency == currency).ToListAsync(ct))
+        {
+            _accounts.TryAdd((account.Currency, account.Kind, account.CreatorId), account);
+        }
+    }
+
     private Task<LedgerAccount?> FindAsync(string currency, AccountKind kind, Guid? creatorId, CancellationToken ct) =>
         db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Currency == currency && a.Kind == kind && a.CreatorId == creatorId, ct);
 

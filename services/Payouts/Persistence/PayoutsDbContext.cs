@@ -33,6 +33,18 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
 
     public DbSet<LedgerAdjustment> Adjustments => Set<LedgerAdjustment>();
 
+    public DbSet<CreatorPayoutProfile> PayoutProfiles => Set<CreatorPayoutProfile>();
+
+    public DbSet<PayoutRun> Runs => Set<PayoutRun>();
+
+    public DbSet<PayoutBatch> Batches => Set<PayoutBatch>();
+
+    public DbSet<PayoutLine> PayoutLines => Set<PayoutLine>();
+
+    public DbSet<PayoutLineEntry> LineEntries => Set<PayoutLineEntry>();
+
+    public DbSet<SettlementImport> SettlementImports => Set<SettlementImport>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -47,11 +59,19 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
         modelBuilder.Entity<PayoutSetting>(PayoutsMapping.Configure);
         modelBuilder.Entity<PayoutHold>(PayoutsMapping.Configure);
         modelBuilder.Entity<LedgerAdjustment>(PayoutsMapping.Configure);
+        modelBuilder.Entity<CreatorPayoutProfile>(PayoutRunMapping.Configure);
+        modelBuilder.Entity<PayoutRun>(PayoutRunMapping.Configure);
+        modelBuilder.Entity<PayoutBatch>(PayoutRunMapping.Configure);
+        modelBuilder.Entity<PayoutLine>(PayoutRunMapping.Configure);
+        modelBuilder.Entity<PayoutLineEntry>(PayoutRunMapping.Configure);
+        modelBuilder.Entity<SettlementImport>(PayoutRunMapping.Configure);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<AccountKind>().HaveConversion<SnakeCaseEnumConverter<AccountKind>>();
+        configurationBuilder.Properties<BatchStatus>().HaveConversion<SnakeCaseEnumConverter<BatchStatus>>();
+        configurationBuilder.Properties<LineStatus>().HaveConversion<SnakeCaseEnumConverter<LineStatus>>();
     }
 }

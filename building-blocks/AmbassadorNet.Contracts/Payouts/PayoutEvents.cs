@@ -1,0 +1,41 @@
+namespace AmbassadorNet.Contracts.Payouts;
+
+// Facts of payout runs, batches and their settlement. Amounts are positive.
+
+/// <summary>A payout run created a batch (one per currency) in Draft, its lines' money moved from available to in payout.</summary>
+public sealed record PayoutBatchCreated(
+    Guid BrandId,
+    DateTimeOffset OccurredAt,
+    Guid BatchId,
+    Guid RunId,
+    DateTimeOffset PeriodEnd,
+    MoneyAmount Total,
+    int LineCount,
+    Guid CreatedByKeyId) : IIntegrationEvent;
+
+/// <summary>A batch was approved (by a key other than the one that ran it) and may be exported to the provider.</summary>
+public sealed record PayoutBatchApproved(Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, MoneyAmount Total, Guid ApprovedByKeyId) : IIntegrationEvent;
+
+/// <summary>A batch was voided before export; every line's money went back to the creators' available balances.</summary>
+public sealed record PayoutBatchVoided(Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, MoneyAmount Total, Guid VoidedByKeyId) : IIntegrationEvent;
+
+/// <summary>The provider paid a line: it left in payout for payouts paid.</summary>
+public sealed record PayoutLinePaid(
+    Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, Guid LineId, Guid CreatorId, MoneyAmount Amount, string ProviderReference, Guid TransactionId) : IIntegrationEvent;
+
+/// <summary>The provider could not pay a line: its money went back to the creator's available balance.</summary>
+public sealed record PayoutLineFailed(
+    Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, Guid LineId, Guid CreatorId, MoneyAmount Amount, string? FailureReason, Guid TransactionId) : IIntegrationEvent;
+
+/// <summary>A settlement file of the provider was reconciled against a batch; <paramref name="Status"/> is the batch's status after it ("exported" while lines remain open, or "settled").</summary>
+public sealed record PayoutBatchReconciled(
+    Guid BrandId,
+    DateTimeOffset OccurredAt,
+    Guid BatchId,
+    Guid ImportId,
+    string Status,
+    int Paid,
+    int Failed,
+    int AmountMismatches,
+    int UnknownReferences,
+    int Missing) : IIntegrationEvent;

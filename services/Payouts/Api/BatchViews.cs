@@ -1,0 +1,35 @@
+using AmbassadorNet.Payouts.Domain;
+using AmbassadorNet.SharedKernel;
+
+namespace AmbassadorNet.Payouts.Api;
+
+/// <summary>How runs, batches and lines look to API callers.</summary>
+internal static class BatchViews
+{
+    public sealed record RunView(Guid RunId, DateTimeOffset PeriodEnd, bool Created, DateTimeOffset CreatedAt, Guid CreatedByKeyId, IReadOnlyList<BatchView> Batches, IReadOnlyList<RunExclusion> Excluded);
+
+    public sealed record BatchView(
+        Guid Id, Guid RunId, string Currency, string Status, decimal Total, int LineCount, DateTimeOffset PeriodEnd,
+        DateTimeOffset CreatedAt, Guid CreatedByKeyId, DateTimeOffset? ApprovedAt, Guid? ApprovedByKeyId,
+        DateTimeOffset? ExportedAt, DateTimeOffset? VoidedAt, Guid? VoidedByKeyId, DateTimeOffset? SettledAt);
+
+    public sealed record BatchList(IReadOnlyList<BatchView> Items);
+
+    public sealed record BatchDetail(BatchView Batch, IReadOnlyList<LineView> Lines);
+
+    public sealed record LineView(
+        Guid Id, Guid CreatorId, decimal Amount, string Currency, string PayeeReference, string Status, Guid TransactionId,
+        DateTimeOffset? SettledAt, Guid? SettleTransactionId, string? ProviderReference, string? FailureReason, IReadOnlyList<SettledEntryView> Entries);
+
+    /// <summary>
+    /// An available-balance entry a line settles, as owed (credits positive), with its cause; for
+    /// commission the conversion and order behind it, for a fee the deliverable.
+    /// </summary>
+    public sealed record SettledEntryView(
+        Guid EntryId, Guid TransactionId, DateTimeOffset PostedAt, string CauseType, Guid CauseId, string CauseRef, decimal Amount,
+        Guid? ConversionId, string? OrderId, Guid? CampaignId, Guid? DeliverableId, Guid? AdjustmentId);
+
+    public static BatchView View(PayoutBatch b) => new(
+        b.Id, b.RunId, b.Currency, SnakeCaseEnums.Name(b.Status), b.Total, b.LineCount, b.PeriodEnd, b.CreatedAt, b.CreatedByKeyId,
+        b.ApprovedAt, b.ApprovedByKeyId, b.ExportedAt, b.VoidedAt, b.VoidedByKeyId, b.SettledAt);
+}

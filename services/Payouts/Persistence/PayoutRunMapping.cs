@@ -1,0 +1,66 @@
+using AmbassadorNet.Payouts.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AmbassadorNet.Payouts.Persistence;
+
+/// <summary>How the payout run entities map to the tables of Migrations/0002_payout_runs.sql.</summary>
+internal static class PayoutRunMapping
+{
+    public static void Configure(EntityTypeBuilder<CreatorPayoutProfile> profile)
+    {
+        profile.ToTable("creator_payout_profiles");
+        profile.HasKey(p => p.CreatorId);
+        profile.Property(p => p.Method).HasMaxLength(40);
+        profile.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        profile.Property(p => p.PayeeReference).HasMaxLength(200);
+        profile.Property(p => p.TaxFormStatus).HasMaxLength(20);
+    }
+
+    public static void Configure(EntityTypeBuilder<PayoutRun> run)
+    {
+        run.ToTable("payout_runs");
+        run.Property(r => r.Exclusions).AsJson();
+        run.HasIndex(r => new { r.BrandId, r.PeriodEnd }).IsUnique();
+    }
+
+    public static void Configure(EntityTypeBuilder<PayoutBatch> batch)
+    {
+        batch.ToTable("payout_batches");
+        batch.Property(b => b.Currency).HasMaxLength(3).IsFixedLength();
+        batch.Property(b => b.Status).HasMaxLength(20);
+        batch.HasOne<PayoutRun>().WithMany().HasForeignKey(b => b.RunId);
+        batch.HasIndex(b => new { b.RunId, b.Currency }).IsUnique();
+        batch.HasIndex(b => new { b.BrandId, b.CreatedAt });
+    }
+
+    public static void Configure(EntityTypeBuilder<PayoutLine> line)
+    {
+        line.ToTable("payout_lines", t => t.HasCheckConstraint("ck_payout_lines_amount", "amount > 0"));
+        line.Property(l => l.Currency).HasMaxLength(3).IsFixedLength();
+        line.Property(l => l.PayeeReference).HasMaxLength(200);
+        line.Property(l => l.Status).HasMaxLength(20);
+        line.Property(l => l.ProviderReference).HasMaxLength(200);
+        line.Property(l => l.FailureReason).HasMaxLength(500);
+        line.HasOne<PayoutBatch>().WithMany().HasForeignKey(l => l.BatchId);
+        line.HasIndex(l => l.BatchId);
+        line.HasIndex(l => l.CreatorId);
+    }
+
+    public static void Configure(EntityTypeBuilder<PayoutLineEntry> link)
+    {
+        link.ToTable("payout_line_entries");
+        link.HasKey(l => l.EntryId);
+        link.HasOne<PayoutLine>().WithMany().HasForeignKey(l => l.LineId);
+        link.HasIndex(l => l.LineId);
+    }
+
+    public static void Configure(EntityTypeBuilder<SettlementImport> import)
+    {
+        import.ToTable("settlement_imports");
+        import.Property(i => i.FileSha256).HasMaxLength(64).IsFixedLength();
+        import.Property(i => i.Report).AsJson();
+        import.HasOne<PayoutBatch>().WithMany().HasForeignKey(i => i.BatchId);
+        import.HasIndex(i => new { i.BatchId, i.FileSha256 }).IsUnique();
+    }
+}
