@@ -2,6 +2,7 @@ using System.Text.Json;
 using AmbassadorNet.Campaigns.Domain;
 using AmbassadorNet.Campaigns.Persistence;
 using AmbassadorNet.Messaging.Outbox;
+using AmbassadorNet.Persistence.Conventions;
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;

@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Domain;
+using AmbassadorNet.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

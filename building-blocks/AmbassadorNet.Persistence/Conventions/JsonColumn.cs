@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AmbassadorNet.Campaigns.Persistence;
+namespace AmbassadorNet.Persistence.Conventions;
 
 /// <summary>
-/// Stores a value object (terms, a plan, quotas) as JSON text: it is read and written whole, never
+/// Stores a value object (a campaign's terms, a commission plan, a report) as JSON text: it is read and written whole, never
 /// queried by its parts, and text keeps the model provider-neutral. Compared by its JSON so EF
 /// notices a change even where records hold lists (whose equality is by reference).
 /// </summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
