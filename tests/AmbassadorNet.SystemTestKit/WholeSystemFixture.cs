@@ -15,6 +15,9 @@ public sealed class WholeSystemFixture : IAsyncLifetime
 
     public RecordingLogSink Logs { get; } = new();
 
+    /// <summary>The shared servers' names for this system: its vhost (for queue idleness) and database prefix.</summary>
+    public TestSystemSettings Settings => _settings;
+
     public async ValueTask InitializeAsync()
     {
         _settings = await TestSystemSettings.CreateAsync();

@@ -9,7 +9,8 @@ namespace Reliability.Tests;
 /// no body would otherwise rightly act on a real one); creates are sent with the hostile bodies and the
 /// brand's every list must read the same afterwards.
 /// </summary>
-public sealed class HostileInputTests(TwoBrandsFixture fixture) : IClassFixture<TwoBrandsFixture>
+[Collection(TwoBrandsCollection.Name)]
+public sealed class HostileInputTests(TwoBrandsFixture fixture)
 {
     private static readonly string[] HostileCodes =
     [

@@ -8,7 +8,8 @@ namespace Reliability.Tests;
 /// data, on every route of the table. The cases come from the route table, so a new endpoint is
 /// covered as soon as its row exists.
 /// </summary>
-public sealed class TenantIsolationTests(TwoBrandsFixture fixture) : IClassFixture<TwoBrandsFixture>
+[Collection(TwoBrandsCollection.Name)]
+public sealed class TenantIsolationTests(TwoBrandsFixture fixture)
 {
     [Fact]
     public async Task Brand_B_can_neither_read_nor_change_brand_A_data_on_any_route()

@@ -27,3 +27,10 @@ public sealed class TwoBrandsFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync() => System.DisposeAsync();
 }
+
+/// <summary>Hostile input and tenant isolation read and write different brands: one system serves both.</summary>
+[CollectionDefinition(Name)]
+public sealed class TwoBrandsCollection : ICollectionFixture<TwoBrandsFixture>
+{
+    public const string Name = "two brands";
+}

@@ -1,0 +1,70 @@
+using AmbassadorNet.SystemTestKit;
+using AmbassadorNet.TestKit.Waiting;
+
+namespace Reliability.Tests.Money;
+
+/// <summary>
+/// One whole system shared by the money scenarios (duplicates, poison, simulation). Each test works in
+/// a brand of its own, and xunit runs the tests of a collection one after another, so a test that
+/// waits for every queue to drain waits only for itself.
+/// </summary>
+public sealed class LedgerSystemFixture : IAsyncLifetime
+{
+    public static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public WholeSystemFixture System { get; } = new();
+
+    public Uri Gateway => System.System.Gateway.Url;
+
+    /// <summary>The operator's client: creates brands and reaches <c>/ops/{service}/...</c>.</summary>
+    public GatewayClient Operator { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await System.InitializeAsync();
+        Operator = new GatewayClient(Http, Gateway, System.System.OperatorKey);
+    }
+
+    public Task<GatewayClient> NewBrandAsync(string name) => GatewayClient.ForNewBrandAsync(Http, Gateway, System.System.OperatorKey, name);
+
+    /// <summary>
+    /// Probes that are idle when every outbox has dispatched its rows and no queue of the system's
+    /// vhost holds a message (error queues aside: a test that fills one asserts its count itself).
+    /// </summary>
+    public IReadOnlyList<IQuiescenceProbe> Idle()
+    {
+        var probes = new List<IQuiescenceProbe>();
+        foreach (var service in System.Running.Services.Where(s => s.Resource.UsesBroker))
+        {
+            probes.Add(new SqlCountIsZero(
+                $"outbox of {service.Name}", service.Resource.Settings["Database:ConnectionString"],
+                "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"));
+        }
+
+        probes.Add(new QueuesIdle(System.Settings.Vhost, "_error", "_skipped"));
+        return probes;
+    }
+
+    /// <summary>Reads <paramref name="probe"/> once the whole system is at rest and the reading holds still.</summary>
+    public Task<T> AtRestAsync<T>(Func<CancellationToken, Task<T>> probe, string what, TimeSpan? timeout = null) =>
+        Eventually.SettledAsync(probe, what, Idle(), timeout ?? TimeSpan.FromMinutes(3));
+
+    /// <summary>
+    /// Waits until every event so far is applied, then releases the brand's due commission and returns
+    /// when it did: a release before the accruals arrive would leave them to the background job.
+    /// </summary>
+    public async Task<DateTimeOffset> ReleaseAtRestAsync(GatewayClient admin)
+    {
+        await AtRestAsync(_ => Task.FromResult(0), "the system at rest before a release");
+        await admin.SendAsync(HttpMethod.Post, "/api/payouts/release");
+        return DateTimeOffset.UtcNow;
+    }
+
+    public ValueTask DisposeAsync() => System.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class LedgerSystemCollection : ICollectionFixture<LedgerSystemFixture>
+{
+    public const string Name = "ledger system";
+}
