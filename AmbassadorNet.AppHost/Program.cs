@@ -11,6 +11,12 @@ using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop)
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 using var system = AmbassadorNetSystem.Declare(SystemSettings.FromEnvironment());
+// A loaded or slow machine may need longer than a minute for a service to become ready.
+if (int.TryParse(Environment.GetEnvironmentVariable("AMB_READINESS_TIMEOUT_SECONDS"), out var readinessSeconds) && readinessSeconds > 0)
+{
+    system.Declaration.ReadinessTimeout = TimeSpan.FromSeconds(readinessSeconds);
+}
+
 var sink = ConsoleLogSink.ForConsole();
 RunningSystem running;
 try

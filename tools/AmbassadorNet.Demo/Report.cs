@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace AmbassadorNet.Demo;
+
+/// <summary>What the brand's dashboards now show, read back through the API once analytics has caught up.</summary>
+public static class Report
+{
+    public static async Task PrintAsync(SeedResult result, TextWriter output)
+    {
+        var analyst = result.Keys.Analyst;
+        output.WriteLine();
+        output.WriteLine("Campaign summaries (analytics):");
+        output.WriteLine($"  {"campaign",-24} {"clicks",7} {"unique",7} {"bots",5} {"conv",5} {"revenue",11} {"refunds",9} {"commission",11} {"fees",7} {"ROAS",8}");
+        foreach (var campaign in result.Campaigns)
+        {
+            var attributed = result.Orders.Values.Count(o => o.Status == "attributed" && o.CampaignId == campaign.Id);
+            var summary = await SettledAsync(analyst, $"/api/analytics/campaigns/{campaign.Id}/summary", s => Metric(s, "conversions") == attributed);
+            var m = summary.GetProperty("metrics");
+            output.WriteLine($"  {campaign.Name,-24} {m.GetProperty("clicks"),7} {m.GetProperty("uniqueClicks"),7} {m.GetProperty("botClicks"),5} {m.GetProperty("conversions"),5} " +
+                             $"{m.GetProperty("revenue"),11} {m.GetProperty("refunds"),9} {m.GetProperty("commission"),11} {m.GetProperty("fees"),7} {Text(m.GetProperty("roas")),8}");
+        }
+
+        var leaderboard = await analyst.GetAsync("/api/analytics/leaderboard?minClicks=0&limit=5");
+        output.WriteLine();
+        output.WriteLine($"Leaderboard by revenue (top 5 of {leaderboard.GetProperty("total")}):");
+        foreach (var row in leaderboard.GetProperty("items").EnumerateArray())
+        {
+            var m = row.GetProperty("metrics");
+            output.WriteLine($"  {row.GetProperty("rank"),2}. {row.GetProperty("displayName").GetString(),-18} {row.GetProperty("tier").GetString(),-8} " +
+                             $"{m.GetProperty("conversions"),3} orders  revenue {m.GetProperty("revenue"),9}  commission {m.GetProperty("commission"),8}");
+        }
+
+        var tiers = await analyst.GetAsync("/api/analytics/tiers");
+        output.WriteLine();
+        output.WriteLine("Tiers: " + string.Join(", ", tiers.GetProperty("items").EnumerateArray().Select(t =>
+            $"{t.GetProperty("tier").GetString()} {t.GetProperty("creators")} creators (engagement {Text(t.GetProperty("averageEngagementRate"))})")));
+
+        var trial = await result.Keys.Finance.GetAsync("/api/ledger/trial-balance");
+        output.WriteLine();
+        output.WriteLine("Trial balance (payouts ledger):");
+        foreach (var currency in trial.GetProperty("currencies").EnumerateArray())
+        {
+            foreach (var line in currency.GetProperty("lines").EnumerateArray())
+            {
+                output.WriteLine($"  {currency.GetProperty("currency").GetString()} {line.GetProperty("account").GetString(),-24} balance {line.GetProperty("balance"),10}");
+            }
+
+            output.WriteLine($"  {currency.GetProperty("currency").GetString()} {"net",-24} {currency.GetProperty("net"),18}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Brand {result.BrandId}");
+        output.WriteLine($"  admin key:   {result.Keys.Admin.Key}");
+        output.WriteLine($"  analyst key: {result.Keys.Analyst.Key}");
+        output.WriteLine($"  finance key: {result.Keys.Finance.Key}");
+        output.WriteLine($"  partner key: {result.Keys.Partner.Key}");
+    }
+
+    private static decimal? Metric(JsonElement view, string name) =>
+        view.GetProperty("metrics").GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetDecimal() : null;
+
+    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.Null ? "—" : value.ToString();
+
+    /// <summary>Waits (up to two minutes) until the view shows what was sent and has stopped changing.</summary>
+    private static async Task<JsonElement> SettledAsync(ApiClient client, string path, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        string? previous = null;
+        while (true)
+        {
+            var view = await client.GetAsync(path);
+            var text = view.GetRawText();
+            if ((done(view) && text == previous) || DateTime.UtcNow > deadline)
+            {
+                return view;
+            }
+
+            previous = text;
+            await Task.Delay(1_500);
+        }
+    }
+}
