@@ -48,6 +48,7 @@ public sealed class TestSystemSettings : IAsyncDisposable
     {
         declaration.ReadinessTimeout = TestTimeouts.Scaled(declaration.ReadinessTimeout);
         declaration.MigrationTimeout = TestTimeouts.Scaled(declaration.MigrationTimeout);
+        declaration.StopTimeout = TestTimeouts.Scaled(declaration.StopTimeout);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,9 @@ namespace Reliability.Tests;
 
 /// <summary>
 /// Request bodies a careless or hostile client sends. None of them is a valid command of any route
-/// (each lacks or breaks a field every create needs, e.g. a campaign draft's currency).
+/// (each lacks or breaks a field every create needs, e.g. a campaign draft's currency), except that
+/// the strings of <see cref="MayBeValidText"/> are legitimate text wherever a command takes only free
+/// text (a hold's reason): there they must be stored as data, never executed.
 /// </summary>
 public static class HostileBodies
 {
@@ -37,6 +39,8 @@ public static class HostileBodies
         yield return ("a 4 MB body", () => Json("{\"name\":\"" + new string('a', 4 * 1024 * 1024) + "\"}"));
         yield return ("plain text content type", () => new StringContent("{\"name\":\"x\"}", Encoding.UTF8, "text/plain"));
     }
+
+    public static readonly IReadOnlySet<string> MayBeValidText = new HashSet<string> { "injection strings", "unicode edge cases" };
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 }

@@ -18,6 +18,9 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
         "%D0%96%D0%96%D0%96", "%F0%9F%98%80", new string('a', 4000), "a%2Fb", "%25",
     ];
 
+    /// <summary>Commands that take no body: whatever a client sends with them is ignored, never parsed.</summary>
+    private static readonly HashSet<string> BodylessCommands = ["POST /api/payouts/release"];
+
     private static readonly string[] HostileQueries =
     [
         "limit=-1", "limit=abc", "limit=100000000000", "cursor=%27%20OR%201%3D1--", "cursor=!!!!", "from=notadate&to=2026-13-45",
@@ -38,7 +41,10 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
             foreach (var (name, content) in HostileBodies.All())
             {
                 var (status, body) = await brand.SendRawAsync(new HttpMethod(call.Method), call.Path, content());
-                if (!BrandSnapshot.IsProblem(status, body))
+                var accepted = (int)status is >= 200 and < 300;
+                if (!BrandSnapshot.IsProblem(status, body)
+                    && !(accepted && BodylessCommands.Contains($"{call.Method} {call.Route.Template.Text}"))
+                    && !(accepted && HostileBodies.MayBeValidText.Contains(name)))
                 {
                     failures.Add($"{call} with {name}: {(int)status} {Cut(body)}");
                 }

@@ -73,10 +73,7 @@ public sealed class DuplicateStormTests(LedgerSystemFixture fixture)
             Assert.Equal(before.Text, after.Text);
         }
 
-        foreach (var service in Publishers.Append("analytics"))
-        {
-            Assert.All(await Invariants.ErrorQueuesAsync(fixture.Operator, service), q => Assert.True(q.Value == 0, $"{service} error queue {q.Key}: {q.Value}"));
-        }
+        await fixture.AssertErrorQueuesAsExpectedAsync(Publishers.Append("analytics"));
     }
 
     private Task<Books> ReadAtRestAsync(Shop shop, string what) =>

@@ -25,6 +25,22 @@ public sealed class LedgerSystemFixture : IAsyncLifetime
         Operator = new GatewayClient(Http, Gateway, System.System.OperatorKey);
     }
 
+    /// <summary>Messages a test put in an error queue on purpose (service, endpoint → count); the others expect exactly these.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Service, string Endpoint), long> _expectedErrors = new();
+
+    public void ExpectInErrorQueue(string service, string endpoint) =>
+        _expectedErrors.AddOrUpdate((service, endpoint), 1, (_, count) => count + 1);
+
+    /// <summary>Every error queue of the services holds exactly what tests of this collection put there on purpose.</summary>
+    public async Task AssertErrorQueuesAsExpectedAsync(IEnumerable<string> services)
+    {
+        foreach (var service in services)
+        {
+            Assert.All(await Invariants.ErrorQueuesAsync(Operator, service), q =>
+                Assert.True(q.Value == _expectedErrors.GetValueOrDefault((service, q.Key)), $"{service} error queue {q.Key}: {q.Value}"));
+        }
+    }
+
     public Task<GatewayClient> NewBrandAsync(string name) => GatewayClient.ForNewBrandAsync(Http, Gateway, System.System.OperatorKey, name);
 
     /// <summary>

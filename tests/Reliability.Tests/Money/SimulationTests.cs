@@ -55,10 +55,7 @@ public sealed class SimulationTests(LedgerSystemFixture fixture)
             await Invariants.ClicksStoredAsync(fixture.Operator);
         }
 
-        foreach (var service in new[] { "tracking", "payouts", "analytics" })
-        {
-            Assert.All(await Invariants.ErrorQueuesAsync(fixture.Operator, service), q => Assert.True(q.Value == 0, $"{service} error queue {q.Key}: {q.Value}"));
-        }
+        await fixture.AssertErrorQueuesAsExpectedAsync(["tracking", "payouts", "analytics"]);
 
         output.WriteLine($"{size} orders checked against the model in {clock.Elapsed.TotalSeconds:0.0} s");
     }
