@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace AmbassadorNet.Benchmarks;
 
-/// <summary>Command line: <c>--runs 3 --duration 10 --warmup 5 --connections 64 --out bench/results/latest.json</c>.</summary>
-public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output)
+/// <summary>
+/// Command line: <c>--runs 3 --duration 10 --warmup 5 --connections 64 --out bench/results/latest.json
+/// --only redirect,t2</c> (<c>--only</c> names benchmark groups; without it every group runs).
+/// </summary>
+public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only)
 {
+    /// <summary>Whether the group named <paramref name="group"/> was asked for.</summary>
+    public bool Includes(string group) => Only.Count == 0 || Only.Contains(group);
+
     public static BenchOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -20,6 +26,8 @@ public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, 
             TimeSpan.FromSeconds(Number("--duration", 10)),
             TimeSpan.FromSeconds(Number("--warmup", 5)),
             Number("--connections", 64),
-            Value("--out", "bench/results/latest.json"));
+            Value("--out", "bench/results/latest.json"),
+            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 }
