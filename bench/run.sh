@@ -13,7 +13,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # A vhost and databases of the benchmark's own, so a system started by ./run.sh is left alone.
-export AMB_RABBIT_VHOST=ambbench AMB_DATABASE_PREFIX=ambbench_ AMB_GATEWAY_PORT=0
+export AMB_RABBIT_VHOST=${AMB_RABBIT_VHOST:-ambbench} AMB_DATABASE_PREFIX=${AMB_DATABASE_PREFIX:-ambbench_} AMB_GATEWAY_PORT=0
 as_root rabbitmqctl -q add_vhost "$AMB_RABBIT_VHOST" >/dev/null 2>&1 || true
 as_root rabbitmqctl -q set_permissions -p "$AMB_RABBIT_VHOST" "${AMB_RABBIT_USER:-amb}" '.*' '.*' '.*' >/dev/null
 
