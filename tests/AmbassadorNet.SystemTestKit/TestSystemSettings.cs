@@ -24,7 +24,8 @@ public sealed class TestSystemSettings : IAsyncDisposable
 
     public SystemSettings Settings { get; }
 
-    public static async Task<TestSystemSettings> CreateAsync()
+    /// <param name="adjust">Changes the settings before use, e.g. to reach the servers through a test proxy.</param>
+    public static async Task<TestSystemSettings> CreateAsync(Func<SystemSettings, SystemSettings>? adjust = null)
     {
         var vhost = await TestVhost.CreateAsync("apphost");
         var postgres = new NpgsqlConnectionStringBuilder(TestServers.Postgres);
@@ -33,7 +34,7 @@ public sealed class TestSystemSettings : IAsyncDisposable
             new RabbitMqServer(TestServers.RabbitHost, TestServers.RabbitPort, TestServers.RabbitUser, TestServers.RabbitPassword, vhost.Name),
             $"{TestServers.NamePrefix}apphost_{Guid.NewGuid():N}"[..30] + "_",
             GatewayPort: 0);
-        return new TestSystemSettings(vhost, settings);
+        return new TestSystemSettings(vhost, adjust?.Invoke(settings) ?? settings);
     }
 
     /// <summary>A declaration on these servers, with the deadlines scaled for slow machines.</summary>

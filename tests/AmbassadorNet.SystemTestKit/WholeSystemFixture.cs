@@ -9,6 +9,9 @@ public sealed class WholeSystemFixture : IAsyncLifetime
 {
     private TestSystemSettings _settings = null!;
 
+    /// <summary>Changes the servers' settings before the start, e.g. to put a fault-injecting proxy in front of them.</summary>
+    public Func<SystemSettings, SystemSettings>? AdjustSettings { get; init; }
+
     public AmbassadorNetSystem System { get; private set; } = null!;
 
     public RunningSystem Running { get; private set; } = null!;
@@ -20,7 +23,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _settings = await TestSystemSettings.CreateAsync();
+        _settings = await TestSystemSettings.CreateAsync(AdjustSettings);
         System = AmbassadorNetSystem.Declare(_settings.Settings);
         TestSystemSettings.Scale(System.Declaration);
         Running = await System.Declaration.StartAsync(Logs, TestContext.Current.CancellationToken);

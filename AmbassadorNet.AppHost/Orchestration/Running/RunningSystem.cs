@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AmbassadorNet.Orchestration.Declaration;
 using AmbassadorNet.Orchestration.Logging;
+using AmbassadorNet.Orchestration.Processes;
 
 namespace AmbassadorNet.Orchestration.Running;
 
@@ -48,6 +49,40 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             _sink.Write(service.Name, $"exited with code {code}", LogStream.Orchestrator);
         }
+    }
+
+    /// <summary>Kills one service at once (SIGKILL), as a crash would: nothing drains, nothing is flushed.</summary>
+    public async Task KillAsync(string name)
+    {
+        var process = this[name].Process;
+        process.Kill();
+        await process.Exited.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops one service as an operator would: SIGTERM, and SIGKILL after the stop timeout.</summary>
+    public Task StopServiceAsync(string name) => this[name].Process.StopAsync(_declaration.StopTimeout);
+
+    /// <summary>
+    /// Starts a service that stopped or crashed again, on its port and with its environment (no
+    /// migration: its database is already there), and returns when it answers its readiness endpoint.
+    /// </summary>
+    public async Task<RunningService> RestartAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var previous = this[name];
+        if (!previous.Process.HasExited)
+        {
+            throw new InvalidOperationException($"{name} is still running (pid {previous.Process.Id}); stop or kill it first.");
+        }
+
+        var service = previous.Resource;
+        var child = ChildProcess.Start(name, service.DllPath, [], ChildEnvironment.For(_declaration, service), _sink);
+        var restarted = new RunningService(service, child, previous.Depth);
+        Add(restarted);
+        previous.Process.Dispose();
+        _sink.Write(name, $"restarted (pid {child.Id}) on {service.Url}", LogStream.Orchestrator);
+        await Readiness.WaitAsync(service, child, _declaration.ReadinessTimeout, cancellationToken).ConfigureAwait(false);
+        _sink.Write(name, "ready again", LogStream.Orchestrator);
+        return restarted;
     }
 
     public Task StopAsync()

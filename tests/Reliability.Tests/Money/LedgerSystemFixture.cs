@@ -1,3 +1,4 @@
+using AmbassadorNet.Orchestration.Composition;
 using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Waiting;
 
@@ -8,16 +9,21 @@ namespace Reliability.Tests.Money;
 /// a brand of its own, and xunit runs the tests of a collection one after another, so a test that
 /// waits for every queue to drain waits only for itself.
 /// </summary>
-public sealed class LedgerSystemFixture : IAsyncLifetime
+public class LedgerSystemFixture : IAsyncLifetime
 {
     public static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public WholeSystemFixture System { get; } = new();
+    public LedgerSystemFixture() => System = new WholeSystemFixture { AdjustSettings = AdjustSettings };
+
+    public WholeSystemFixture System { get; }
 
     public Uri Gateway => System.System.Gateway.Url;
 
     /// <summary>The operator's client: creates brands and reaches <c>/ops/{service}/...</c>.</summary>
     public GatewayClient Operator { get; private set; } = null!;
+
+    /// <summary>The servers the system uses; a subclass may put something in front of them.</summary>
+    protected virtual SystemSettings AdjustSettings(SystemSettings settings) => settings;
 
     public async ValueTask InitializeAsync()
     {
@@ -76,7 +82,7 @@ public sealed class LedgerSystemFixture : IAsyncLifetime
         return DateTimeOffset.UtcNow;
     }
 
-    public ValueTask DisposeAsync() => System.DisposeAsync();
+    public virtual ValueTask DisposeAsync() => System.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,60 @@
+using System.Globalization;
+using AmbassadorNet.Orchestration.Composition;
+using AmbassadorNet.Orchestration.Running;
+using AmbassadorNet.TestKit.Network;
+using Npgsql;
+using Reliability.Tests.Money;
+
+namespace Reliability.Tests.Faults;
+
+/// <summary>
+/// A whole system that reaches PostgreSQL and RabbitMQ only through proxies of its own, so a test can
+/// take "the database" or "the broker" away from this system without touching the servers the other
+/// suites share, and whose services a test may kill and restart.
+/// </summary>
+public sealed class FaultySystemFixture : LedgerSystemFixture
+{
+    public TcpProxy Postgres { get; private set; } = null!;
+
+    public TcpProxy RabbitMq { get; private set; } = null!;
+
+    public RunningSystem Running => System.Running;
+
+    protected override SystemSettings AdjustSettings(SystemSettings settings)
+    {
+        Postgres = TcpProxy.Start(settings.Postgres.Host, settings.Postgres.Port);
+        RabbitMq = TcpProxy.Start(settings.RabbitMq.Host, settings.RabbitMq.Port);
+        return settings with
+        {
+            Postgres = settings.Postgres with { Host = "127.0.0.1", Port = Postgres.Port },
+            RabbitMq = settings.RabbitMq with { Host = "127.0.0.1", Port = RabbitMq.Port },
+        };
+    }
+
+    /// <summary>Runs a scalar query on a service's own database (through the proxy, as the service does).</summary>
+    public async Task<long> CountAsync(string service, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Running[service].Resource.Settings["Database:ConnectionString"]);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Postgres.DisposeAsync();
+        await RabbitMq.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultySystemCollection : ICollectionFixture<FaultySystemFixture>
+{
+    public const string Name = "faulty system";
+}
