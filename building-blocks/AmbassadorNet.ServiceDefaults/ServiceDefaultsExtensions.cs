@@ -22,6 +22,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.AddClock();
+        builder.AddCrashPoints(); // Testing only: where a reliability test may make the process die
         builder.AddTelemetry(serviceName);
         builder.AddProblemResponses();
         builder.AddInternalAuthentication();

@@ -12,6 +12,9 @@ public sealed class WholeSystemFixture : IAsyncLifetime
     /// <summary>Changes the servers' settings before the start, e.g. to put a fault-injecting proxy in front of them.</summary>
     public Func<SystemSettings, SystemSettings>? AdjustSettings { get; init; }
 
+    /// <summary>Changes the declaration before the start (environment, settings of one service).</summary>
+    public Action<AmbassadorNetSystem>? Configure { get; init; }
+
     public AmbassadorNetSystem System { get; private set; } = null!;
 
     public RunningSystem Running { get; private set; } = null!;
@@ -26,6 +29,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         _settings = await TestSystemSettings.CreateAsync(AdjustSettings);
         System = AmbassadorNetSystem.Declare(_settings.Settings);
         TestSystemSettings.Scale(System.Declaration);
+        Configure?.Invoke(System);
         Running = await System.Declaration.StartAsync(Logs, TestContext.Current.CancellationToken);
     }
 

@@ -18,7 +18,27 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
 
     public TcpProxy RabbitMq { get; private set; } = null!;
 
+    private readonly string _crashPoints = Directory.CreateTempSubdirectory("amb-crash-points-").FullName;
+
     public RunningSystem Running => System.Running;
+
+    /// <summary>The next time <paramref name="service"/> reaches the crash point <paramref name="point"/>, it dies as by kill -9.</summary>
+    public void ArmCrash(string service, string point) => File.WriteAllText(CrashPointFile(service), point);
+
+    /// <summary>Whether an armed crash point is still waiting to be reached (the dying process deletes the file).</summary>
+    public bool CrashArmed(string service) => File.Exists(CrashPointFile(service));
+
+    /// <summary>Testing environment (crash points are honoured only there), and a crash point file per service.</summary>
+    protected override void Configure(AmbassadorNetSystem system)
+    {
+        system.Declaration.EnvironmentName = "Testing";
+        foreach (var service in system.Declaration.Services)
+        {
+            service.WithSetting("Testing:CrashPointFile", CrashPointFile(service.Name));
+        }
+    }
+
+    private string CrashPointFile(string service) => Path.Combine(_crashPoints, service);
 
     protected override SystemSettings AdjustSettings(SystemSettings settings)
     {
@@ -50,6 +70,7 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
         await base.DisposeAsync();
         await Postgres.DisposeAsync();
         await RabbitMq.DisposeAsync();
+        Directory.Delete(_crashPoints, recursive: true);
     }
 }
 

@@ -13,7 +13,7 @@ public class LedgerSystemFixture : IAsyncLifetime
 {
     public static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public LedgerSystemFixture() => System = new WholeSystemFixture { AdjustSettings = AdjustSettings };
+    public LedgerSystemFixture() => System = new WholeSystemFixture { AdjustSettings = AdjustSettings, Configure = Configure };
 
     public WholeSystemFixture System { get; }
 
@@ -24,6 +24,11 @@ public class LedgerSystemFixture : IAsyncLifetime
 
     /// <summary>The servers the system uses; a subclass may put something in front of them.</summary>
     protected virtual SystemSettings AdjustSettings(SystemSettings settings) => settings;
+
+    /// <summary>Changes the declaration before the start; a subclass may set the environment or a service's settings.</summary>
+    protected virtual void Configure(AmbassadorNetSystem system)
+    {
+    }
 
     public async ValueTask InitializeAsync()
     {
