@@ -3,13 +3,20 @@ using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Messaging.Tracing;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Lifetime;
+using AmbassadorNet.ServiceDefaults.Errors;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AmbassadorNet.Messaging.Inbox;
 
-/// <summary>The MassTransit consumer of one event type: hands the message to the inbox pipeline in the consumer's scope.</summary>
-public sealed class InboxConsumer<TMessage, TContext>(IServiceProvider scope, InboxPipeline<TContext> pipeline, HandlerCatalog catalog)
+/// <summary>
+/// The MassTransit consumer of one event type: hands the message to the inbox pipeline in the
+/// consumer's scope, and while the database is unreachable keeps the message and tries again after
+/// the handler's transient-failure pauses (MassTransit's own retries are for other failures).
+/// </summary>
+public sealed class InboxConsumer<TMessage, TContext>(
+    IServiceProvider scope, InboxPipeline<TContext> pipeline, HandlerCatalog catalog, ILogger<InboxConsumer<TMessage, TContext>> logger)
     : IConsumer<TMessage>
     where TMessage : class, IIntegrationEvent
     where TContext : BrandScopedDbContext
@@ -22,7 +29,25 @@ public sealed class InboxConsumer<TMessage, TContext>(IServiceProvider scope, In
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId.");
         context.Headers.TryGetHeader(MessagingActivities.TraceParentHeader, out var traceParent);
         using var activity = MessagingActivities.StartConsume(traceParent as string);
-        await pipeline.ProcessAsync(scope, context.Message, messageId, catalog.EndpointOf(typeof(TMessage)), parked: null, context.CancellationToken);
+        var handler = catalog.Of(typeof(TMessage));
+        var pauses = handler.Settings.TransientRetryIntervalsMs;
+        for (var attempt = 0; ; attempt++)
+        {
+            // A failed attempt leaves its changes tracked in its scope's DbContext: each retry starts clean.
+            await using var retryScope = attempt == 0 ? (AsyncServiceScope?)null : scope.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            try
+            {
+                await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, handler.EndpointName, parked: null, context.CancellationToken);
+                break;
+            }
+            catch (Exception e) when (TransientFailures.IsTransient(e) && attempt < pauses.Length && !context.CancellationToken.IsCancellationRequested)
+            {
+                var pause = TimeSpan.FromMilliseconds(pauses[attempt]);
+                logger.LogWarning(e, "{Consumer} cannot reach its database for message {MessageId}; trying again in {Pause}", handler.EndpointName, messageId, pause);
+                await Task.Delay(pause, context.CancellationToken);
+            }
+        }
+
         // Committed, not yet acknowledged: the moment a crash makes the broker deliver the message again.
         scope.GetService<CrashPoints>()?.Reach(CrashPointAfterCommit);
     }

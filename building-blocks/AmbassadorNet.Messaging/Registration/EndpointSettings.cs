@@ -15,6 +15,14 @@ public sealed class EndpointSettings
     /// <summary>In-memory retry delays before a message goes to the error queue (no delayed-exchange plugin here).</summary>
     public int[] RetryIntervalsMs { get; set; } = [100, 500, 2000];
 
+    /// <summary>
+    /// Delays instead of the ones above for a failure that means the database is unreachable
+    /// (<see cref="ServiceDefaults.Errors.TransientFailures"/>: a restart, a failover): the message
+    /// is kept and tried again for about five minutes in all before it goes to the error queue, where
+    /// the operator can replay it.
+    /// </summary>
+    public int[] TransientRetryIntervalsMs { get; set; } = [1000, 2000, 5000, 10000, 15000, 30000, 30000, 60000, 60000, 60000];
+
     /// <summary>Money-path queues are quorum queues with a delivery limit that dead-letters to the error queue.</summary>
     public bool Quorum { get; set; }
 

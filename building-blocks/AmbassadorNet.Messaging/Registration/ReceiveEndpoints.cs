@@ -1,4 +1,5 @@
 using AmbassadorNet.Messaging.Topology;
+using AmbassadorNet.ServiceDefaults.Errors;
 using MassTransit;
 
 namespace AmbassadorNet.Messaging.Registration;
@@ -10,7 +11,15 @@ internal static class ReceiveEndpoints
         var settings = handler.Settings;
         endpoint.PrefetchCount = settings.PrefetchCount;
         endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
-        endpoint.UseMessageRetry(retry => retry.Intervals(settings.RetryIntervalsMs));
+        endpoint.UseMessageRetry(retry =>
+        {
+            // The consumer itself waits out an unreachable database (InboxConsumer); when it gives
+            // up, the message goes to the error queue at once. A second UseMessageRetry for these is
+            // no answer: MassTransit 8.4 applies one message retry policy per endpoint (measured,
+            // TransientFailureRetryTests).
+            retry.Ignore<Exception>(TransientFailures.IsTransient);
+            retry.Intervals(settings.RetryIntervalsMs);
+        });
         if (settings.Quorum)
         {
             endpoint.SetQuorumQueue();

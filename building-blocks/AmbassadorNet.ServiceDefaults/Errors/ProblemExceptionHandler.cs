@@ -9,15 +9,24 @@ namespace AmbassadorNet.ServiceDefaults.Errors;
 
 /// <summary>
 /// Turns exceptions into problem details: known ones into 400, 404 or 409 with what the client
-/// can act on, everything else into a 500 that says nothing about the internals (the log has the
-/// stack trace, the response has the trace id to find it).
+/// can act on, a database that cannot be reached into a 503 the client may retry, everything else
+/// into a 500 that says nothing about the internals (the log has the stack trace, the response has
+/// the trace id to find it).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Seconds a client is asked to wait after a 503: a database restart takes a few.</summary>
+    private const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         }
@@ -42,6 +51,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         JsonException json => BadRequest($"The request body is not valid JSON: {json.Message}"),
         _ when IsTextPostgresCannotStore(exception) => BadRequest(
             "A text field holds characters that cannot be stored (a NUL or an unpaired surrogate); nothing was stored."),
+        _ when TransientFailures.IsTransient(exception) => new ProblemDetails
+        {
+            Status = 503, Title = "Service unavailable",
+            Detail = "The service's database cannot be reached for the moment. Retry after a few seconds; a command retried with the same Idempotency-Key is applied once.",
+        },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred", Detail = "The error was logged; quote the traceId when reporting it." },
     };
 

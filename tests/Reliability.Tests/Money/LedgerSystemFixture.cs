@@ -45,11 +45,22 @@ public class LedgerSystemFixture : IAsyncLifetime
     /// <summary>Every error queue of the services holds exactly what tests of this collection put there on purpose.</summary>
     public async Task AssertErrorQueuesAsExpectedAsync(IEnumerable<string> services)
     {
+        var unexpected = new List<string>();
         foreach (var service in services)
         {
-            Assert.All(await Invariants.ErrorQueuesAsync(Operator, service), q =>
-                Assert.True(q.Value == _expectedErrors.GetValueOrDefault((service, q.Key)), $"{service} error queue {q.Key}: {q.Value}"));
+            foreach (var (endpoint, count) in await Invariants.ErrorQueuesAsync(Operator, service))
+            {
+                if (count != _expectedErrors.GetValueOrDefault((service, endpoint)))
+                {
+                    // Why they failed, so the report says more than a count.
+                    var messages = await Operator.SendAsync(HttpMethod.Get, $"/ops/{service}/messaging/error-queues/{endpoint}/messages");
+                    var reasons = messages.EnumerateArray().Select(m => $"{m.GetProperty("exceptionType")}: {m.GetProperty("reason")}");
+                    unexpected.Add($"{service} error queue {endpoint}: {count} ({string.Join(" | ", reasons.Distinct())})");
+                }
+            }
         }
+
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
     }
 
     public Task<GatewayClient> NewBrandAsync(string name) => GatewayClient.ForNewBrandAsync(Http, Gateway, System.System.OperatorKey, name);
@@ -68,6 +79,7 @@ public class LedgerSystemFixture : IAsyncLifetime
                 "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"));
         }
 
+        probes.Add(new ClickPipelineIdle(Operator));
         probes.Add(new QueuesIdle(System.Settings.Vhost, "_error", "_skipped"));
         return probes;
     }

@@ -9,3 +9,6 @@ public sealed record ProductReviewed(Guid BrandId, DateTimeOffset OccurredAt, Gu
 
 /// <summary>Its handler always fails, to exercise retries and the error queue.</summary>
 public sealed record PoisonPill(Guid BrandId, DateTimeOffset OccurredAt, string Note) : IIntegrationEvent;
+
+/// <summary>Its handler finds the database unreachable a few times before it succeeds.</summary>
+public sealed record DatabaseHiccup(Guid BrandId, DateTimeOffset OccurredAt, int Failures) : IIntegrationEvent;

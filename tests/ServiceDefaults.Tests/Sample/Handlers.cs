@@ -10,6 +10,11 @@ namespace ServiceDefaults.Tests.Sample;
 public sealed class HandlerObservations
 {
     public ConcurrentQueue<(Guid MessageId, string? TraceId)> Published { get; } = new();
+
+    /// <summary>Attempts per DatabaseHiccup message, and whether the last one succeeded.</summary>
+    public ConcurrentDictionary<Guid, int> HiccupAttempts { get; } = new();
+
+    public ConcurrentDictionary<Guid, bool> HiccupApplied { get; } = new();
 }
 
 public sealed class ProductPublishedHandler(ShopDbContext db, ParkingReleases parking, HandlerObservations observations) : IMessageHandler<ProductPublished>
@@ -46,4 +51,20 @@ public sealed class PoisonPillHandler : IMessageHandler<PoisonPill>
 {
     public Task<HandleResult> HandleAsync(PoisonPill message, InboundMessage context, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"This message can never be applied: {message.Note}");
+}
+
+/// <summary>Fails with the error Npgsql raises for a refused connection until the message's failure count is used up.</summary>
+public sealed class DatabaseHiccupHandler(HandlerObservations observations) : IMessageHandler<DatabaseHiccup>
+{
+    public Task<HandleResult> HandleAsync(DatabaseHiccup message, InboundMessage context, CancellationToken cancellationToken)
+    {
+        var attempt = observations.HiccupAttempts.AddOrUpdate(context.MessageId, 1, (_, n) => n + 1);
+        if (attempt <= message.Failures)
+        {
+            throw new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+        }
+
+        observations.HiccupApplied[context.MessageId] = true;
+        return Task.FromResult(HandleResult.Done);
+    }
 }

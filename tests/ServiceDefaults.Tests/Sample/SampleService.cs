@@ -84,7 +84,12 @@ public sealed class SampleService : IAsyncDisposable
         builder.AddServiceMessaging<ShopDbContext>("sample", messaging => messaging
             .Handle<ProductPublished, ProductPublishedHandler>()
             .Handle<ProductReviewed, ProductReviewedHandler>(endpoint => endpoint.Quorum = true)
-            .Handle<PoisonPill, PoisonPillHandler>(endpoint => endpoint.RetryIntervalsMs = [10, 10]));
+            .Handle<PoisonPill, PoisonPillHandler>(endpoint => endpoint.RetryIntervalsMs = [10, 10])
+            .Handle<DatabaseHiccup, DatabaseHiccupHandler>(endpoint =>
+            {
+                endpoint.RetryIntervalsMs = [10, 10];
+                endpoint.TransientRetryIntervalsMs = [50, 50, 50, 50, 50, 50, 50, 50];
+            }));
 
         var app = builder.Build();
         app.UseServiceDefaults();

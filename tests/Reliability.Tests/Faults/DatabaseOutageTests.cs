@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using AmbassadorNet.TestKit.Network;
+using AmbassadorNet.TestKit.Waiting;
+using Reliability.Tests.Money;
+
+namespace Reliability.Tests.Faults;
+
+/// <summary>
+/// Issue 15, scenario 3: PostgreSQL goes away for this system as in a restart (open connections
+/// reset, new ones refused) under load, then comes back. Meanwhile requests that need the database
+/// fail fast with a 503 the client may retry, redirects keep being answered from memory, and no
+/// message is dead-lettered; afterwards every service recovers without being restarted, the refused
+/// orders are accepted when retried, and the books, clicks and analytics agree.
+/// </summary>
+[Collection(FaultySystemCollection.Name)]
+public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
+
+    /// <summary>Far below the clients' 60 s timeout and Npgsql's 15 s connect timeout: an answer, not a hang.</summary>
+    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Requests_fail_fast_with_503_during_the_outage_and_the_system_recovers_by_itself()
+    {
+        var shop = await Shop.OpenAsync(await fixture.NewBrandAsync("Database outage"), "pgout", creators: 2,
+            [new CampaignSpec("Outage percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
+        var partner = shop.Partners[0];
+        var model = new ReferenceModel();
+        var orderedAt = DateTimeOffset.UtcNow.AddDays(-1);
+        var clicked = shop.Enrollments[0];
+        await using var load = RedirectLoad.Start(() => new Uri(fixture.Running["tracking"].Url, $"/r/{clicked.LinkCode}"), visitors: 4);
+        await Orders.PostAsync(partner, model, "pgout-before", clicked, 100m, orderedAt, clicked.PromoCode);
+        await load.WaitForMoreAsync(200, TimeSpan.FromMinutes(1));
+
+        fixture.Postgres.SetMode(ProxyMode.Refuse);
+        var answeredBefore = load.Answered;
+        var refused = new List<string>();
+        try
+        {
+            var until = DateTimeOffset.UtcNow + Outage;
+            while (DateTimeOffset.UtcNow < until)
+            {
+                var orderId = $"pgout-{refused.Count}";
+                await AssertUnavailableAsync(() => partner.SendRawAsync(HttpMethod.Post, "/api/conversions",
+                    JsonContent.Create(Orders.Body(orderId, 50m, orderedAt, shop.Enrollments[refused.Count % 2].PromoCode))), $"order {orderId}");
+                refused.Add(orderId);
+                await AssertUnavailableAsync(() => shop.Admin.SendRawAsync(HttpMethod.Get, $"/api/creators/{clicked.CreatorId}"), "a creator");
+                await Task.Delay(500);
+            }
+        }
+        finally
+        {
+            fixture.Postgres.SetMode(ProxyMode.Forward);
+        }
+
+        Assert.True(load.Answered > answeredBefore + 100, "redirects stopped while the database was away");
+        await Eventually.UntilAsync(async _ => await AllReadyAsync(), "every service ready again without a restart", TimeSpan.FromMinutes(2));
+
+        // The shop retries what was refused: accepted now, once.
+        for (var i = 0; i < refused.Count; i++)
+        {
+            await Orders.PostAsync(partner, model, refused[i], shop.Enrollments[i % 2], 50m, orderedAt, shop.Enrollments[i % 2].PromoCode);
+        }
+
+        await load.WaitForMoreAsync(200, TimeSpan.FromMinutes(1));
+        await load.StopAsync();
+        var releasedAt = await fixture.ReleaseAtRestAsync(shop.Admin);
+        var books = await fixture.AtRestAsync(_ => Books.ReadAsync(shop.Admin, shop.CreatorIds, shop.CampaignIds), "the books after the database outage");
+        Invariants.Hold(books);
+        Invariants.MatchModel(shop, model, releasedAt, books);
+        var stored = await fixture.AtRestAsync(_ => fixture.CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", clicked.Id), "clicks stored");
+        Assert.Equal(load.Answered, stored); // the click buffer held the clicks answered meanwhile
+        Assert.Equal(stored, books.Campaign(clicked.CampaignId).Clicks);
+        await fixture.AssertErrorQueuesAsExpectedAsync(["tracking", "payouts", "analytics", "campaigns", "creators", "webhooks"]);
+        Assert.All(fixture.Running.Services, s => Assert.False(s.Process.HasExited, $"{s.Name} exited during the outage"));
+    }
+
+    private static async Task AssertUnavailableAsync(Func<Task<(HttpStatusCode Status, string Body)>> request, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var (status, body) = await request();
+        Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{what} during the outage: {(int)status} {body}");
+        Assert.Contains("\"status\":503", body, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < FailFast, $"{what} took {clock.Elapsed.TotalSeconds:0.0} s to fail");
+    }
+
+    private async Task<bool> AllReadyAsync()
+    {
+        foreach (var service in fixture.Running.Services)
+        {
+            using var response = await LedgerSystemFixture.Http.GetAsync(new Uri(service.Url, service.Resource.ReadinessPath));
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
