@@ -72,16 +72,37 @@ public sealed class BrandWorld
             promoCode = promo.GetProperty("code").GetString(),
         });
 
-        // Payout batches and adjustments join when the payouts service serves them (issues 10 and 11).
+        // Without the payouts service (a system declared without it) these ids exist nowhere.
         samples["batches"] = Guid.NewGuid().ToString();
         samples["adjustments"] = Guid.NewGuid().ToString();
         if (runningServices.Contains("payouts"))
         {
             var adjustment = await admin.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", new { creatorId, amount = 5.00m, currency = "USD", reason = "welcome bonus" });
             samples["adjustments"] = Id(adjustment);
+            samples["batches"] = await PayoutBatchAsync(admin, creatorId, samples["adjustments"], handle);
         }
 
         return new BrandWorld(admin, samples);
+    }
+
+    /// <summary>
+    /// A real batch, so the isolation cases read and change an existing resource of this brand: the
+    /// approved adjustment is available to pay, and the creator gets a verified payout profile.
+    /// </summary>
+    private static async Task<string> PayoutBatchAsync(GatewayClient admin, string creatorId, string adjustmentId, string handle)
+    {
+        var approver = await admin.WithNewKeyAsync("approver", "admin"); // four eyes: not the key that asked
+        await approver.SendAsync(HttpMethod.Post, $"/api/ledger/adjustments/{adjustmentId}/approve");
+        await admin.SendAsync(HttpMethod.Put, $"/api/creators/{creatorId}/payout-profile", new
+        {
+            method = "paypal", currency = "USD", payeeReference = $"PP-{handle}", taxFormStatus = "verified",
+        });
+        // The profile reaches payouts as an event; a run before it arrives excludes the creator, so
+        // each attempt is the run of a new period end.
+        var run = await Eventually.UntilAsync(
+            _ => admin.SendAsync(HttpMethod.Post, "/api/payouts/runs", new { periodEnd = DateTimeOffset.UtcNow }),
+            r => r.GetProperty("batches").GetArrayLength() == 1, "payouts to learn of the payout profile and batch the adjustment");
+        return Id(run.GetProperty("batches")[0]);
     }
 
     private static string Id(JsonElement resource) => resource.GetProperty("id").ToString();
