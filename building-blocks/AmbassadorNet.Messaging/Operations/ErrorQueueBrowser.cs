@@ -39,7 +39,7 @@ public sealed class ErrorQueueBrowser(BrokerTopology topology, HandlerCatalog ca
             messages.Add(new ErrorMessageView(
                 result.BasicProperties.MessageId,
                 Header(headers, "MT-Fault-ExceptionType"),
-                Header(headers, "MT-Fault-Message"),
+                Header(headers, "MT-Fault-Message") ?? DeadLetterReason(headers),
                 Header(headers, "MT-Fault-Timestamp"),
                 Encoding.UTF8.GetString(result.Body.Span)));
         }
@@ -78,6 +78,16 @@ public sealed class ErrorQueueBrowser(BrokerTopology topology, HandlerCatalog ca
     private static Dictionary<string, object?> WithoutFaultHeaders(IDictionary<string, object?> headers) =>
         headers.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal) && !h.Key.StartsWith("MT-Reason", StringComparison.Ordinal))
             .ToDictionary(h => h.Key, h => h.Value);
+
+    /// <summary>
+    /// A message that never reached a consumer (its body could not be read) carries no MassTransit
+    /// fault headers: RabbitMQ dead-lettered it at the quorum queue's delivery limit and says so.
+    /// </summary>
+    private static string? DeadLetterReason(IDictionary<string, object?> headers) =>
+        Header(headers, "x-first-death-reason") is { } reason
+            ? $"Dead-lettered by RabbitMQ from {Header(headers, "x-first-death-queue")} ({reason}): it was delivered again and again and never " +
+              "acknowledged, e.g. because its body cannot be read as the event it claims to be."
+            : null;
 
     private static string? Header(IDictionary<string, object?> headers, string name) =>
         headers.TryGetValue(name, out var value) ? value switch

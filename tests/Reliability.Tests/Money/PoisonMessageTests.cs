@@ -41,6 +41,7 @@ public sealed class PoisonMessageTests(LedgerSystemFixture fixture)
         var peeked = await fixture.Operator.SendAsync(HttpMethod.Get, $"/ops/payouts/messaging/error-queues/{Endpoint}/messages?limit=1000");
         var poison = Assert.Single(peeked.EnumerateArray(), m => m.GetProperty("messageId").GetString() == poisonId.ToString());
         Assert.Contains("a great deal", poison.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"Dead-lettered by RabbitMQ from {Endpoint} (delivery_limit)", poison.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // A body that cannot be read fails before any consumer runs, so MassTransit's retry and fault
         // headers never apply: the message is redelivered until the quorum queue's delivery limit
