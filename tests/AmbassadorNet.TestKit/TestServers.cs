@@ -11,7 +11,7 @@ public static class TestServers
     public const string NamePrefix = "ambt_";
 
     public static string Postgres =>
-        Env("AMB_TEST_POSTGRES", "Host=127.0.0.1;Port=5432;Username=amb;Password=amb;Database=postgres");
+        Env("AMB_TEST_POSTGRES", "Host=127.0.0.1;Port=5432;Username=amb;Password=amb;Database=postgres;SSL Mode=Disable"); // local: no TLS (PostgresServer)
 
     public static string RabbitHost => Env("AMB_TEST_RABBITMQ_HOST", "127.0.0.1");
 
