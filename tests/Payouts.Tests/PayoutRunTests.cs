@@ -61,9 +61,19 @@ public sealed class PayoutRunTests(PayoutsService service) : LedgerTest(service)
         var nettedLine = usd.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("creatorId").GetGuid() == netted);
         Assert.Equal(["adjustment", "deliverable_fee"], nettedLine.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("causeType").GetString()).Order());
         Assert.Equal($"payee-{exactly:N}", usd.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("creatorId").GetGuid() == exactly).GetProperty("payeeReference").GetString());
+        // One transaction per batch (docs/decisions/0010): its cause is the batch, and every line of the batch points at it.
         var moves = await Service.QueryAsync(desk.Brand, db => db.Transactions.Where(t => t.CauseType == CauseTypes.PayoutBatched).ToListAsync());
-        Assert.Equal(3, moves.Count);
+        Assert.Equal(2, moves.Count);
         Assert.All(moves, t => Assert.Equal(Service.FinanceKey, t.CausedByKeyId));
+        foreach (var batch in new[] { usd, eur })
+        {
+            var move = moves.Single(t => t.CauseId == batch.GetProperty("batch").GetProperty("id").GetGuid());
+            Assert.All(batch.GetProperty("lines").EnumerateArray(), l => Assert.Equal(move.Id, l.GetProperty("transactionId").GetGuid()));
+        }
+
+        Assert.Equal(6L, await Service.ScalarAsync<long>(
+            "SELECT count(*) FROM journal_entries e JOIN journal_transactions t ON t.id = e.transaction_id WHERE t.brand_id = @b AND t.cause_type = 'payout_batched'",
+            ("b", desk.Brand)));
         Assert.Equal(2, (await Service.EventTypesAsync(desk.Brand)).Count(t => t == "PayoutBatchCreated"));
     }
 

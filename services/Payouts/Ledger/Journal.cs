@@ -87,6 +87,26 @@ public sealed class Journal(PayoutsDbContext db, TimeProvider clock)
             throw new ArgumentException("A transaction balances in every currency.", nameof(lines));
         }
 
+        var transaction = Open(cause);
+        foreach (var (account, amount) in lines)
+        {
+            db.Entries.Add(new JournalEntry
+            {
+                Id = Ids.New(clock), BrandId = transaction.BrandId, TransactionId = transaction.Id,
+                AccountId = account.Id, Currency = account.Currency, Amount = amount,
+            });
+        }
+
+        return transaction;
+    }
+
+    /// <summary>
+    /// Adds a transaction without entries, for a caller that inserts its entries in bulk SQL in the
+    /// same database transaction (a payout batch). The commit-time check refuses it unless they are
+    /// there and balance.
+    /// </summary>
+    public JournalTransaction Open(Cause cause)
+    {
         var transaction = new JournalTransaction
         {
             Id = Ids.New(clock),
@@ -102,15 +122,6 @@ public sealed class Journal(PayoutsDbContext db, TimeProvider clock)
             Description = cause.Description.Length > 500 ? cause.Description[..500] : cause.Description,
         };
         db.Transactions.Add(transaction);
-        foreach (var (account, amount) in lines)
-        {
-            db.Entries.Add(new JournalEntry
-            {
-                Id = Ids.New(clock), BrandId = transaction.BrandId, TransactionId = transaction.Id,
-                AccountId = account.Id, Currency = account.Currency, Amount = amount,
-            });
-        }
-
         return transaction;
     }
 }

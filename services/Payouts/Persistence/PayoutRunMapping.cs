@@ -52,7 +52,7 @@ internal static class PayoutRunMapping
     {
         link.ToTable("payout_line_entries");
         link.HasKey(l => l.EntryId);
-        link.HasOne<PayoutLine>().WithMany().HasForeignKey(l => l.LineId);
+        // No foreign key: a statement-level trigger of Migrations/0003 checks the lines exist, as a set.
         link.HasIndex(l => l.LineId);
     }
 

@@ -65,6 +65,11 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
         modelBuilder.Entity<PayoutLine>(PayoutRunMapping.Configure);
         modelBuilder.Entity<PayoutLineEntry>(PayoutRunMapping.Configure);
         modelBuilder.Entity<SettlementImport>(PayoutRunMapping.Configure);
+        modelBuilder.Entity<UncheckedTransaction>(queued =>
+        {
+            queued.ToTable("ledger_unchecked_transactions");
+            queued.HasKey(q => q.TransactionId);
+        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
