@@ -19,11 +19,11 @@ public sealed class PayoutRunCrashTests(FaultySystemFixture fixture)
     {
         var shop = await Shop.OpenAsync(await fixture.NewBrandAsync("Run crash"), "runcrash", creators: 3,
             [new CampaignSpec("Run percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
-        foreach (var creatorId in shop.CreatorIds)
+        foreach (var (creatorId, i) in shop.CreatorIds.Select((id, i) => (id, i)))
         {
             await shop.Admin.SendAsync(HttpMethod.Put, $"/api/creators/{creatorId}/payout-profile", new
             {
-                method = "paypal", currency = "USD", payeeReference = $"PP-{creatorId:N}", taxFormStatus = "verified",
+                method = "paypal", currency = "USD", payeeReference = $"PP-RUNCRASH-{i}", taxFormStatus = "verified",
             });
         }
 
