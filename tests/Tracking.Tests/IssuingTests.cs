@@ -46,6 +46,25 @@ public sealed class IssuingTests(TrackingService service) : IClassFixture<Tracki
     }
 
     [Fact]
+    public async Task Many_enrollments_at_once_whose_handles_share_a_stem_each_get_their_own_promo_code()
+    {
+        var (brand, campaign) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await service.PublishAsync(Events.Launched(brand, campaign));
+        var enrollments = Enumerable.Range(0, 50).Select(_ => Guid.CreateVersion7()).ToList();
+        // Handles longer than the stem's twelve letters: every one derives the stem SAMEPREFIXAB.
+        await Task.WhenAll(enrollments.Select((e, i) => service.PublishAsync(Events.Enrolled(brand, campaign, e, $"sameprefixab{i}"))));
+
+        var codes = new List<string>();
+        foreach (var enrollment in enrollments)
+        {
+            codes.Add((await service.CodesOfAsync(brand, enrollment)).Promo);
+        }
+
+        Assert.Equal(enrollments.Count, codes.Distinct().Count());
+        Assert.All(codes, c => Assert.StartsWith("SAMEPREFIXAB", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Promo_codes_are_unique_per_brand_ignoring_case_and_suffixed_on_collision()
     {
         var (brand, otherBrand, campaign, otherCampaign) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
