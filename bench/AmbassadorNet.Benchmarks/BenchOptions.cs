@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AmbassadorNet.Benchmarks;
 
 /// <summary>
-/// Command line: <c>--runs 3 --duration 10 --warmup 5 --connections 64 --out bench/results/latest.json
+/// Command line: <c>--runs 3 --duration 10 --warmup 20 --connections 64 --out bench/results/latest.json
 /// --only redirect,t2</c> (<c>--only</c> names benchmark groups; without it every group runs).
 /// </summary>
 public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only)
@@ -24,7 +24,7 @@ public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, 
         return new BenchOptions(
             Number("--runs", 3),
             TimeSpan.FromSeconds(Number("--duration", 10)),
-            TimeSpan.FromSeconds(Number("--warmup", 5)),
+            TimeSpan.FromSeconds(Number("--warmup", 20)),
             Number("--connections", 64),
             Value("--out", "bench/results/latest.json"),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -32,16 +32,30 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public Uri Tracking => _running[GatewayServices.Tracking].Url;
 
-    public static async Task<BenchSystem> StartAsync()
+    /// <param name="settings">Another broker address, vhost or database prefix (T2 starts a system behind a proxy); default from the environment.</param>
+    public static async Task<BenchSystem> StartAsync(SystemSettings? settings = null)
     {
-        var system = AmbassadorNetSystem.Declare(SystemSettings.FromEnvironment());
+        var system = AmbassadorNetSystem.Declare(settings ?? SystemSettings.FromEnvironment());
+        // A benchmark is one client IP and one brand key: neither may be what limits it.
         system.Gateway
             .WithSetting("Gateway:RateLimits:PerClientIp:TokenLimit", "100000000")
-            .WithSetting("Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000");
+            .WithSetting("Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000")
+            .WithSetting("Gateway:RateLimits:PerKey:TokenLimit", "100000000")
+            .WithSetting("Gateway:RateLimits:PerKey:TokensPerPeriod", "100000000");
         var running = await system.Declaration.StartAsync(new QuietLogSink());
         var code = await SeedLinkAsync(system);
         return new BenchSystem(system, running, code);
     }
+
+    /// <summary>Creates brands through the gateway.</summary>
+    public string OperatorKey => _system.OperatorKey;
+
+    /// <summary>A service's own database, for benchmarks that count or seed rows directly.</summary>
+    public string ConnectionString(string service) =>
+        _system.Declaration.Postgres.ConnectionString(_running[service].Resource.DatabaseName!);
+
+    /// <summary>A call through the gateway with a brand or operator key; throws on any non-2xx answer.</summary>
+    public Task<JsonElement> CallAsync(string key, HttpMethod method, string path, object? body = null) => SendAsync(_system, key, method, path, body);
 
     /// <summary>The redirect counters of the tracking service (operator route through the gateway).</summary>
     public async Task<JsonElement> RedirectStatsAsync() => await SendAsync(_system.OperatorKey, HttpMethod.Get, "/ops/tracking/redirect-stats");

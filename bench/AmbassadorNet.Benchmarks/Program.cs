@@ -13,6 +13,10 @@ await using var system = await BenchSystem.StartAsync();
 var groups = new (string Name, Func<Task<IReadOnlyList<Figure>>> Run)[]
 {
     ("redirect", () => new RedirectBenchmarks(system, bare, options).RunAsync()),
+    ("t2", () => new ClickToAnalyticsBenchmarks(options).RunAsync()),
+    ("t4", () => new ConversionBenchmarks(system, options).RunAsync()),
+    ("t6", () => new AnalyticsBenchmarks(system, options).RunAsync()),
+    ("t5", () => new PayoutRunBenchmark(system, options, PayoutRunSizes.Parse(args)).RunAsync()),
 };
 var figures = new List<Figure>();
 foreach (var group in groups.Where(g => options.Includes(g.Name)))
