@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.SystemTestKit;
+using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Waiting;
 
 namespace AppHost.Tests;
 
 public sealed class WholeSystemTests(WholeSystemFixture fixture) : IClassFixture<WholeSystemFixture>
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // A just-started system on a busy 2-core machine can take more than 10 s over its first requests.
+    private static readonly HttpClient Http = new() { Timeout = TestTimeouts.Scaled(TimeSpan.FromSeconds(30)) };
 
     [Fact]
     public async Task Every_declared_service_runs_and_answers_its_health_endpoints()

@@ -16,14 +16,9 @@ public sealed class BrokerOutageTests(FaultySystemFixture fixture)
     [Fact]
     public async Task Everything_accepted_while_the_broker_is_away_arrives_once_it_is_back()
     {
-        var shop = await Shop.OpenAsync(await fixture.NewBrandAsync("Broker outage"), "mqout", creators: 2,
-            [new CampaignSpec("Outage percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
-        var partner = shop.Partners[0];
-        var model = new ReferenceModel();
-        var orderedAt = DateTimeOffset.UtcNow.AddDays(-1);
-        var clicked = shop.Enrollments[0];
-        await using var load = RedirectLoad.Start(() => new Uri(fixture.Running["tracking"].Url, $"/r/{clicked.LinkCode}"), visitors: 4);
-        await Orders.PostAsync(partner, model, "mqout-before", clicked, 100m, orderedAt, clicked.PromoCode);
+        var scenario = await OutageScenario.OpenAsync(fixture, "Broker outage", "mqout");
+        await using var load = scenario.Load;
+        await Orders.PostAsync(scenario.Partner, scenario.Model, "mqout-before", scenario.Clicked, 100m, scenario.OrderedAt, scenario.Clicked.PromoCode);
 
         fixture.RabbitMq.SetMode(ProxyMode.Refuse);
         var answeredBefore = load.Answered;
@@ -33,13 +28,13 @@ public sealed class BrokerOutageTests(FaultySystemFixture fixture)
             var until = DateTimeOffset.UtcNow + Outage;
             while (DateTimeOffset.UtcNow < until)
             {
-                var enrollment = shop.Enrollments[orders % shop.Enrollments.Count];
-                await Orders.PostAsync(partner, model, $"mqout-{orders}", enrollment, 40m + orders, orderedAt, enrollment.PromoCode);
+                var enrollment = scenario.Shop.Enrollments[orders % scenario.Shop.Enrollments.Count];
+                await Orders.PostAsync(scenario.Partner, scenario.Model, $"mqout-{orders}", enrollment, 40m + orders, scenario.OrderedAt, enrollment.PromoCode);
                 orders++;
                 await Task.Delay(300);
             }
 
-            await Orders.RefundAsync(partner, model, "mqout-0", "mqout-refund", 10m);
+            await Orders.RefundAsync(scenario.Partner, scenario.Model, "mqout-0", "mqout-refund", 10m);
         }
         finally
         {
@@ -49,15 +44,6 @@ public sealed class BrokerOutageTests(FaultySystemFixture fixture)
         Assert.True(load.Answered > answeredBefore, "redirects stopped while the broker was away");
         Assert.True(orders >= 10, $"only {orders} orders were accepted during the outage");
         await load.WaitForMoreAsync(200, TimeSpan.FromMinutes(1));
-        await load.StopAsync();
-
-        var releasedAt = await fixture.ReleaseAtRestAsync(shop.Admin);
-        var books = await fixture.AtRestAsync(_ => Books.ReadAsync(shop.Admin, shop.CreatorIds, shop.CampaignIds), "the books after the broker outage");
-        Invariants.Hold(books);
-        Invariants.MatchModel(shop, model, releasedAt, books);
-        var stored = await fixture.AtRestAsync(_ => fixture.CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", clicked.Id), "clicks stored");
-        Assert.Equal(load.Answered, stored);
-        Assert.Equal(stored, books.Campaign(clicked.CampaignId).Clicks);
-        await fixture.AssertErrorQueuesAsExpectedAsync(["tracking", "payouts", "analytics", "campaigns", "creators", "webhooks"]);
+        await scenario.AssertEverythingArrivedAsync("the broker outage");
     }
 }

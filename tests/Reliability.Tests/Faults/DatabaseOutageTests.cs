@@ -25,14 +25,10 @@ public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
     [Fact]
     public async Task Requests_fail_fast_with_503_during_the_outage_and_the_system_recovers_by_itself()
     {
-        var shop = await Shop.OpenAsync(await fixture.NewBrandAsync("Database outage"), "pgout", creators: 2,
-            [new CampaignSpec("Outage percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
-        var partner = shop.Partners[0];
-        var model = new ReferenceModel();
-        var orderedAt = DateTimeOffset.UtcNow.AddDays(-1);
-        var clicked = shop.Enrollments[0];
-        await using var load = RedirectLoad.Start(() => new Uri(fixture.Running["tracking"].Url, $"/r/{clicked.LinkCode}"), visitors: 4);
-        await Orders.PostAsync(partner, model, "pgout-before", clicked, 100m, orderedAt, clicked.PromoCode);
+        var scenario = await OutageScenario.OpenAsync(fixture, "Database outage", "pgout");
+        await using var load = scenario.Load;
+        var (shop, partner, clicked) = (scenario.Shop, scenario.Partner, scenario.Clicked);
+        await Orders.PostAsync(partner, scenario.Model, "pgout-before", clicked, 100m, scenario.OrderedAt, clicked.PromoCode);
         await load.WaitForMoreAsync(200, TimeSpan.FromMinutes(1));
 
         fixture.Postgres.SetMode(ProxyMode.Refuse);
@@ -45,7 +41,7 @@ public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
             {
                 var orderId = $"pgout-{refused.Count}";
                 await AssertUnavailableAsync(() => partner.SendRawAsync(HttpMethod.Post, "/api/conversions",
-                    JsonContent.Create(Orders.Body(orderId, 50m, orderedAt, shop.Enrollments[refused.Count % 2].PromoCode))), $"order {orderId}");
+                    JsonContent.Create(Orders.Body(orderId, 50m, scenario.OrderedAt, shop.Enrollments[refused.Count % 2].PromoCode))), $"order {orderId}");
                 refused.Add(orderId);
                 await AssertUnavailableAsync(() => shop.Admin.SendRawAsync(HttpMethod.Get, $"/api/creators/{clicked.CreatorId}"), "a creator");
                 await Task.Delay(500);
@@ -58,24 +54,16 @@ public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
 
         Assert.True(load.Answered > answeredBefore + 100, "redirects stopped while the database was away");
         await Eventually.UntilAsync(async _ => await AllReadyAsync(), "every service ready again without a restart", TimeSpan.FromMinutes(2));
+        Assert.All(fixture.Running.Services, s => Assert.False(s.Process.HasExited, $"{s.Name} exited during the outage"));
 
         // The shop retries what was refused: accepted now, once.
         for (var i = 0; i < refused.Count; i++)
         {
-            await Orders.PostAsync(partner, model, refused[i], shop.Enrollments[i % 2], 50m, orderedAt, shop.Enrollments[i % 2].PromoCode);
+            await Orders.PostAsync(partner, scenario.Model, refused[i], shop.Enrollments[i % 2], 50m, scenario.OrderedAt, shop.Enrollments[i % 2].PromoCode);
         }
 
         await load.WaitForMoreAsync(200, TimeSpan.FromMinutes(1));
-        await load.StopAsync();
-        var releasedAt = await fixture.ReleaseAtRestAsync(shop.Admin);
-        var books = await fixture.AtRestAsync(_ => Books.ReadAsync(shop.Admin, shop.CreatorIds, shop.CampaignIds), "the books after the database outage");
-        Invariants.Hold(books);
-        Invariants.MatchModel(shop, model, releasedAt, books);
-        var stored = await fixture.AtRestAsync(_ => fixture.CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", clicked.Id), "clicks stored");
-        Assert.Equal(load.Answered, stored); // the click buffer held the clicks answered meanwhile
-        Assert.Equal(stored, books.Campaign(clicked.CampaignId).Clicks);
-        await fixture.AssertErrorQueuesAsExpectedAsync(["tracking", "payouts", "analytics", "campaigns", "creators", "webhooks"]);
-        Assert.All(fixture.Running.Services, s => Assert.False(s.Process.HasExited, $"{s.Name} exited during the outage"));
+        await scenario.AssertEverythingArrivedAsync("the database outage"); // the click buffer held the clicks answered meanwhile
     }
 
     private static async Task AssertUnavailableAsync(Func<Task<(HttpStatusCode Status, string Body)>> request, string what)

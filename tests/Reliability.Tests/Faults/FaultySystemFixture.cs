@@ -65,6 +65,10 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Clicks tracking stored for the enrollment's link, counted in its database.</summary>
+    public Task<long> StoredClicksAsync(Enrollment enrollment) =>
+        CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", enrollment.Id);
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

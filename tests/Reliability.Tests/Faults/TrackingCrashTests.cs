@@ -68,7 +68,7 @@ public sealed class TrackingCrashTests(FaultySystemFixture fixture)
     private Uri RedirectUrl(Enrollment enrollment) => new(fixture.Running["tracking"].Url, $"/r/{enrollment.LinkCode}");
 
     private Task<long> StoredAtRestAsync(Shop shop, Enrollment enrollment, string what) =>
-        fixture.AtRestAsync(_ => fixture.CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", enrollment.Id), what);
+        fixture.AtRestAsync(_ => fixture.StoredClicksAsync(enrollment), what);
 
     /// <summary>Every stored click reached analytics once: the rows and their ClicksRecorded event commit together.</summary>
     private async Task AssertAnalyticsAgreesAsync(Shop shop, Enrollment enrollment, long stored)
