@@ -24,49 +24,20 @@ public static class ClickStream
     /// <param name="clockStart">A <see cref="Stopwatch"/> timestamp shared with whoever watches analytics.</param>
     public static async Task<ClickStreamResult> RunAsync(Uri url, double rate, TimeSpan duration, long clockStart, int connections = 32)
     {
-        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = connections, UseCookies = false };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-        var total = (int)(rate * duration.TotalSeconds);
-        var answeredAt = new double[total];
+        var answeredAt = new double[(int)(rate * duration.TotalSeconds)];
         long unexpected = 0;
-        var next = -1;
-        var start = Stopwatch.GetTimestamp();
-
-        async Task Worker()
+        await OpenLoad.ScheduleAsync(url, rate, answeredAt.Length, connections, (i, _, status) =>
         {
-            for (var i = Interlocked.Increment(ref next); i < total; i = Interlocked.Increment(ref next))
+            if (status == HttpStatusCode.Found)
             {
-                var due = start + (long)(i / rate * Stopwatch.Frequency);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait);
-                }
-
-                var found = false;
-                try
-                {
-                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-                    found = response.StatusCode == HttpStatusCode.Found;
-                }
-                catch (HttpRequestException)
-                {
-                    // counted below: a click that got no 302 is not one analytics should show
-                }
-
-                if (found)
-                {
-                    answeredAt[i] = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
-                }
-                else
-                {
-                    answeredAt[i] = double.NaN;
-                    Interlocked.Increment(ref unexpected);
-                }
+                answeredAt[i] = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
             }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(Worker)));
+            else
+            {
+                answeredAt[i] = double.NaN; // a click that got no 302 is not one analytics should show
+                Interlocked.Increment(ref unexpected);
+            }
+        });
         var answered = answeredAt.Where(t => !double.IsNaN(t)).ToArray();
         Array.Sort(answered);
         return new ClickStreamResult(answered, unexpected);

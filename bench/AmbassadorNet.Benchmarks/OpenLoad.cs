@@ -15,11 +15,30 @@ public static class OpenLoad
 {
     public static async Task<LatencyResult> RunAsync(Uri url, double rate, TimeSpan duration, HttpStatusCode expected, int connections = 64)
     {
+        var latencies = new double[(int)(rate * duration.TotalSeconds)];
+        long unexpected = 0;
+        await ScheduleAsync(url, rate, latencies.Length, connections, (i, due, status) =>
+        {
+            if (status != expected)
+            {
+                Interlocked.Increment(ref unexpected);
+            }
+
+            latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+        });
+        Array.Sort(latencies);
+        return new LatencyResult(rate, latencies.Length, unexpected, Stats.Percentile(latencies, 0.50), Stats.Percentile(latencies, 0.99));
+    }
+
+    /// <summary>
+    /// Sends request i of <paramref name="total"/> at its due time (start + i / rate) over up to
+    /// <paramref name="connections"/> connections, and reports each answer: its index, its due
+    /// <see cref="Stopwatch"/> timestamp, and its status (null when no answer came).
+    /// </summary>
+    public static async Task ScheduleAsync(Uri url, double rate, int total, int connections, Action<int, long, HttpStatusCode?> answered)
+    {
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = connections, UseCookies = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-        var total = (int)(rate * duration.TotalSeconds);
-        var latencies = new double[total];
-        long unexpected = 0;
         var next = -1;
         var start = Stopwatch.GetTimestamp();
 
@@ -34,26 +53,22 @@ public static class OpenLoad
                     await Task.Delay(wait);
                 }
 
+                HttpStatusCode? status = null;
                 try
                 {
                     using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-                    if (response.StatusCode != expected)
-                    {
-                        Interlocked.Increment(ref unexpected);
-                    }
+                    status = response.StatusCode;
                 }
                 catch (HttpRequestException)
                 {
-                    Interlocked.Increment(ref unexpected);
+                    // no answer: reported as null
                 }
 
-                latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                answered(i, due, status);
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(Worker)));
-        Array.Sort(latencies);
-        return new LatencyResult(rate, total, unexpected, Stats.Percentile(latencies, 0.50), Stats.Percentile(latencies, 0.99));
     }
 }
 
