@@ -24,37 +24,37 @@ public abstract record PostOutcome
 /// <summary>
 /// Records an order once per brand and order id, whatever the concurrency: the row goes in with
 /// INSERT ... ON CONFLICT DO NOTHING on the unique (brand, order id) index, and a request that
-/// loses reads the winner and compares. The monthly rank, the row and the event commit together.
+/// loses (a retry, or a concurrent twin) reads the winner and compares. The monthly rank, the row
+/// and the event commit together.
 /// </summary>
+/// <remarks>
+/// A first post is the common case, so it is not preceded by a lookup: attribution reads the promo
+/// code or click, one statement takes the rank and inserts the row, the outbox row follows, then the
+/// commit (four round trips; seven before the T4 profile, docs/benchmarks.md).
+/// </remarks>
 public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader reader, TimeProvider clock)
 {
     public async Task<PostOutcome> RecordAsync(OrderPost order, CancellationToken ct)
     {
-        if (await FindAsync(order.OrderId, ct) is { } existing)
-        {
-            return Compare(existing, order);
-        }
-
         var decision = await reader.DecideAsync(order, ct);
         if (decision.Campaign is { } campaign && campaign.Currency != order.Amount.Currency.Code)
         {
-            return new PostOutcome.CurrencyMismatch(campaign.Currency, campaign.CampaignId);
+            // A retry of an order stored before its campaign's currency changed is still a replay.
+            return await FindAsync(order.OrderId, ct) is { } stored
+                ? Compare(stored, order)
+                : new PostOutcome.CurrencyMismatch(campaign.Currency, campaign.CampaignId);
         }
 
         var conversion = NewConversion(order, decision);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await ConversionSql.TryInsertAsync(db, conversion, ct))
+        if (await ConversionSql.TryInsertAsync(db, conversion, ct) is not { } inserted)
         {
-            await transaction.RollbackAsync(ct);
+            await transaction.RollbackAsync(ct); // gives the rank back
             // ON CONFLICT waited for the other insert to commit, so the winner is visible now.
             return Compare(await FindAsync(order.OrderId, ct) ?? throw new InvalidOperationException($"Order {order.OrderId} conflicted but is not stored."), order);
         }
 
-        if (decision.Attributed)
-        {
-            conversion.RankInMonth = await ConversionSql.NextRankAsync(db, conversion, ct);
-        }
-
+        conversion.RankInMonth = inserted.RankInMonth;
         db.AddEvent(EventOf(conversion), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
