@@ -36,10 +36,14 @@ internal static class PromoCodeEndpoints
         var campaign = await db.Campaigns.SingleAsync(c => c.CampaignId == enrollment.CampaignId, ct);
         for (var attempt = 1; ; attempt++)
         {
+            // The issuer's advisory lock on the code's stem lasts until this transaction ends, so
+            // issuers of one stem take turns here as they do in the enrollment consumer.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var promo = await issuer.IssuePromoCodeAsync(enrollment, campaign, request.Code, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return TypedResults.Created($"/api/promo-codes/{promo.Id}", PromoCodeView.From(promo));
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
