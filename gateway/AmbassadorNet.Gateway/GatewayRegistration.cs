@@ -42,6 +42,7 @@ public static class GatewayRegistration
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
+        builder.Services.AddSingleton(provider => TrustedProxies.Parse(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         builder.Services.AddSingleton(GatewayRouteTable.Default);
         builder.Services.AddSingleton<ApiKeyDirectory>();
         builder.Services.AddSingleton<OperatorCredential>();
@@ -66,6 +67,8 @@ public static class GatewayRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The client's address is settled first (X-Forwarded-For from trusted proxies only), before the header is stripped.
+        app.UseMiddleware<ClientAddressResolution>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ClientHeaderStripping>();
         app.UseMiddleware<BodySizeLimitMiddleware>();

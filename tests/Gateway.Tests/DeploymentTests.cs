@@ -68,6 +68,7 @@ public sealed class DeploymentTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Contains("Gateway:RateLimits:PerClientIp:ReplenishmentPeriod", keys);
         Assert.Contains("Gateway:KeyCacheTtl", keys);
         Assert.Contains("Gateway:MaxRequestBodyBytes", keys);
+        Assert.Contains("Gateway:TrustedProxies", keys);
         Assert.Contains("Database:ConnectionString", keys);
     }
 
@@ -77,6 +78,7 @@ public sealed class DeploymentTests(GatewayFixture fixture) : IClassFixture<Gate
     [InlineData("Gateway:OperatorKey", "short", "OperatorKey")]
     [InlineData("Gateway:SigningKey:TokenLifetime", "00:05:00", "TokenLifetime")]
     [InlineData("Gateway:RateLimits:PerKey:TokenLimit", "0", "RateLimits:PerKey")]
+    [InlineData("Gateway:TrustedProxies:0", "10.0.0.0/33", "Gateway:TrustedProxies")]
     public void The_gateway_refuses_to_start_with_a_bad_setting(string key, string value, string named)
     {
         var error = Assert.Throws<OptionsValidationException>(() => GatewayHost.Build(fixture.SettingsWith(new Dictionary<string, string?> { [key] = value })));

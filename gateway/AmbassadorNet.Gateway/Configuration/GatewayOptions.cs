@@ -26,6 +26,13 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan KeyCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Networks (CIDR, e.g. <c>10.0.0.0/8</c>) of the load balancers in front of the gateway. Only from a
+    /// peer inside one is X-Forwarded-For believed (walked from the right past these networks); empty,
+    /// the default, believes no one and the client is the connection's peer.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Larger request bodies are refused with 413 before anything is forwarded.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

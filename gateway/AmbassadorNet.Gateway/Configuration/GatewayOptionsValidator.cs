@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AmbassadorNet.Gateway.Http;
 using AmbassadorNet.Gateway.Keys;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Security;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Gateway.Configuration;
 
-/// <summary>Refuses to start with settings that would fail per request: a missing service, a bad key, a limit of zero.</summary>
+/// <summary>Refuses to start with settings that would fail per request: a missing service, a bad key, a limit of zero, a trusted proxy that is not a network.</summary>
 internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
@@ -34,6 +35,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway:KeyCacheTtl must be between 0 and 5 minutes: it bounds how long a revoked key may work if notifications are lost.");
         }
 
+        failures.AddRange(TrustedProxies.Entries(options.TrustedProxies).Where(cidr => !TrustedProxies.TryParseNetwork(cidr, out _)).Select(cidr =>
+            $"Gateway:TrustedProxies: '{cidr}' is not a CIDR network such as 10.0.0.0/8 or 2001:db8::/32 (one address is 10.0.0.7/32; no bits may be set after the prefix)."));
         if (options.MaxRequestBodyBytes <= 0)
         {
             failures.Add("Gateway:MaxRequestBodyBytes must be positive.");
