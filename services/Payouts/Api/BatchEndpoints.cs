@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Payouts.Persistence;
+using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,19 +14,21 @@ namespace AmbassadorNet.Payouts.Api;
 /// <summary>Batches: the list, the drill-down to the entries (and conversions) behind each line, approval and void.</summary>
 internal static class BatchEndpoints
 {
-    private const int ListLimit = 200;
+    // Newest first; batches of one run share their creation time, so the id breaks the tie.
+    private static readonly KeysetOrder<PayoutBatch, DateTimeOffset> Newest = new("newest", b => b.CreatedAt, b => b.Id, descending: true);
 
-    public static async Task<Ok<BatchList>> ListAsync(string? status, Guid? runId, PayoutsDbContext db, CancellationToken ct)
+    public static async Task<Ok<BatchList>> ListAsync(string? status, Guid? runId, string? cursor, string? limit, PayoutsDbContext db, CancellationToken ct)
     {
         var wanted = BatchStatus.Draft;
-        new FieldErrors()
-            .Check(status is null || SnakeCaseEnums.TryParse(status, out wanted), "status", $"One of: {SnakeCaseEnums.Allowed<BatchStatus>()}.")
-            .ThrowIfAny();
+        var errors = new FieldErrors()
+            .Check(status is null || SnakeCaseEnums.TryParse(status, out wanted), "status", $"One of: {SnakeCaseEnums.Allowed<BatchStatus>()}.");
+        var size = QueryParameters.Limit(limit, errors);
+        errors.ThrowIfAny();
         var query = db.Batches.AsNoTracking();
         query = status is null ? query : query.Where(b => b.Status == wanted);
         query = runId is null ? query : query.Where(b => b.RunId == runId);
-        var batches = await query.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.Currency).Take(ListLimit).ToListAsync(ct);
-        return TypedResults.Ok(new BatchList(batches.Select(View).ToList()));
+        var page = await query.ToPageAsync(Newest, cursor, size, ct);
+        return TypedResults.Ok(new BatchList(page.Items.Select(View).ToList(), page.NextCursor));
     }
 
     public static async Task<Ok<BatchDetail>> GetAsync(Guid id, PayoutsDbContext db, CancellationToken ct)

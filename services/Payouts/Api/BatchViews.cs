@@ -13,7 +13,8 @@ internal static class BatchViews
         DateTimeOffset CreatedAt, Guid CreatedByKeyId, DateTimeOffset? ApprovedAt, Guid? ApprovedByKeyId,
         DateTimeOffset? ExportedAt, DateTimeOffset? VoidedAt, Guid? VoidedByKeyId, DateTimeOffset? SettledAt);
 
-    public sealed record BatchList(IReadOnlyList<BatchView> Items);
+    /// <summary>A page of batches, newest first; <c>NextCursor</c> is null on the last page.</summary>
+    public sealed record BatchList(IReadOnlyList<BatchView> Items, string? NextCursor);
 
     public sealed record BatchDetail(BatchView Batch, IReadOnlyList<LineView> Lines);
 

@@ -10,7 +10,7 @@ public static class PayoutsApi
     {
         var ledger = app.MapGroup("/api/ledger").WithTags("Ledger");
         ledger.MapGet("/creators/{creatorId:guid}/statement", StatementEndpoint.StatementAsync).RequireAccess(AccessPolicies.LedgerRead)
-            .WithName("GetCreatorStatement").WithSummary("A creator's statement in one currency: opening balances, every entry with its cause, closing balances.");
+            .WithName("GetCreatorStatement").WithSummary("A creator's statement in one currency, a page at a time (cursor, limit): opening and closing balances, the page's entries with their causes, and the balances brought and carried forward.");
         ledger.MapGet("/trial-balance", TrialBalanceEndpoint.TrialBalanceAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("GetTrialBalance").WithSummary("Debits and credits per account kind and currency; each currency nets to zero.");
         ledger.MapGet("/export.csv", ExportEndpoint.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)
@@ -36,7 +36,7 @@ public static class PayoutsApi
         payouts.MapPost("/runs", RunEndpoint.RunAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("RunPayouts").WithSummary("Runs payouts for a period end: one batch per currency, the creators left out with the reason; the same period again creates nothing.");
         payouts.MapGet("/batches", BatchEndpoints.ListAsync).RequireAccess(AccessPolicies.LedgerRead)
-            .WithName("ListPayoutBatches").WithSummary("The brand's payout batches, newest first (at most 200), by status or run.");
+            .WithName("ListPayoutBatches").WithSummary("The brand's payout batches, newest first, a page at a time (cursor, limit), by status or run.");
         payouts.MapGet("/batches/{id:guid}", BatchEndpoints.GetAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("GetPayoutBatch").WithSummary("A batch with its lines, the entries each line settles and the conversions behind them.");
         payouts.MapPost("/batches/{id:guid}/approve", BatchEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)

@@ -63,15 +63,27 @@ public sealed record Books(
 
     private static async Task<CreatorBooks> CreatorAsync(GatewayClient admin, Guid creatorId)
     {
-        var (status, body) = await admin.SendRawAsync(HttpMethod.Get, $"/api/ledger/creators/{creatorId}/statement?currency=USD");
-        if (status == System.Net.HttpStatusCode.NotFound)
+        // The statement is paged: every page carries the whole statement's closing, and its own entries.
+        var entries = new List<JsonElement>();
+        JsonElement? closingOfStatement = null;
+        string? cursor = null;
+        do
         {
-            return new CreatorBooks(creatorId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        }
+            var page = cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}";
+            var (status, body) = await admin.SendRawAsync(HttpMethod.Get, $"/api/ledger/creators/{creatorId}/statement?currency=USD&limit=200{page}");
+            if (status == System.Net.HttpStatusCode.NotFound)
+            {
+                return new CreatorBooks(creatorId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            }
 
-        var statement = JsonDocument.Parse(body).RootElement;
-        var closing = statement.GetProperty("closing");
-        var entries = statement.GetProperty("entries").EnumerateArray().ToList();
+            var statement = JsonDocument.Parse(body).RootElement;
+            closingOfStatement ??= statement.GetProperty("closing");
+            entries.AddRange(statement.GetProperty("entries").EnumerateArray());
+            cursor = statement.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null);
+
+        var closing = closingOfStatement.Value;
         decimal Sum(string account) => entries.Where(e => e.GetProperty("account").GetString() == account).Sum(e => e.GetProperty("amount").GetDecimal());
         var accruals = entries.Where(e => e.GetProperty("causeType").GetString() == "commission_accrued").ToList();
         var commission = entries.Where(e => e.GetProperty("causeType").GetString()!.StartsWith("commission_", StringComparison.Ordinal))
