@@ -23,7 +23,8 @@ public sealed class BrandWorld
     /// <summary>Collection segment → the id of this brand's resource in it.</summary>
     public IReadOnlyDictionary<string, string> Samples { get; }
 
-    public static async Task<BrandWorld> BuildAsync(GatewayClient admin, IReadOnlySet<string> runningServices, string handle)
+    /// <param name="hookUrl">A receiver answering 200 (<see cref="WebhookReceiver"/>): the brand's webhook points at it.</param>
+    public static async Task<BrandWorld> BuildAsync(GatewayClient admin, IReadOnlySet<string> runningServices, string handle, string hookUrl)
     {
         var samples = new Dictionary<string, string>(StringComparer.Ordinal);
         var analyst = await admin.SendAsync(HttpMethod.Post, "/api/api-keys", new { name = "analyst", roles = new[] { "analyst" } });
@@ -59,11 +60,9 @@ public sealed class BrandWorld
         var promo = await OnlyItemAsync(admin, "/api/promo-codes", "tracking to issue the promo code");
         samples["promo-codes"] = Id(promo);
 
-        // 127.0.0.1 is an allowed private host of the local system; the type never fires in these tests,
-        // so the subscription has no deliveries whose retries would change what the brand reads.
-        var webhook = await admin.SendAsync(HttpMethod.Post, "/api/webhooks", new { url = "http://127.0.0.1:9/hook", eventTypes = new[] { "creator.erased" } });
+        // The order below is attributed to the promo code, so exactly one event of this type is delivered.
+        var webhook = await admin.SendAsync(HttpMethod.Post, "/api/webhooks", new { url = hookUrl, eventTypes = new[] { DeliveredEventType } });
         samples["webhooks"] = Id(webhook);
-        samples["deliveries"] = Guid.NewGuid().ToString();
 
         samples["conversions"] = $"order-{handle}";
         await admin.SendAsync(HttpMethod.Post, "/api/conversions", new
@@ -82,7 +81,25 @@ public sealed class BrandWorld
             samples["batches"] = await PayoutBatchAsync(admin, creatorId, samples["adjustments"], handle);
         }
 
+        samples["deliveries"] = Id(await SucceededDeliveryAsync(admin, samples["webhooks"]));
         return new BrandWorld(admin, samples);
+    }
+
+    /// <summary>The only event type the brand's webhook subscribes to: the world's order causes one.</summary>
+    public const string DeliveredEventType = "conversion.attributed";
+
+    /// <summary>
+    /// Waits, through the gateway, for the order's delivery to have succeeded: a succeeded delivery is
+    /// never retried, so the brand's reads of it stay the same between the isolation test's snapshots.
+    /// </summary>
+    private static async Task<JsonElement> SucceededDeliveryAsync(GatewayClient admin, string webhookId)
+    {
+        var deliveries = await Eventually.UntilAsync(
+            _ => admin.SendAsync(HttpMethod.Get, $"/api/webhooks/{webhookId}/deliveries"),
+            list => list.GetArrayLength() == 1 && list[0].GetProperty("status").GetString() == "succeeded",
+            $"the {DeliveredEventType} delivery of the order to succeed",
+            interval: TimeSpan.FromMilliseconds(250));
+        return deliveries[0];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Reliability.Tests;
 
@@ -34,6 +35,34 @@ public sealed class TenantIsolationTests(TwoBrandsFixture fixture)
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} cases leaked or failed:\n" + string.Join("\n", failures));
         var changes = BrandSnapshot.Differences(before, after);
         Assert.True(changes.Count == 0, "brand A's data changed:\n" + string.Join("\n", changes));
+    }
+
+    /// <summary>
+    /// The deliveries row with a delivery that exists: brand A's sample was really sent to the receiver and
+    /// succeeded, and brand B can neither read its log nor replay it (the one command on a delivery),
+    /// which would send it again and reopen it.
+    /// </summary>
+    [Fact]
+    public async Task Brand_B_can_neither_read_nor_replay_a_real_delivery_of_brand_A()
+    {
+        var deliveries = $"/api/webhooks/{fixture.BrandA.Samples["webhooks"]}/deliveries";
+        var deliveryId = fixture.BrandA.Samples["deliveries"];
+        var (readStatus, before) = await fixture.BrandA.Admin.SendRawAsync(HttpMethod.Get, deliveries);
+        Assert.Equal(HttpStatusCode.OK, readStatus);
+        var delivery = Assert.Single(JsonDocument.Parse(before).RootElement.EnumerateArray());
+        Assert.Equal(deliveryId, delivery.GetProperty("id").GetString());
+        Assert.Equal("succeeded", delivery.GetProperty("status").GetString());
+        Assert.Equal(BrandWorld.DeliveredEventType, delivery.GetProperty("eventType").GetString());
+        Assert.Contains(delivery.GetProperty("webhookId").GetString(), fixture.Receiver.ReceivedWebhookIds);
+
+        var (replayStatus, replayBody) = await fixture.BrandB.SendRawAsync(HttpMethod.Post, $"{deliveries}/{deliveryId}/replay");
+        var (logStatus, logBody) = await fixture.BrandB.SendRawAsync(HttpMethod.Get, deliveries);
+
+        Assert.True(replayStatus == HttpStatusCode.NotFound, $"brand B's replay of brand A's delivery: {(int)replayStatus} {Cut(replayBody)}");
+        Assert.True(logStatus == HttpStatusCode.NotFound, $"brand B's read of brand A's deliveries: {(int)logStatus} {Cut(logBody)}");
+        // A replay would have reopened the delivery (pending) or, once resent, added an attempt to its log.
+        var (_, after) = await fixture.BrandA.Admin.SendRawAsync(HttpMethod.Get, deliveries);
+        Assert.Equal(before, after);
     }
 
     /// <summary>Null when the answer keeps brand A's data private; else why not.</summary>

@@ -15,17 +15,35 @@ public sealed class TwoBrandsFixture : IAsyncLifetime
 
     public IReadOnlySet<string> RunningServices { get; private set; } = new HashSet<string>();
 
+    /// <summary>Brand A's webhook endpoint, so brand A has a real (succeeded) delivery.</summary>
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
+        Receiver = await WebhookReceiver.StartAsync();
         await System.InitializeAsync();
         RunningServices = System.Running.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var gateway = System.System.Gateway.Url;
         BrandA = await BrandWorld.BuildAsync(
-            await GatewayClient.ForNewBrandAsync(Http, gateway, System.System.OperatorKey, "Brand A"), RunningServices, "brandahero");
+            await GatewayClient.ForNewBrandAsync(Http, gateway, System.System.OperatorKey, "Brand A"), RunningServices, "brandahero", Receiver.HookUrl);
         BrandB = await GatewayClient.ForNewBrandAsync(Http, gateway, System.System.OperatorKey, "Brand B");
     }
 
-    public ValueTask DisposeAsync() => System.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // The system first: its webhooks service must not be mid-delivery when the receiver goes away.
+        try
+        {
+            await System.DisposeAsync();
+        }
+        finally
+        {
+            if (Receiver is not null)
+            {
+                await Receiver.DisposeAsync();
+            }
+        }
+    }
 }
 
 /// <summary>Hostile input and tenant isolation read and write different brands: one system serves both.</summary>
