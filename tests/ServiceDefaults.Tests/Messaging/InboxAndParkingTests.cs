@@ -3,6 +3,7 @@ using AmbassadorNet.Messaging.Parking;
 using AmbassadorNet.TestKit.Waiting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceDefaults.Tests.Sample;
 using ServiceDefaults.Tests.Sample.Events;
 
@@ -76,6 +77,31 @@ public sealed class InboxAndParkingTests(SampleServiceFixture fixture) : IClassF
 
         Assert.Equal(1, await ReviewCountAsync(brand, product, expected: 1));
         Assert.Equal(0, await Service.QueryAsync(brand, db => db.Set<ParkedMessage>().CountAsync(p => p.Prerequisite == $"product:{product}")));
+    }
+
+    [Fact]
+    public async Task Two_copies_processed_at_the_same_moment_apply_once_and_the_other_is_a_duplicate()
+    {
+        var (brand, product) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await PublishAsync(new ProductPublished(brand, Now, product, "Lamp", 40m));
+        await ReviewCountAsync(brand, product, expected: 0);
+        var review = new ProductReviewed(brand, Now, product, 4);
+        var messageId = NewId.NextGuid();
+        var pipeline = Service.Services.GetRequiredService<InboxPipeline<ShopDbContext>>();
+
+        // The pipeline straight, twice at once with one message id (a duplicate publish delivered to
+        // two consumers of the endpoint): the second claim waits on the first copy's inbox row.
+        async Task<InboxOutcome> CopyAsync()
+        {
+            await using var scope = Service.Services.CreateAsyncScope();
+            return await pipeline.ProcessAsync(scope.ServiceProvider, review, messageId, "direct-test", parked: null, TestContext.Current.CancellationToken);
+        }
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(CopyAsync)));
+
+        Assert.Equal([InboxOutcome.Applied, InboxOutcome.Duplicate], outcomes.Order());
+        Assert.Equal(1, await ReviewCountAsync(brand, product, expected: 1));
+        Assert.Equal(1, await Service.QueryAsync(brand, db => db.Set<InboxMessage>().CountAsync(i => i.MessageId == messageId)));
     }
 
     private Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
