@@ -9,8 +9,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null
-            && context.ChangeTracker.Entries<OutboxMessage>().Any())
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && PendingEvents.Tracked(context))
         {
             signal.Notify();
         }
@@ -29,11 +28,34 @@ internal sealed class OutboxTransactionInterceptor(OutboxSignal signal) : DbTran
 {
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not { } context || context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DispatchedAt is null))
+        if (eventData.Context is not { } context || PendingEvents.Tracked(context))
         {
             signal.Notify();
         }
 
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Whether a context tracks outbox rows not yet published.</summary>
+internal static class PendingEvents
+{
+    /// <summary>
+    /// Read without DetectChanges: this runs after every save and commit (a hot path), when the
+    /// tracker has just been saved, so a scan for changes would find nothing to add.
+    /// </summary>
+    public static bool Tracked(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<OutboxMessage>().Any(e => e.Entity.DispatchedAt is null);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }
