@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 
 namespace Payouts.Tests;
 
@@ -31,21 +30,8 @@ public sealed class BatchPaginationTests(PayoutsService service) : LedgerTest(se
         return (desk, first.GetProperty("runId").GetGuid(), batches);
     }
 
-    private async Task<List<Guid>> NewestFirstInSqlAsync(Guid brand)
-    {
-        await using var connection = new NpgsqlConnection(Service.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT id FROM payout_batches WHERE brand_id = @b ORDER BY created_at DESC, id DESC", connection);
-        command.Parameters.AddWithValue("b", brand);
-        var ids = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
-    }
+    private Task<List<Guid>> NewestFirstInSqlAsync(Guid brand) =>
+        Service.IdsAsync("SELECT id FROM payout_batches WHERE brand_id = @b ORDER BY created_at DESC, id DESC", ("b", brand));
 
     [Fact]
     public async Task Batches_come_newest_first_a_page_at_a_time_each_exactly_once()

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 
 namespace Payouts.Tests;
 
@@ -45,23 +44,10 @@ public static class Paging
     }
 
     /// <summary>A creator's entry ids in the statement's order, straight from the database.</summary>
-    public static async Task<List<Guid>> StatementOrderInSqlAsync(PayoutsService service, Guid creator)
-    {
-        await using var connection = new NpgsqlConnection(service.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+    public static Task<List<Guid>> StatementOrderInSqlAsync(PayoutsService service, Guid creator) =>
+        service.IdsAsync("""
             SELECT e.id FROM journal_entries e
             JOIN journal_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id
             WHERE a.creator_id = @c ORDER BY t.posted_at, t.id, e.amount DESC, e.id
-            """, connection);
-        command.Parameters.AddWithValue("c", creator);
-        var ids = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
-    }
+            """, ("c", creator));
 }

@@ -148,15 +148,42 @@ public class PayoutsService : IAsyncLifetime
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The first column of every row, in the query's order (ids straight from the database).</summary>
+    public async Task<List<Guid>> IdsAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        return connection;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
-        return (T)(await command.ExecuteScalarAsync())!;
+        return command;
     }
 
     /// <summary>The events the service wrote for a brand, oldest first (the outbox is its event log).</summary>

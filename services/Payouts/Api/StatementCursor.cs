@@ -69,14 +69,10 @@ internal sealed record StatementCursor(string Sort, DateTimeOffset PostedAt, Gui
                         && (l.Entry.Amount < amount || (l.Entry.Amount == amount && l.Entry.Id.CompareTo(entry) > 0)))));
     }
 
-    /// <summary>Entries at or before this position: the complement of <see cref="Later"/>.</summary>
+    /// <summary>Entries at or before this position: the complement of <see cref="Later"/> (every key is non-null, so NOT is exact).</summary>
     public Expression<Func<LedgerLine, bool>> NotLater()
     {
-        var (posted, transaction, amount, entry) = (PostedAt, TransactionId, Amount, EntryId);
-        return l => l.Transaction.PostedAt < posted
-            || (l.Transaction.PostedAt == posted
-                && (l.Transaction.Id.CompareTo(transaction) < 0
-                    || (l.Transaction.Id == transaction
-                        && (l.Entry.Amount > amount || (l.Entry.Amount == amount && l.Entry.Id.CompareTo(entry) <= 0)))));
+        var later = Later();
+        return Expression.Lambda<Func<LedgerLine, bool>>(Expression.Not(later.Body), later.Parameters);
     }
 }
