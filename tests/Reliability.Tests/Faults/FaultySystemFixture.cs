@@ -65,6 +65,14 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Why clicks may be missing: tracking's redirect counters and what its log said about click batches.</summary>
+    public async Task<string> ClickDiagnosticsAsync()
+    {
+        var (_, stats) = await Operator.SendRawAsync(HttpMethod.Get, "/ops/tracking/redirect-stats");
+        var lines = System.Logs.LinesOf("tracking").Where(l => l.Contains("click", StringComparison.OrdinalIgnoreCase) || l.Contains("xception", StringComparison.Ordinal)).TakeLast(40);
+        return $"redirect stats {stats}; tracking's last lines about clicks:\n{string.Join('\n', lines)}";
+    }
+
     /// <summary>Clicks tracking stored for the enrollment's link, counted in its database.</summary>
     public Task<long> StoredClicksAsync(Enrollment enrollment) =>
         CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", enrollment.Id);

@@ -9,6 +9,14 @@ namespace Reliability.Tests.Faults;
 /// </summary>
 public sealed class OutageScenario
 {
+    /// <summary>
+    /// Paced so an outage cannot fill tracking's click buffer (100,000 clicks): 4 × 250/s for the
+    /// 12–15 s outages is under 15,000. Unpaced, one CI run answered 122,248 redirects and stored
+    /// 100,277 clicks: the buffer filled while the database was away and the overflow was dropped and
+    /// counted, as designed (ClickBufferTests), which is not what these scenarios are about.
+    /// </summary>
+    private const int VisitorRate = 250;
+
     private readonly FaultySystemFixture _fixture;
 
     private OutageScenario(FaultySystemFixture fixture, Shop shop, RedirectLoad load)
@@ -36,7 +44,8 @@ public sealed class OutageScenario
         var shop = await Shop.OpenAsync(await fixture.NewBrandAsync(name), handlePrefix, creators: 2,
             [new CampaignSpec($"{name} percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
         var link = shop.Enrollments[0].LinkCode;
-        return new OutageScenario(fixture, shop, RedirectLoad.Start(() => new Uri(fixture.Running["tracking"].Url, $"/r/{link}"), visitors: 4));
+        var load = RedirectLoad.Start(() => new Uri(fixture.Running["tracking"].Url, $"/r/{link}"), visitors: 4, perVisitorPerSecond: VisitorRate);
+        return new OutageScenario(fixture, shop, load);
     }
 
     /// <summary>
@@ -51,7 +60,11 @@ public sealed class OutageScenario
         Invariants.Hold(books);
         Invariants.MatchModel(Shop, Model, releasedAt, books);
         var stored = await _fixture.AtRestAsync(_ => _fixture.StoredClicksAsync(Clicked), "clicks stored");
-        Assert.Equal(Load.Answered, stored);
+        if (Load.Answered != stored)
+        {
+            Assert.Fail($"{Load.Answered} redirects answered, {stored} clicks stored: {await _fixture.ClickDiagnosticsAsync()}");
+        }
+
         Assert.Equal(stored, books.Campaign(Clicked.CampaignId).Clicks);
         await _fixture.AssertErrorQueuesAsExpectedAsync(["tracking", "payouts", "analytics", "campaigns", "creators", "webhooks"]);
     }

@@ -8,6 +8,8 @@ namespace Reliability.Tests.Faults;
 /// Visitors following one tracking link as fast as they can, counting every 302 they were answered
 /// and when: the test's own record of what the service promised, kept outside the service so a
 /// crash cannot lose it. Failed requests (the service down) are counted and retried after a pause.
+/// A paced load keeps each visitor at or below a rate, so what an outage piles up in tracking's
+/// bounded click buffer does not depend on how fast this machine happens to be.
 /// </summary>
 public sealed class RedirectLoad : IAsyncDisposable
 {
@@ -18,13 +20,16 @@ public sealed class RedirectLoad : IAsyncDisposable
     private readonly Task[] _visitors;
     private long _failures;
 
-    private RedirectLoad(Func<Uri> target, int visitors)
+    private RedirectLoad(Func<Uri> target, int visitors, TimeSpan interval)
     {
-        _visitors = [.. Enumerable.Range(0, visitors).Select(_ => Task.Run(() => VisitAsync(target)))];
+        _visitors = [.. Enumerable.Range(0, visitors).Select(_ => Task.Run(() => VisitAsync(target, interval)))];
     }
 
     /// <param name="target">Asked before every request, so a restarted service on another address is followed.</param>
-    public static RedirectLoad Start(Func<Uri> target, int visitors = 8) => new(target, visitors);
+    /// <param name="visitors">Visitors requesting at once.</param>
+    /// <param name="perVisitorPerSecond">At most this many requests per second per visitor; unpaced when null.</param>
+    public static RedirectLoad Start(Func<Uri> target, int visitors = 8, int? perVisitorPerSecond = null) =>
+        new(target, visitors, perVisitorPerSecond is { } rate ? TimeSpan.FromSeconds(1.0 / rate) : TimeSpan.Zero);
 
     public long Answered => _answeredAt.Count;
 
@@ -59,8 +64,9 @@ public sealed class RedirectLoad : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task VisitAsync(Func<Uri> target)
+    private async Task VisitAsync(Func<Uri> target, TimeSpan interval)
     {
+        var due = _clock.Elapsed;
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) })
         {
             Timeout = TimeSpan.FromSeconds(10),
@@ -68,6 +74,13 @@ public sealed class RedirectLoad : IAsyncDisposable
         http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0");
         while (!_stop.IsCancellationRequested)
         {
+            // One request per interval; a visitor that fell behind (a slow answer) does not burst to catch up.
+            due = Max(due + interval, _clock.Elapsed - interval);
+            if (due - _clock.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, CancellationToken.None);
+            }
+
             try
             {
                 // Not cancelled by the stop: a redirect in flight completes and is counted, because the
@@ -89,4 +102,6 @@ public sealed class RedirectLoad : IAsyncDisposable
             await Task.Delay(PauseAfterFailure, CancellationToken.None);
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
