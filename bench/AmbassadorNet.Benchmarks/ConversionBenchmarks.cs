@@ -12,7 +12,10 @@ namespace AmbassadorNet.Benchmarks;
 /// T4: orders per second through <c>POST /api/conversions</c> (gateway, brand key), each attributed by
 /// a promo code so attribution and the ledger accrual happen, against <c>pgbench -N</c> on the same
 /// PostgreSQL. Each round runs pgbench, then the orders, back to back, with the same number of
-/// clients; ratios are per round. Then: how long until payouts' ledger holds every accepted order's accrual.
+/// clients; ratios are per round. The closed loop's latency is that of a saturated system (every
+/// client waits in the queue the others make), so each round then also sends orders open-loop at half
+/// the rate it just reached, as T1 does for the redirect. Then: how long until payouts' ledger holds
+/// every accepted order's accrual.
 /// </summary>
 public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions options)
 {
@@ -30,6 +33,8 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
 
     private sealed record OrderRound(double PerSecond, double P50Ms, double P99Ms, long Accepted, long Refused);
 
+    private sealed record HalfLoadRound(double Rate, double P50Ms, double P99Ms, long Accepted, long Refused);
+
     public async Task<IReadOnlyList<Figure>> RunAsync()
     {
         Log($"seeding a brand with {Creators} creators enrolled in one campaign");
@@ -45,17 +50,22 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
 
         Log("warm-up");
         var accepted = (await OrdersAsync(http, brand, options.WarmUp)).Accepted;
-        var rounds = new List<(double Tps, OrderRound Orders)>();
+        var rounds = new List<(double Tps, OrderRound Orders, HalfLoadRound Half)>();
         for (var round = 1; round <= options.Runs; round++)
         {
             var tps = await Pgbench.MeasureAsync(postgres, pgbenchDatabase, Clients, options.Duration);
             var orders = await OrdersAsync(http, brand, options.Duration);
-            accepted += orders.Accepted;
-            rounds.Add((tps, orders));
+            var half = await HalfLoadAsync(brand, orders.PerSecond / 2, options.Duration);
+            accepted += orders.Accepted + half.Accepted;
+            rounds.Add((tps, orders, half));
             Log($"round {round}: pgbench -N {tps:F0} tps; orders {orders.PerSecond:F0}/s, p50 {orders.P50Ms:F1} ms, p99 {orders.P99Ms:F1} ms, " +
-                $"{orders.Accepted} accepted, {orders.Refused} refused");
+                $"{orders.Accepted} accepted, {orders.Refused} refused; at {half.Rate:F1}/s open loop p50 {half.P50Ms:F1} ms, p99 {half.P99Ms:F1} ms, " +
+                $"{half.Accepted} accepted, {half.Refused} refused");
         }
 
+        var alone = await OneAtATimeAsync(http, brand);
+        accepted += alone.Length;
+        Log($"{alone.Length} orders one at a time: p50 {Stats.Percentile(alone, 0.5):F1} ms, max {alone[^1]:F1} ms");
         var (lag, accrued) = await LedgerCatchUpAsync(brand.Id, accepted);
         Log($"ledger: {accrued} of {accepted} accruals, complete {lag:F1} s after the last order");
         return
@@ -66,6 +76,12 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
             Median("T4.ratio", "orders/s ÷ pgbench tps (per round)", rounds.Select(r => r.Orders.PerSecond / r.Tps), "×", "≥ 0.5", v => v >= 0.5),
             Median("T4.p50", "order latency p50", rounds.Select(r => r.Orders.P50Ms), "ms", "", null),
             Median("T4.p99", "order latency p99", rounds.Select(r => r.Orders.P99Ms), "ms", "≤ 50", v => v <= 50),
+            Median("T4.halfRate", "open-loop order rate: half of the round's closed-loop orders/s", rounds.Select(r => r.Half.Rate), "orders/s", "", null),
+            Median("T4.halfP50", "order latency p50 at half load, from each order's due time", rounds.Select(r => r.Half.P50Ms), "ms", "", null),
+            Median("T4.halfP99", "order latency p99 at half load, from each order's due time", rounds.Select(r => r.Half.P99Ms), "ms", "≤ 50", v => v <= 50),
+            new Figure("T4.aloneP50", $"order latency p50, {alone.Length} orders each sent {AlonePause.TotalMilliseconds:F0} ms after the last answer (the system otherwise idle)",
+                Stats.Percentile(alone, 0.5), "ms", "", null, [Stats.Percentile(alone, 0.5)]),
+            new Figure("T4.aloneMax", "the slowest of those orders", alone[^1], "ms", "", null, [alone[^1]]),
             new Figure("T4.ledgerLag", "last order accepted → payouts' ledger holds every accepted order's accrual", lag, "s", "", null, [lag]),
             new Figure("T4.ledgerGap", "accepted orders − accruals in the ledger (warm-up included)", accepted - accrued, "orders", "0",
                 accepted == accrued, [accepted, accrued]),
@@ -84,14 +100,8 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
             var latencies = new List<double>();
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                var n = Interlocked.Increment(ref _orderNumber);
-                var order = new
-                {
-                    orderId = $"t4-{_runTag}-{n}", amount = 20m + (n % 80), currency = "USD", orderedAt = DateTimeOffset.UtcNow,
-                    promoCode = brand.PromoCodes[(int)(n % brand.PromoCodes.Count)], customerId = $"customer-{n % 1000}",
-                };
                 var sent = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync("/api/conversions", order);
+                using var response = await http.PostAsJsonAsync("/api/conversions", NextOrder(brand, out var n));
                 latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
@@ -110,6 +120,70 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Array.Sort(all);
         return new OrderRound(accepted / elapsed, Stats.Percentile(all, 0.50), Stats.Percentile(all, 0.99), accepted, refused);
+    }
+
+    /// <summary>Long enough for the consumers to finish the previous order's events (T4.ledgerLag is well under it at this rate).</summary>
+    private static readonly TimeSpan AlonePause = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Orders one at a time with a pause after each, so nothing else is running when one is sent: the
+    /// latency of the synchronous path itself (gateway, attribution, commit), without queueing. Sorted; all accepted.
+    /// </summary>
+    private async Task<double[]> OneAtATimeAsync(HttpClient http, BenchBrand brand, int count = 50)
+    {
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Delay(AlonePause);
+            var sent = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsJsonAsync("/api/conversions", NextOrder(brand, out var n));
+            latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"order {n} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Array.Sort(latencies);
+        return latencies;
+    }
+
+    /// <summary>Open loop: order i is due at start + i / rate whatever the earlier ones are doing; latency counts from then.</summary>
+    private async Task<HalfLoadRound> HalfLoadAsync(BenchBrand brand, double rate, TimeSpan duration)
+    {
+        var latencies = new double[Math.Max(1, (int)(rate * duration.TotalSeconds))];
+        long accepted = 0, refused = 0;
+        var url = new Uri(system.Gateway, "/api/conversions");
+        await OpenLoad.ScheduleAsync(rate, latencies.Length, connections: 4 * Clients, index =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(NextOrder(brand, out _)) };
+            request.Headers.Authorization = new("Bearer", brand.Key);
+            return request;
+        }, (i, due, status) =>
+        {
+            latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            if (status == HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            else
+            {
+                Interlocked.Increment(ref refused);
+            }
+        });
+        Array.Sort(latencies);
+        return new HalfLoadRound(rate, Stats.Percentile(latencies, 0.50), Stats.Percentile(latencies, 0.99), accepted, refused);
+    }
+
+    /// <summary>A new order attributed by the promo code of one of the brand's creators, in turn.</summary>
+    private object NextOrder(BenchBrand brand, out long n)
+    {
+        n = Interlocked.Increment(ref _orderNumber);
+        return new
+        {
+            orderId = $"t4-{_runTag}-{n}", amount = 20m + (n % 80), currency = "USD", orderedAt = DateTimeOffset.UtcNow,
+            promoCode = brand.PromoCodes[(int)(n % brand.PromoCodes.Count)], customerId = $"customer-{n % 1000}",
+        };
     }
 
     /// <summary>Polls payouts' journal for the brand's accrual transactions until there is one per accepted order (10 minutes at most).</summary>

@@ -31,11 +31,16 @@ public static class OpenLoad
     }
 
     /// <summary>
-    /// Sends request i of <paramref name="total"/> at its due time (start + i / rate) over up to
-    /// <paramref name="connections"/> connections, and reports each answer: its index, its due
-    /// <see cref="Stopwatch"/> timestamp, and its status (null when no answer came).
+    /// Sends a GET of <paramref name="url"/> as request i of <paramref name="total"/> at its due time
+    /// (start + i / rate) over up to <paramref name="connections"/> connections, and reports each
+    /// answer: its index, its due <see cref="Stopwatch"/> timestamp, and its status (null when no answer came).
     /// </summary>
-    public static async Task ScheduleAsync(Uri url, double rate, int total, int connections, Action<int, long, HttpStatusCode?> answered)
+    public static Task ScheduleAsync(Uri url, double rate, int total, int connections, Action<int, long, HttpStatusCode?> answered) =>
+        ScheduleAsync(rate, total, connections, _ => new HttpRequestMessage(HttpMethod.Get, url), answered);
+
+    /// <summary>As above, with request i built by <paramref name="request"/> (any method, headers and body).</summary>
+    public static async Task ScheduleAsync(
+        double rate, int total, int connections, Func<int, HttpRequestMessage> request, Action<int, long, HttpStatusCode?> answered)
     {
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = connections, UseCookies = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
@@ -56,12 +61,13 @@ public static class OpenLoad
                 HttpStatusCode? status = null;
                 try
                 {
-                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                    using var message = request(i);
+                    using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
                     status = response.StatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // no answer: reported as null
+                    // no answer (refused, reset or past the 10 s timeout): reported as null
                 }
 
                 answered(i, due, status);
