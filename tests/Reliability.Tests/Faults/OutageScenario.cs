@@ -11,7 +11,7 @@ public sealed class OutageScenario
 {
     /// <summary>
     /// Paced so an outage cannot fill tracking's click buffer (100,000 clicks): 4 × 250/s for the
-    /// 12–15 s outages is under 15,000. Unpaced, one CI run answered 122,248 redirects and stored
+    /// 12–15 s outages is under 15,000. Unpaced, one clean-clone .ci/run answered 122,248 redirects and stored
     /// 100,277 clicks: the buffer filled while the database was away and the overflow was dropped and
     /// counted, as designed (ClickBufferTests), which is not what these scenarios are about.
     /// </summary>
