@@ -40,7 +40,7 @@ public sealed class AnalyticsService : IAsyncLifetime
     /// <summary>Idle when every event is on the broker and every queue (error queues aside) is drained.</summary>
     public IReadOnlyList<IQuiescenceProbe> Idle =>
     [
-        new SqlCountIsZero("outbox", Database.ConnectionString, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"),
+        new OutboxIdle("outbox", Database.ConnectionString),
         new QueuesIdle(Vhost, "_error"),
     ];
 

@@ -57,7 +57,7 @@ public class PayoutsService : IAsyncLifetime
     /// <summary>Idle when every event is on the broker, every queue (error queues aside) is drained and nothing is parked.</summary>
     public IReadOnlyList<IQuiescenceProbe> Idle =>
     [
-        new SqlCountIsZero("outbox", Database.ConnectionString, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"),
+        new OutboxIdle("outbox", Database.ConnectionString),
         new QueuesIdle(Vhost, "_error"),
     ];
 

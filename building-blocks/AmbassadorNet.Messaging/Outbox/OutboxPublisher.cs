@@ -14,6 +14,10 @@ public sealed class OutboxPublisher(IBus bus)
             var message = MessageTypes.Deserialize(row.Body, type);
             using var activity = MessagingActivities.StartDispatch(row.TraceParent);
             var traceParent = activity?.Id ?? row.TraceParent;
+            // WaitAsync: the wait ends with the token even if the publish does not. MassTransit has been
+            // reported to ignore a publish's token while its connection recovers (MassTransit issues
+            // 1024, 1760); one such publish would otherwise stall the dispatcher for good. A publish
+            // abandoned here and confirmed later is published again: consumers drop the copy by MessageId.
             await bus.Publish(message, type, context =>
             {
                 context.MessageId = row.Id;
@@ -21,7 +25,7 @@ public sealed class OutboxPublisher(IBus bus)
                 {
                     context.Headers.Set(MessagingActivities.TraceParentHeader, traceParent);
                 }
-            }, cancellationToken);
+            }, cancellationToken).WaitAsync(cancellationToken);
             return null;
         }
         catch (Exception e)

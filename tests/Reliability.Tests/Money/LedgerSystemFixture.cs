@@ -74,9 +74,7 @@ public class LedgerSystemFixture : IAsyncLifetime
         var probes = new List<IQuiescenceProbe>();
         foreach (var service in System.Running.Services.Where(s => s.Resource.UsesBroker))
         {
-            probes.Add(new SqlCountIsZero(
-                $"outbox of {service.Name}", service.Resource.Settings["Database:ConnectionString"],
-                "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"));
+            probes.Add(new OutboxIdle($"outbox of {service.Name}", service.Resource.Settings["Database:ConnectionString"]));
         }
 
         probes.Add(new ClickPipelineIdle(Operator));

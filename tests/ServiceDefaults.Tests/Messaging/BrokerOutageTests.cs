@@ -47,7 +47,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
 
         IReadOnlyList<IQuiescenceProbe> idle =
         [
-            new SqlCountIsZero("outbox", _database.ConnectionString, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"),
+            new OutboxIdle("outbox", _database.ConnectionString),
             new QueuesIdle(_vhost, "_error"),
         ];
         var replicas = await Eventually.SettledAsync(_ => _service.QueryAsync(brand, db => db.Replicas.CountAsync()), "all events", idle, TimeSpan.FromSeconds(90));

@@ -20,7 +20,7 @@ public sealed class SampleServiceFixture : IAsyncLifetime
     /// <summary>Outbox empty and every queue but the error queues drained.</summary>
     public IReadOnlyList<IQuiescenceProbe> Idle =>
     [
-        new SqlCountIsZero("outbox", Database.ConnectionString, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL"),
+        new OutboxIdle("outbox", Database.ConnectionString),
         new QueuesIdle(Vhost, "_error"),
     ];
 
