@@ -26,8 +26,10 @@ public sealed class ClickRetentionSweeper(IOptions<TrackingOptions> options, IOp
             {
                 return;
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Any failure waits for the next interval: an exception escaping a BackgroundService
+                // stops the host (.NET's default), and a missed sweep is never worth that.
                 logger.LogWarning(e, "Click retention sweep failed; trying again next interval");
                 await Task.Delay(options.Value.RetentionSweepInterval, clock, stoppingToken);
             }
