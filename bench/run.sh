@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark command: starts the servers (scripts/servers.sh), installs wrk when missing, builds in
-# Release, starts the whole system through the AppHost library, runs the hot paths against their
+# Release, starts the whole system through the AppHost (Aspire.Hosting.Testing), runs the hot paths against their
 # baselines and prints the figures; the JSON goes to bench/results/latest.json (or --out).
 # Options: --runs 3 --duration 10 --warmup 20 --connections 64 --out FILE --only redirect,t2,... See docs/benchmarks.md.
 set -euo pipefail
@@ -16,13 +16,8 @@ if ! command -v pgbench >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-contrib >/dev/null
 fi
 
-# A vhost and databases of the benchmark's own, so a system started by ./run.sh is left alone.
-export AMB_RABBIT_VHOST=${AMB_RABBIT_VHOST:-ambbench} AMB_DATABASE_PREFIX=${AMB_DATABASE_PREFIX:-ambbench_} AMB_GATEWAY_PORT=0
-# T2 starts a second system (vhost and databases suffixed t2) whose broker connections it can cut.
-for vhost in "$AMB_RABBIT_VHOST" "${AMB_RABBIT_VHOST}_t2"; do
-  as_root rabbitmqctl -q add_vhost "$vhost" >/dev/null 2>&1 || true
-  as_root rabbitmqctl -q set_permissions -p "$vhost" "${AMB_RABBIT_USER:-amb}" '.*' '.*' '.*' >/dev/null
-done
+# Each system the benchmark starts (T2 starts a second one) gets a vhost and databases of its own,
+# dropped when it stops, so a system started by ./run.sh is left alone.
 
 dotnet build bench/AmbassadorNet.Benchmarks -c Release -nologo -clp:ErrorsOnly -v:q
 exec artifacts/bin/AmbassadorNet.Benchmarks/release/AmbassadorNet.Benchmarks "$@"

@@ -1,58 +1,54 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AmbassadorNet.AppHost.Composition;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Orchestration.Composition;
-using AmbassadorNet.Orchestration.Infrastructure;
-using AmbassadorNet.Orchestration.Logging;
-using AmbassadorNet.Orchestration.Running;
+using AmbassadorNet.SystemTestKit;
 using Npgsql;
 
 namespace AmbassadorNet.Benchmarks;
 
 /// <summary>
-/// The whole system started through the AppHost's library, as run.sh starts it, with the gateway's
-/// per-IP limit raised (a benchmark is one client IP), and one brand whose creator has a live link.
+/// The whole system started through the real AppHost with Aspire.Hosting.Testing, as the system test
+/// suites start it (both sides of any comparison alike: the build's configuration, no dashboard and
+/// so no telemetry export), with the gateway's rate limits raised (a benchmark is one client IP and
+/// one key), and one brand whose creator has a live link.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly AmbassadorNetSystem _system;
-    private readonly RunningSystem _running;
+    private readonly TestSystem _system;
 
-    private BenchSystem(AmbassadorNetSystem system, RunningSystem running, string linkCode)
+    private BenchSystem(TestSystem system, string linkCode)
     {
         _system = system;
-        _running = running;
         LinkCode = linkCode;
     }
 
     public string LinkCode { get; }
 
-    public Uri Gateway => _system.Gateway.Url;
+    public Uri Gateway => _system.Gateway;
 
-    public Uri Tracking => _running[GatewayServices.Tracking].Url;
+    public Uri Tracking => _system.UrlOf(GatewayServices.Tracking);
 
-    /// <param name="settings">Another broker address, vhost or database prefix (T2 starts a system behind a proxy); default from the environment.</param>
-    public static async Task<BenchSystem> StartAsync(SystemSettings? settings = null)
+    /// <param name="adjustServers">Another broker address (T2 starts a system whose broker is behind a proxy).</param>
+    public static async Task<BenchSystem> StartAsync(Func<SystemSettings, SystemSettings>? adjustServers = null)
     {
-        var system = AmbassadorNetSystem.Declare(settings ?? SystemSettings.FromEnvironment());
-        // A benchmark is one client IP and one brand key: neither may be what limits it.
-        system.Gateway
-            .WithSetting("Gateway:RateLimits:PerClientIp:TokenLimit", "100000000")
-            .WithSetting("Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000")
-            .WithSetting("Gateway:RateLimits:PerKey:TokenLimit", "100000000")
-            .WithSetting("Gateway:RateLimits:PerKey:TokensPerPeriod", "100000000");
-        var running = await system.Declaration.StartAsync(new QuietLogSink());
+        var options = new TestSystemOptions { AdjustServers = adjustServers, StartTimeout = TimeSpan.FromMinutes(5) }
+            .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerClientIp:TokenLimit", "100000000")
+            .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000")
+            .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerKey:TokenLimit", "100000000")
+            .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerKey:TokensPerPeriod", "100000000");
+        var system = await TestSystem.StartAsync(options);
+        Console.Error.WriteLine($"[bench] system started: gateway {system.Gateway}, databases {system.Settings.Settings.DatabasePrefix}*, vhost {system.Settings.Vhost.Name}");
         var code = await SeedLinkAsync(system);
-        return new BenchSystem(system, running, code);
+        return new BenchSystem(system, code);
     }
 
     /// <summary>Creates brands through the gateway.</summary>
     public string OperatorKey => _system.OperatorKey;
 
     /// <summary>A service's own database, for benchmarks that count or seed rows directly.</summary>
-    public string ConnectionString(string service) =>
-        _system.Declaration.Postgres.ConnectionString(_running[service].Resource.DatabaseName!);
+    public string ConnectionString(string service) => _system.DatabaseOf(service);
 
     /// <summary>A call through the gateway with a brand or operator key; throws on any non-2xx answer.</summary>
     public Task<JsonElement> CallAsync(string key, HttpMethod method, string path, object? body = null) => SendAsync(_system, key, method, path, body);
@@ -63,14 +59,13 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>Rows in the tracking database's clicks table: what was really stored, not what a counter says.</summary>
     public async Task<long> CountClickRowsAsync()
     {
-        var tracking = _running[GatewayServices.Tracking].Resource;
-        await using var connection = new NpgsqlConnection(_system.Declaration.Postgres.ConnectionString(tracking.DatabaseName!));
+        await using var connection = new NpgsqlConnection(_system.DatabaseOf(GatewayServices.Tracking));
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM clicks", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    private static async Task<string> SeedLinkAsync(AmbassadorNetSystem system)
+    private static async Task<string> SeedLinkAsync(TestSystem system)
     {
         var brand = await SendAsync(system, system.OperatorKey, HttpMethod.Post, "/api/brands", new { name = "Benchmark brand" });
         var key = brand.GetProperty("apiKey").GetProperty("key").GetString()!;
@@ -100,9 +95,9 @@ public sealed class BenchSystem : IAsyncDisposable
 
     private Task<JsonElement> SendAsync(string key, HttpMethod method, string path) => SendAsync(_system, key, method, path);
 
-    private static async Task<JsonElement> SendAsync(AmbassadorNetSystem system, string key, HttpMethod method, string path, object? body = null)
+    private static async Task<JsonElement> SendAsync(TestSystem system, string key, HttpMethod method, string path, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(system.Gateway.Url, path)) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, new Uri(system.Gateway, path)) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new("Bearer", key);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -128,20 +123,5 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _running.StopAsync();
-        _system.Dispose();
-    }
-
-    private sealed class QuietLogSink : ILogSink
-    {
-        public void Write(string source, string line, LogStream stream)
-        {
-            if (stream == LogStream.Orchestrator)
-            {
-                Console.Error.WriteLine($"[{source}] {line}");
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _system.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using static AmbassadorNet.Benchmarks.Figures;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Orchestration.Composition;
 using AmbassadorNet.TestKit.Network;
 
 namespace AmbassadorNet.Benchmarks;
@@ -27,16 +26,14 @@ public sealed class ClickToAnalyticsBenchmarks(BenchOptions options)
 
     public async Task<IReadOnlyList<Figure>> RunAsync()
     {
-        var environment = SystemSettings.FromEnvironment();
-        await using var proxy = TcpProxy.Start(environment.RabbitMq.Host, environment.RabbitMq.Port);
-        var settings = environment with
+        TcpProxy? proxy = null;
+        Log("starting a second system whose broker is reached through a proxy");
+        await using var system = await BenchSystem.StartAsync(settings =>
         {
-            RabbitMq = environment.RabbitMq with { Port = proxy.Port, VirtualHost = environment.RabbitMq.VirtualHost + "_t2" },
-            DatabasePrefix = environment.DatabasePrefix + "t2_",
-            GatewayPort = 0,
-        };
-        Log($"starting a second system on vhost {settings.RabbitMq.VirtualHost}, broker through a proxy on port {proxy.Port}");
-        await using var system = await BenchSystem.StartAsync(settings);
+            proxy = TcpProxy.Start(settings.RabbitMq.Host, settings.RabbitMq.Port);
+            return settings with { RabbitMq = settings.RabbitMq with { Host = "127.0.0.1", Port = proxy.Port } };
+        });
+        await using var ownedProxy = proxy!;
         // Straight to tracking, as T1: the gateway is not part of this pipeline.
         var url = new Uri(system.Tracking, $"/r/{system.LinkCode}");
         var probe = new AnalyticsProbe(system.ConnectionString(GatewayServices.Analytics));
@@ -49,7 +46,7 @@ public sealed class ClickToAnalyticsBenchmarks(BenchOptions options)
         {
             steady.Add(await SteadyAsync(url, probe, options.Duration));
             Log($"round {round}: click → analytics p50 {steady[^1].P50:F0} ms, p99 {steady[^1].P99:F0} ms at {Rate:F0}/s");
-            drains.Add(await OutageAsync(url, probe, proxy));
+            drains.Add(await OutageAsync(url, probe, ownedProxy));
             var d = drains[^1];
             Log($"round {round}: backlog {d.Backlog} clicks, first applied {d.Reconnect:F1} s after the restore, drained at {d.PerSecond:F0}/s " +
                 $"({d.PerSecond / Rate:F1}× the steady rate); answered {d.Answered}, counted {d.Counted}");

@@ -3,7 +3,7 @@ using static AmbassadorNet.Benchmarks.Figures;
 using System.Net;
 using System.Net.Http.Json;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Orchestration.Infrastructure;
+using AmbassadorNet.AppHost.Composition;
 using Npgsql;
 
 namespace AmbassadorNet.Benchmarks;
@@ -39,7 +39,7 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
     {
         Log($"seeding a brand with {Creators} creators enrolled in one campaign");
         var brand = await BenchBrand.SeedAsync(system, $"T4 brand {_runTag}", Creators);
-        var postgres = PostgresServer.FromEnvironment();
+        var postgres = SystemSettings.FromEnvironment().Postgres;
         var pgbenchDatabase = EnvironmentDatabasePrefix() + "pgbench";
         Log($"pgbench -i on {pgbenchDatabase}");
         await Pgbench.InitializeAsync(postgres, pgbenchDatabase, scale: 10);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AmbassadorNet.Orchestration.Infrastructure;
+using AmbassadorNet.AppHost.Composition;
 using Npgsql;
 
 namespace AmbassadorNet.Benchmarks;

@@ -29,7 +29,6 @@ public static class ServiceDefaultsExtensions
         builder.Catalog().Add(typeof(InternalAuthOptions));
         builder.AddIdempotency();
         builder.Services.AddHealthChecks();
-        builder.Services.AddParentProcessWatcher(); // exits when the AppHost that started it is gone (AMB_PARENT_PID)
         // Enums travel as the snake_case text the events and the database use ("bank_transfer").
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));

@@ -35,7 +35,6 @@ public static class GatewayRegistration
         builder.AddTelemetry(GatewayServices.GatewayItself);
         builder.AddProblemResponses();
         builder.Services.AddHealthChecks();
-        builder.Services.AddParentProcessWatcher(); // exits when the AppHost that started it is gone (AMB_PARENT_PID)
         builder.AddServiceDatabase<GatewayDbContext>(GatewayDbContext.Migrations);
 
         var options = builder.AddSettings<GatewayOptions>();

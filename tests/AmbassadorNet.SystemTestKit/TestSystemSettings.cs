@@ -1,6 +1,4 @@
-using AmbassadorNet.Orchestration.Composition;
-using AmbassadorNet.Orchestration.Declaration;
-using AmbassadorNet.Orchestration.Infrastructure;
+using AmbassadorNet.AppHost.Composition;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Rabbit;
@@ -35,21 +33,6 @@ public sealed class TestSystemSettings : IAsyncDisposable
             $"{TestServers.NamePrefix}apphost_{Guid.NewGuid():N}"[..30] + "_",
             GatewayPort: 0);
         return new TestSystemSettings(vhost, adjust?.Invoke(settings) ?? settings);
-    }
-
-    /// <summary>A declaration on these servers, with the deadlines scaled for slow machines.</summary>
-    public SystemDeclaration NewDeclaration()
-    {
-        var declaration = new SystemDeclaration(Settings.Postgres, Settings.RabbitMq, Settings.DatabasePrefix);
-        Scale(declaration);
-        return declaration;
-    }
-
-    public static void Scale(SystemDeclaration declaration)
-    {
-        declaration.ReadinessTimeout = TestTimeouts.Scaled(declaration.ReadinessTimeout);
-        declaration.MigrationTimeout = TestTimeouts.Scaled(declaration.MigrationTimeout);
-        declaration.StopTimeout = TestTimeouts.Scaled(declaration.StopTimeout);
     }
 
     public async ValueTask DisposeAsync()

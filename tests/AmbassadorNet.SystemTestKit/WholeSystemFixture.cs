@@ -1,46 +1,22 @@
 using Xunit;
-using AmbassadorNet.Orchestration.Composition;
-using AmbassadorNet.Orchestration.Running;
 
 namespace AmbassadorNet.SystemTestKit;
 
-/// <summary>The system exactly as the AppHost declares it, started once for the class through the library.</summary>
+/// <summary>The system exactly as the AppHost declares it, started once for the class.</summary>
 public sealed class WholeSystemFixture : IAsyncLifetime
 {
-    private TestSystemSettings _settings = null!;
+    /// <summary>How the test's system differs from ./run.sh's, set before the start.</summary>
+    public TestSystemOptions Options { get; init; } = new();
 
-    /// <summary>Changes the servers' settings before the start, e.g. to put a fault-injecting proxy in front of them.</summary>
-    public Func<SystemSettings, SystemSettings>? AdjustSettings { get; init; }
+    public TestSystem System { get; private set; } = null!;
 
-    /// <summary>Changes the declaration before the start (environment, settings of one service).</summary>
-    public Action<AmbassadorNetSystem>? Configure { get; init; }
-
-    public AmbassadorNetSystem System { get; private set; } = null!;
-
-    public RunningSystem Running { get; private set; } = null!;
-
-    public RecordingLogSink Logs { get; } = new();
-
-    /// <summary>The shared servers' names for this system: its vhost (for queue idleness) and database prefix.</summary>
-    public TestSystemSettings Settings => _settings;
-
-    public async ValueTask InitializeAsync()
-    {
-        _settings = await TestSystemSettings.CreateAsync(AdjustSettings);
-        System = AmbassadorNetSystem.Declare(_settings.Settings);
-        TestSystemSettings.Scale(System.Declaration);
-        Configure?.Invoke(System);
-        Running = await System.Declaration.StartAsync(Logs, TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(Options, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (Running is not null)
+        if (System is not null)
         {
-            await Running.StopAsync();
+            await System.DisposeAsync();
         }
-
-        System?.Dispose();
-        await _settings.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
-// Several classes start real systems (up to eight processes each); run side by side on a 2-core
-// machine they starved each other, and a service's graceful stop overran the stop timeout.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+// Each class starts whole systems (fifteen processes each under Aspire); side by side on a 2-core
+// machine they starve each other. One collection for the assembly runs them one after another
+// (DisableTestParallelization alone did not: xunit.runner.json's parallelizeTestCollections won).
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AmbassadorNet.AppHost.Composition;
 using AmbassadorNet.SystemTestKit;
+using AppHost.Tests.Support;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Waiting;
 
@@ -12,21 +17,38 @@ public sealed class WholeSystemTests(WholeSystemFixture fixture) : IClassFixture
     // A just-started system on a busy 2-core machine can take more than 10 s over its first requests.
     private static readonly HttpClient Http = new() { Timeout = TestTimeouts.Scaled(TimeSpan.FromSeconds(30)) };
 
+    /// <summary>What the dashboard shows: the servers reachable, every migration finished with 0, every service running and healthy.</summary>
     [Fact]
-    public async Task Every_declared_service_runs_and_answers_its_health_endpoints()
+    public void Every_resource_of_the_AppHost_is_healthy_and_every_migration_finished()
     {
-        Assert.Equal(
-            fixture.System.Declaration.Services.Select(s => s.Name).Order(),
-            fixture.Running.Services.Select(s => s.Name).Order());
-        Assert.Contains(fixture.Running.Services, s => s.Name == "gateway");
-        Assert.Contains(fixture.Running.Services, s => s.Name == "creators");
-
-        foreach (var service in fixture.Running.Services)
+        var states = fixture.System.App.ResourceNotifications;
+        foreach (var server in new[] { "postgres", "rabbitmq" })
         {
-            using var live = await Http.GetAsync(new Uri(service.Url, "/health/live"));
-            using var ready = await Http.GetAsync(new Uri(service.Url, "/health/ready"));
-            Assert.True(live.StatusCode == HttpStatusCode.OK, $"{service.Name} /health/live answered {(int)live.StatusCode}");
-            Assert.True(ready.StatusCode == HttpStatusCode.OK, $"{service.Name} /health/ready answered {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync()}");
+            Assert.True(states.TryGetCurrentState(server, out var state), $"no resource {server}");
+            Assert.Equal(HealthStatus.Healthy, state.Snapshot.HealthStatus);
+        }
+
+        foreach (var service in TestSystem.Services)
+        {
+            Assert.True(states.TryGetCurrentState(service + AmbassadorNetSystem.MigrationsSuffix, out var migration), $"no migration resource for {service}");
+            Assert.Equal(KnownResourceStates.Finished, migration.Snapshot.State?.Text);
+            Assert.Equal(0, migration.Snapshot.ExitCode);
+            Assert.True(states.TryGetCurrentState(service, out var running), $"no resource {service}");
+            Assert.Equal(KnownResourceStates.Running, running.Snapshot.State?.Text);
+            Assert.Equal(HealthStatus.Healthy, running.Snapshot.HealthStatus);
+        }
+    }
+
+    [Fact]
+    public async Task Every_service_answers_its_health_endpoints_on_its_own_port()
+    {
+        foreach (var service in TestSystem.Services)
+        {
+            var url = fixture.System.UrlOf(service);
+            using var live = await Http.GetAsync(new Uri(url, "/health/live"));
+            using var ready = await Http.GetAsync(new Uri(url, "/health/ready"));
+            Assert.True(live.StatusCode == HttpStatusCode.OK, $"{service} /health/live answered {(int)live.StatusCode}");
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, $"{service} /health/ready answered {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync()}");
             Assert.Equal("Healthy", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         }
     }
@@ -35,7 +57,7 @@ public sealed class WholeSystemTests(WholeSystemFixture fixture) : IClassFixture
     [Fact]
     public async Task The_operator_key_creates_a_brand_whose_admin_key_reaches_creators_through_the_gateway()
     {
-        var gateway = fixture.System.Gateway.Url;
+        var gateway = fixture.System.Gateway;
         using var create = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/brands")) { Content = JsonContent.Create(new { name = "AppHost test brand" }) };
         create.Headers.Authorization = new("Bearer", fixture.System.OperatorKey);
         using var created = await Http.SendAsync(create);
@@ -49,52 +71,62 @@ public sealed class WholeSystemTests(WholeSystemFixture fixture) : IClassFixture
     }
 
     /// <summary>
-    /// The thin slice across every process: creators publishes the approval, campaigns learns it from
-    /// the broker and enrolls, tracking issues the link and promo code from the enrollment, and the
-    /// public redirect answers through the gateway without a key.
+    /// The thin slice across every process (<see cref="FirstEnrollment"/>), and the public redirect
+    /// answers through the gateway without a key.
     /// </summary>
     [Fact]
     public async Task A_brand_takes_a_creator_from_application_to_a_working_tracking_link_through_the_gateway()
     {
-        var gateway = fixture.System.Gateway.Url;
-        var client = await GatewayClient.ForNewBrandAsync(Http, gateway, fixture.System.OperatorKey, "Journey brand");
+        var gateway = fixture.System.Gateway;
+        var first = await FirstEnrollment.CreateAsync(Http, fixture.System, "Journey brand", "janedoe");
 
-        var creator = await client.SendAsync(HttpMethod.Post, "/api/creators", new
-        {
-            displayName = "Jane Doe", email = "jane@example.com", country = "US", niches = new[] { "vegan" },
-            socialAccounts = new[] { new { platform = "instagram", handle = "janedoe", followers = 25_000, averageLikes = 900, averageComments = 60 } },
-        });
-        var creatorId = creator.GetProperty("id").GetGuid();
-        await client.SendAsync(HttpMethod.Post, $"/api/creators/{creatorId}/approve");
-        var campaign = await client.SendAsync(HttpMethod.Post, "/api/campaigns", new
-        {
-            name = "Spring box", objective = "sales", currency = "USD", budget = 10_000, destinationUrl = "https://shop.example.com/box?ref=spring",
-            allowedDomains = new[] { "example.com" }, commissionPlan = new { kind = "percent", percent = 10 }, promoDiscount = new { percent = 15 },
-        });
-        var campaignId = campaign.GetProperty("id").GetGuid();
-        await client.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/launch");
-        var enrollment = await client.EventuallyAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments", new { creatorId }, "campaigns to learn of the approval");
-        await client.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollment.GetProperty("id").GetGuid()}/accept");
-
-        var links = await Eventually.UntilAsync(_ => client.SendAsync(HttpMethod.Get, "/api/links"), l => l.GetProperty("items").GetArrayLength() == 1, "tracking to issue the link");
-        var promo = await Eventually.UntilAsync(_ => client.SendAsync(HttpMethod.Get, "/api/promo-codes"), p => p.GetProperty("items").GetArrayLength() == 1, "tracking to issue the promo code");
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var redirect = await noRedirects.GetAsync(new Uri(gateway, $"/r/{links.GetProperty("items")[0].GetProperty("code").GetString()}"));
+        using var redirect = await noRedirects.GetAsync(new Uri(gateway, $"/r/{first.LinkCode}"));
         var location = redirect.Headers.Location!.ToString();
 
         Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
         Assert.StartsWith("https://shop.example.com/box?ref=spring&", location);
         Assert.Contains("utm_content=janedoe", location);
         Assert.Contains("amb_cid=", location);
-        Assert.Equal("JANEDOE", promo.GetProperty("items")[0].GetProperty("code").GetString());
+        Assert.Equal("JANEDOE", first.PromoCode);
     }
 
     [Fact]
-    public void Each_service_log_line_is_kept_under_its_service_name()
+    public void Each_service_log_line_is_kept_under_its_resource_name()
     {
-        foreach (var service in fixture.Running.Services)
+        foreach (var service in TestSystem.Services)
         {
-            Assert.Contains(fixture.Logs.LinesOf(service.Name), line => line.Contains("Now listening on", StringComparison.Ordinal));
+            Assert.Contains(fixture.System.Logs.LinesOf(service), line => line.Contains("Now listening on", StringComparison.Ordinal));
+            Assert.Contains(fixture.System.Logs.LinesOf(service + AmbassadorNetSystem.MigrationsSuffix), line => line.Contains("igration", StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// Aspire's stop command reaches the service's own process (not only the dotnet run around it) with
+    /// SIGTERM: it drains, exits 0 and closes its port; the start command brings it back healthy.
+    /// </summary>
+    [Fact]
+    public async Task The_stop_command_drains_the_service_process_and_the_start_command_brings_it_back()
+    {
+        var pid = fixture.System.ProcessIdOf("webhooks");
+
+        try
+        {
+            await fixture.System.StopServiceAsync("webhooks");
+
+            Assert.False(ServiceProcess.IsRunning(pid), $"webhooks' own process {pid} still runs after the stop command");
+            Assert.False(await ServiceProcess.AcceptsConnectionsAsync(fixture.System.UrlOf("webhooks").Port));
+            // Its own graceful shutdown ran (DCP reports the exit of the stopped dotnet run as -1, so the code proves nothing).
+            await fixture.System.Logs.SettledAsync("webhooks");
+            Assert.Contains(fixture.System.Logs.LinesOf("webhooks"), line => line.Contains("Application is shutting down", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await fixture.System.RestartAsync("webhooks", TestContext.Current.CancellationToken);
+        }
+
+        Assert.NotEqual(pid, fixture.System.ProcessIdOf("webhooks"));
+        using var ready = await Http.GetAsync(new Uri(fixture.System.UrlOf("webhooks"), "/health/ready"));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 }

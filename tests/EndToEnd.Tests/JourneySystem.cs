@@ -1,5 +1,3 @@
-using AmbassadorNet.Orchestration.Composition;
-using AmbassadorNet.Orchestration.Running;
 using AmbassadorNet.ServiceDefaults.Time;
 using AmbassadorNet.SystemTestKit;
 
@@ -14,28 +12,19 @@ namespace EndToEnd.Tests;
 public sealed class JourneySystem : IAsyncLifetime
 {
     private readonly string _clockFile = Path.Combine(Path.GetTempPath(), $"amb-e2e-clock-{Guid.NewGuid():N}");
-    private TestSystemSettings _settings = null!;
 
-    public AmbassadorNetSystem System { get; private set; } = null!;
+    public TestSystem System { get; private set; } = null!;
 
-    public RunningSystem Running { get; private set; } = null!;
-
-    public RecordingLogSink Logs { get; } = new();
-
-    public Uri Gateway => System.Gateway.Url;
+    public Uri Gateway => System.Gateway;
 
     public string OperatorKey => System.OperatorKey;
 
     public async ValueTask InitializeAsync()
     {
         ClockOffsetFile.Write(_clockFile, TimeSpan.Zero);
-        _settings = await TestSystemSettings.CreateAsync();
-        System = AmbassadorNetSystem.Declare(_settings.Settings);
-        TestSystemSettings.Scale(System.Declaration);
-        System.Declaration.EnvironmentName = "Testing";
-        System.Declaration.CommonSettings["Clock:OffsetFile"] = _clockFile;
-        System.Declaration.Services.Single(s => s.Name == "payouts").WithSetting("Payouts:ReleaseInterval", "01:00:00");
-        Running = await System.Declaration.StartAsync(Logs, TestContext.Current.CancellationToken);
+        var options = new TestSystemOptions { EnvironmentName = "Testing" }.WithSetting("payouts", "Payouts:ReleaseInterval", "01:00:00");
+        options.CommonSettings["Clock:OffsetFile"] = _clockFile;
+        System = await TestSystem.StartAsync(options, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Every service's clock runs <paramref name="offset"/> ahead of real time from now on.</summary>
@@ -43,15 +32,9 @@ public sealed class JourneySystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Running is not null)
+        if (System is not null)
         {
-            await Running.StopAsync();
-        }
-
-        System?.Dispose();
-        if (_settings is not null)
-        {
-            await _settings.DisposeAsync();
+            await System.DisposeAsync();
         }
 
         File.Delete(_clockFile);

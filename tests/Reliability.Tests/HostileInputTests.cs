@@ -30,7 +30,7 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
     [Fact]
     public async Task Hostile_bodies_on_every_command_are_4xx_problems_and_store_nothing()
     {
-        var brand = await GatewayClient.ForNewBrandAsync(TwoBrandsFixture.Http, fixture.System.System.Gateway.Url, fixture.System.System.OperatorKey, "Hostile");
+        var brand = await GatewayClient.ForNewBrandAsync(TwoBrandsFixture.Http, fixture.System.System.Gateway, fixture.System.System.OperatorKey, "Hostile");
         var unknownIds = fixture.BrandA.Samples.ToDictionary(s => s.Key, _ => Guid.NewGuid().ToString());
         var cases = RouteCases.For(fixture.RunningServices, unknownIds);
         var before = await BrandSnapshot.TakeAsync(brand, cases.Where(c => !c.HasResourceIds));
@@ -86,7 +86,7 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
         {
             foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
             {
-                using var response = await anonymous.SendAsync(new HttpRequestMessage(method, new Uri(fixture.System.System.Gateway.Url, "/r/" + code)));
+                using var response = await anonymous.SendAsync(new HttpRequestMessage(method, new Uri(fixture.System.System.Gateway, "/r/" + code)));
                 var body = await response.Content.ReadAsStringAsync();
                 var status = (int)response.StatusCode;
                 if (status is < 400 or >= 500 || (method == HttpMethod.Get && !BrandSnapshot.IsProblem(response.StatusCode, body)))
@@ -104,7 +104,7 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
     public async Task A_nul_in_a_redirect_code_is_refused_before_it_reaches_the_service()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var response = await anonymous.GetAsync(new Uri(fixture.System.System.Gateway.Url, "/r/ab%00cd"));
+        using var response = await anonymous.GetAsync(new Uri(fixture.System.System.Gateway, "/r/ab%00cd"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
     }

@@ -22,8 +22,8 @@ public sealed class TwoBrandsFixture : IAsyncLifetime
     {
         Receiver = await WebhookReceiver.StartAsync();
         await System.InitializeAsync();
-        RunningServices = System.Running.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var gateway = System.System.Gateway.Url;
+        RunningServices = TestSystem.Services.ToHashSet(StringComparer.Ordinal);
+        var gateway = System.System.Gateway;
         BrandA = await BrandWorld.BuildAsync(
             await GatewayClient.ForNewBrandAsync(Http, gateway, System.System.OperatorKey, "Brand A"), RunningServices, "brandahero", Receiver.HookUrl);
         BrandB = await GatewayClient.ForNewBrandAsync(Http, gateway, System.System.OperatorKey, "Brand B");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -9,25 +10,57 @@ using OpenTelemetry.Trace;
 namespace AmbassadorNet.ServiceDefaults.Observability;
 
 /// <summary>
-/// Logs as JSON lines with trace and span ids, always; traces and metrics over OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set. OpenTelemetry.Extensions.Hosting and the instrumentation
-/// packages are not served here, so the providers are built from the core SDK over the activity
-/// sources and meters .NET 10, MassTransit and Npgsql emit natively.
+/// Logs as JSON lines with trace and span ids, always; traces, metrics and logs over OTLP when
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set (the Aspire AppHost sets it to its dashboard). Nothing is
+/// sampled away: the default sampler keeps every trace, so every conversion can be followed.
 /// </summary>
 public static class Telemetry
 {
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpProtocolSetting = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
-    public static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql", "AmbassadorNet.*"];
+    /// <summary>Sources beyond the instrumentation packages': MassTransit's publish and consume, and ours.</summary>
+    public static readonly string[] ActivitySources = ["MassTransit", "AmbassadorNet.*"];
 
-    public static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime",
-        "MassTransit", "Npgsql", "AmbassadorNet.*",
-    ];
+    public static readonly string[] Meters = ["Microsoft.AspNetCore.Server.Kestrel", "MassTransit", "AmbassadorNet.*"];
 
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.AddJsonConsoleLogs();
+        if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        {
+            return builder;
+        }
+
+        // OTEL_EXPORTER_OTLP_* are read through configuration (environment variables included), so a
+        // test host can point one service at its own collector.
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(ActivitySources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(Meters))
+            .UseOtlpExporter();
+        return builder;
+    }
+
+    /// <summary>Probes arrive every few seconds from the orchestrator; their spans would bury the requests.</summary>
+    private static bool IsHealthProbe(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+
+    private static void AddJsonConsoleLogs(this IHostApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(json =>
@@ -44,43 +77,5 @@ public static class Telemetry
 
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-
-        if (!Uri.TryCreate(builder.Configuration[OtlpEndpointSetting], UriKind.Absolute, out var endpoint))
-        {
-            return builder;
-        }
-
-        // Read through configuration (environment variables included) rather than by the exporter
-        // from the process environment, so a test host can point one service at its own collector.
-        var httpProtobuf = builder.Configuration[OtlpProtocolSetting] == "http/protobuf";
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId);
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource).AddSource(ActivitySources)
-            .AddOtlpExporter(otlp => Configure(otlp, endpoint, httpProtobuf, "v1/traces")).Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource).AddMeter(Meters)
-            .AddOtlpExporter(otlp => Configure(otlp, endpoint, httpProtobuf, "v1/metrics")).Build());
-        builder.Services.AddHostedService<TelemetryLifetime>();
-        return builder;
-    }
-
-    private static void Configure(OpenTelemetry.Exporter.OtlpExporterOptions otlp, Uri endpoint, bool httpProtobuf, string signalPath)
-    {
-        // Over HTTP, an endpoint given in code is used as is, so the signal's path is ours to add.
-        otlp.Protocol = httpProtobuf ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
-        otlp.Endpoint = httpProtobuf ? new Uri(endpoint, endpoint.AbsolutePath.TrimEnd('/') + "/" + signalPath) : endpoint;
-    }
-}
-
-/// <summary>Creates the providers when the host starts (so the first request is traced) and flushes them when it stops.</summary>
-internal sealed class TelemetryLifetime(TracerProvider tracing, MeterProvider metrics) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        tracing.ForceFlush(5000);
-        metrics.ForceFlush(5000);
-        return Task.CompletedTask;
     }
 }

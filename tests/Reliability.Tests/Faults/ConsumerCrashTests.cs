@@ -39,9 +39,8 @@ public sealed class ConsumerCrashTests(FaultySystemFixture fixture)
     {
         fixture.ArmCrash("payouts", point);
         await cause();
-        var died = fixture.Running["payouts"].Process.Exited;
-        await died.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
-        Assert.False(fixture.CrashArmed("payouts"), $"payouts exited with {await died} without reaching {point}");
-        await fixture.Running.RestartAsync("payouts", TestContext.Current.CancellationToken);
+        await fixture.System.WaitUntilGoneAsync("payouts");
+        Assert.False(fixture.CrashArmed("payouts"), $"payouts exited without reaching {point}");
+        await fixture.System.RestartAsync("payouts", TestContext.Current.CancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Network;
 using AmbassadorNet.TestKit.Waiting;
 using Reliability.Tests.Money;
@@ -30,6 +31,7 @@ public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
         var (shop, partner, clicked) = (scenario.Shop, scenario.Partner, scenario.Clicked);
         await Orders.PostAsync(partner, scenario.Model, "pgout-before", clicked, 100m, scenario.OrderedAt, clicked.PromoCode);
         await load.WaitForMoreAsync(200, TimeSpan.FromMinutes(1));
+        var processesBefore = TestSystem.Services.ToDictionary(s => s, fixture.System.ProcessIdOf);
 
         fixture.Postgres.SetMode(ProxyMode.Refuse);
         var answeredBefore = load.Answered;
@@ -54,7 +56,8 @@ public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
 
         Assert.True(load.Answered > answeredBefore + 100, "redirects stopped while the database was away");
         await Eventually.UntilAsync(async _ => await AllReadyAsync(), "every service ready again without a restart", TimeSpan.FromMinutes(2));
-        Assert.All(fixture.Running.Services, s => Assert.False(s.Process.HasExited, $"{s.Name} exited during the outage"));
+        var pids = TestSystem.Services.ToDictionary(s => s, fixture.System.ProcessIdOf);
+        Assert.Equal(processesBefore, pids); // the same processes: none exited and was started again
 
         // The shop retries what was refused: accepted now, once.
         for (var i = 0; i < refused.Count; i++)
@@ -77,9 +80,9 @@ public sealed class DatabaseOutageTests(FaultySystemFixture fixture)
 
     private async Task<bool> AllReadyAsync()
     {
-        foreach (var service in fixture.Running.Services)
+        foreach (var service in TestSystem.Services)
         {
-            using var response = await LedgerSystemFixture.Http.GetAsync(new Uri(service.Url, service.Resource.ReadinessPath));
+            using var response = await LedgerSystemFixture.Http.GetAsync(new Uri(fixture.System.UrlOf(service), "/health/ready"));
             if (!response.IsSuccessStatusCode)
             {
                 return false;

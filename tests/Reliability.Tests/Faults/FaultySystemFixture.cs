@@ -1,6 +1,5 @@
 using System.Globalization;
-using AmbassadorNet.Orchestration.Composition;
-using AmbassadorNet.Orchestration.Running;
+using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Network;
 using Npgsql;
 using Reliability.Tests.Money;
@@ -20,41 +19,46 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
 
     private readonly string _crashPoints = Directory.CreateTempSubdirectory("amb-crash-points-").FullName;
 
-    public RunningSystem Running => System.Running;
-
     /// <summary>The next time <paramref name="service"/> reaches the crash point <paramref name="point"/>, it dies as by kill -9.</summary>
     public void ArmCrash(string service, string point) => File.WriteAllText(CrashPointFile(service), point);
 
     /// <summary>Whether an armed crash point is still waiting to be reached (the dying process deletes the file).</summary>
     public bool CrashArmed(string service) => File.Exists(CrashPointFile(service));
 
-    /// <summary>Testing environment (crash points are honoured only there), and a crash point file per service.</summary>
-    protected override void Configure(AmbassadorNetSystem system)
+    /// <summary>
+    /// The servers reached through proxies of this fixture, the Testing environment (crash points are
+    /// honoured only there), and a crash point file per service.
+    /// </summary>
+    protected override TestSystemOptions Options()
     {
-        system.Declaration.EnvironmentName = "Testing";
-        foreach (var service in system.Declaration.Services)
+        var options = new TestSystemOptions
         {
-            service.WithSetting("Testing:CrashPointFile", CrashPointFile(service.Name));
+            EnvironmentName = "Testing",
+            AdjustServers = settings =>
+            {
+                Postgres = TcpProxy.Start(settings.Postgres.Host, settings.Postgres.Port);
+                RabbitMq = TcpProxy.Start(settings.RabbitMq.Host, settings.RabbitMq.Port);
+                return settings with
+                {
+                    Postgres = settings.Postgres with { Host = "127.0.0.1", Port = Postgres.Port },
+                    RabbitMq = settings.RabbitMq with { Host = "127.0.0.1", Port = RabbitMq.Port },
+                };
+            },
+        };
+        foreach (var service in TestSystem.Services)
+        {
+            options.WithSetting(service, "Testing:CrashPointFile", CrashPointFile(service));
         }
+
+        return options;
     }
 
     private string CrashPointFile(string service) => Path.Combine(_crashPoints, service);
 
-    protected override SystemSettings AdjustSettings(SystemSettings settings)
-    {
-        Postgres = TcpProxy.Start(settings.Postgres.Host, settings.Postgres.Port);
-        RabbitMq = TcpProxy.Start(settings.RabbitMq.Host, settings.RabbitMq.Port);
-        return settings with
-        {
-            Postgres = settings.Postgres with { Host = "127.0.0.1", Port = Postgres.Port },
-            RabbitMq = settings.RabbitMq with { Host = "127.0.0.1", Port = RabbitMq.Port },
-        };
-    }
-
     /// <summary>Runs a scalar query on a service's own database (through the proxy, as the service does).</summary>
     public async Task<long> CountAsync(string service, string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(Running[service].Resource.Settings["Database:ConnectionString"]);
+        await using var connection = new NpgsqlConnection(System.DatabaseOf(service));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var value in parameters)
@@ -80,8 +84,12 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Postgres.DisposeAsync();
-        await RabbitMq.DisposeAsync();
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+            await RabbitMq.DisposeAsync();
+        }
+
         Directory.Delete(_crashPoints, recursive: true);
     }
 }

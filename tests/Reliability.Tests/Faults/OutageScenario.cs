@@ -44,7 +44,7 @@ public sealed class OutageScenario
         var shop = await Shop.OpenAsync(await fixture.NewBrandAsync(name), handlePrefix, creators: 2,
             [new CampaignSpec($"{name} percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
         var link = shop.Enrollments[0].LinkCode;
-        var load = RedirectLoad.Start(() => new Uri(fixture.Running["tracking"].Url, $"/r/{link}"), visitors: 4, perVisitorPerSecond: VisitorRate);
+        var load = RedirectLoad.Start(() => new Uri(fixture.System.UrlOf("tracking"), $"/r/{link}"), visitors: 4, perVisitorPerSecond: VisitorRate);
         return new OutageScenario(fixture, shop, load);
     }
 

@@ -44,9 +44,9 @@ public sealed class PayoutRunCrashTests(FaultySystemFixture fixture)
         fixture.ArmCrash("payouts", CrashPoint);
         var (crashed, body) = await shop.Admin.SendRawAsync(HttpMethod.Post, "/api/payouts/runs", System.Net.Http.Json.JsonContent.Create(new { periodEnd }));
         Assert.True((int)crashed >= 500, $"the run that died answered {(int)crashed} {body}");
-        await fixture.Running["payouts"].Process.Exited.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await fixture.System.WaitUntilGoneAsync("payouts");
         Assert.False(fixture.CrashArmed("payouts"), "payouts exited without reaching the crash point");
-        await fixture.Running.RestartAsync("payouts", TestContext.Current.CancellationToken);
+        await fixture.System.RestartAsync("payouts", TestContext.Current.CancellationToken);
 
         Assert.Equal(0, (await shop.Admin.SendAsync(HttpMethod.Get, "/api/payouts/batches")).GetProperty("items").GetArrayLength());
         Assert.Equal(before, await Books.ReadAsync(shop.Admin, shop.CreatorIds, shop.CampaignIds));

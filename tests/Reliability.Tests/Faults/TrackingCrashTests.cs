@@ -24,10 +24,10 @@ public sealed class TrackingCrashTests(FaultySystemFixture fixture)
         await load.WaitForMoreAsync(500, Plenty);
 
         var killedAt = load.Now;
-        await fixture.Running.KillAsync("tracking");
+        await fixture.System.KillAsync("tracking");
         var answeredBeforeKill = load.Answered;
         var safelyBeforeKill = load.AnsweredBefore(killedAt - LossWindow);
-        await fixture.Running.RestartAsync("tracking", TestContext.Current.CancellationToken);
+        await fixture.System.RestartAsync("tracking", TestContext.Current.CancellationToken);
         await load.WaitForMoreAsync(500, Plenty);
         await load.StopAsync();
 
@@ -48,8 +48,8 @@ public sealed class TrackingCrashTests(FaultySystemFixture fixture)
         await using var load = RedirectLoad.Start(() => RedirectUrl(enrollment));
         await load.WaitForMoreAsync(500, Plenty);
 
-        await fixture.Running.StopServiceAsync("tracking");
-        await fixture.Running.RestartAsync("tracking", TestContext.Current.CancellationToken);
+        await fixture.System.StopServiceAsync("tracking");
+        await fixture.System.RestartAsync("tracking", TestContext.Current.CancellationToken);
         await load.WaitForMoreAsync(500, Plenty);
         await load.StopAsync();
 
@@ -65,7 +65,7 @@ public sealed class TrackingCrashTests(FaultySystemFixture fixture)
         return (shop, shop.Enrollments[0]);
     }
 
-    private Uri RedirectUrl(Enrollment enrollment) => new(fixture.Running["tracking"].Url, $"/r/{enrollment.LinkCode}");
+    private Uri RedirectUrl(Enrollment enrollment) => new(fixture.System.UrlOf("tracking"), $"/r/{enrollment.LinkCode}");
 
     private Task<long> StoredAtRestAsync(Shop shop, Enrollment enrollment, string what) =>
         fixture.AtRestAsync(_ => fixture.StoredClicksAsync(enrollment), what);

@@ -1,4 +1,3 @@
-using AmbassadorNet.Orchestration.Composition;
 using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Waiting;
 
@@ -13,27 +12,20 @@ public class LedgerSystemFixture : IAsyncLifetime
 {
     public static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public LedgerSystemFixture() => System = new WholeSystemFixture { AdjustSettings = AdjustSettings, Configure = Configure };
+    public TestSystem System { get; private set; } = null!;
 
-    public WholeSystemFixture System { get; }
-
-    public Uri Gateway => System.System.Gateway.Url;
+    public Uri Gateway => System.Gateway;
 
     /// <summary>The operator's client: creates brands and reaches <c>/ops/{service}/...</c>.</summary>
     public GatewayClient Operator { get; private set; } = null!;
 
-    /// <summary>The servers the system uses; a subclass may put something in front of them.</summary>
-    protected virtual SystemSettings AdjustSettings(SystemSettings settings) => settings;
-
-    /// <summary>Changes the declaration before the start; a subclass may set the environment or a service's settings.</summary>
-    protected virtual void Configure(AmbassadorNetSystem system)
-    {
-    }
+    /// <summary>How the system differs from ./run.sh's; a subclass may put proxies in front of the servers or set the environment.</summary>
+    protected virtual TestSystemOptions Options() => new();
 
     public async ValueTask InitializeAsync()
     {
-        await System.InitializeAsync();
-        Operator = new GatewayClient(Http, Gateway, System.System.OperatorKey);
+        System = await TestSystem.StartAsync(Options(), TestContext.Current.CancellationToken);
+        Operator = new GatewayClient(Http, Gateway, System.OperatorKey);
     }
 
     /// <summary>Messages a test put in an error queue on purpose (service, endpoint → count); the others expect exactly these.</summary>
@@ -63,7 +55,7 @@ public class LedgerSystemFixture : IAsyncLifetime
         Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
     }
 
-    public Task<GatewayClient> NewBrandAsync(string name) => GatewayClient.ForNewBrandAsync(Http, Gateway, System.System.OperatorKey, name);
+    public Task<GatewayClient> NewBrandAsync(string name) => GatewayClient.ForNewBrandAsync(Http, Gateway, System.OperatorKey, name);
 
     /// <summary>
     /// Probes that are idle when every outbox has dispatched its rows and no queue of the system's
@@ -72,9 +64,9 @@ public class LedgerSystemFixture : IAsyncLifetime
     public IReadOnlyList<IQuiescenceProbe> Idle()
     {
         var probes = new List<IQuiescenceProbe>();
-        foreach (var service in System.Running.Services.Where(s => s.Resource.UsesBroker))
+        foreach (var service in AmbassadorNet.Gateway.Routing.GatewayServices.Proxied)
         {
-            probes.Add(new OutboxIdle($"outbox of {service.Name}", service.Resource.Settings["Database:ConnectionString"]));
+            probes.Add(new OutboxIdle($"outbox of {service}", System.DatabaseOf(service)));
         }
 
         probes.Add(new ClickPipelineIdle(Operator));
@@ -97,7 +89,13 @@ public class LedgerSystemFixture : IAsyncLifetime
         return DateTimeOffset.UtcNow;
     }
 
-    public virtual ValueTask DisposeAsync() => System.DisposeAsync();
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (System is not null)
+        {
+            await System.DisposeAsync();
+        }
+    }
 }
 
 [CollectionDefinition(Name)]
