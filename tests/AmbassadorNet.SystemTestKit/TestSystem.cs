@@ -61,6 +61,13 @@ public sealed class TestSystem : IAsyncDisposable
             foreach (var project in builder.Resources.OfType<ProjectResource>())
             {
                 var resource = builder.CreateResourceBuilder(project);
+                if (!options.Dashboard)
+                {
+                    // Aspire points every project at localhost:4317 even with no dashboard to receive it:
+                    // an empty endpoint turns the exporters off (no CPU spent on telemetry nobody reads).
+                    resource.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+                }
+
                 foreach (var (key, value) in options.CommonSettings.Concat(options.SettingsOf(ServiceOf(project.Name))))
                 {
                     resource.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);

@@ -42,6 +42,8 @@ public static class Telemetry
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithTracing(tracing => tracing
+                // Not parent-based: a caller's traceparent flagged "not sampled" must not hide a conversion.
+                .SetSampler(new AlwaysOnSampler())
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
