@@ -55,6 +55,7 @@ public static class Telemetry
                 .AddNpgsqlInstrumentation()
                 .AddMeter(Meters))
             .UseOtlpExporter();
+        builder.Services.AddHostedService<TelemetryFlush>();
         return builder;
     }
 
@@ -79,5 +80,23 @@ public static class Telemetry
 
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+    }
+}
+
+/// <summary>
+/// Exports what is still buffered when the host stops gracefully: the last spans and metrics of a service
+/// that is being stopped are the ones worth reading. The providers themselves flush only when disposed.
+/// </summary>
+internal sealed class TelemetryFlush(IServiceProvider services) : IHostedService
+{
+    private const int FlushMilliseconds = 2000; // a stop must stay quick even when the collector is already gone
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        services.GetService<TracerProvider>()?.ForceFlush(FlushMilliseconds);
+        services.GetService<MeterProvider>()?.ForceFlush(FlushMilliseconds);
+        return Task.CompletedTask;
     }
 }
