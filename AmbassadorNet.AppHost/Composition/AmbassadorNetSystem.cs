@@ -71,7 +71,8 @@ public sealed class AmbassadorNetSystem
             .WithEnvironment("InternalAuth__Audience", InternalToken.AudienceFor(name))
             .WithEnvironment($"InternalAuth__PublicKeys__{_signingKey.KeyId}", _signingKey.PublicKeyPem);
         _services.Add(name, service);
-        Gateway.WithEnvironment($"Gateway__Services__{name}", service.GetEndpoint("http")).WaitFor(service);
+        // The gateway finds the service by name through service discovery (services__{name}__http__0).
+        Gateway.WithReference(service).WithEnvironment($"Gateway__Services__{name}", $"http://{name}").WaitFor(service);
         return service;
     }
 

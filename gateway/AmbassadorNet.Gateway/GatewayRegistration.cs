@@ -101,8 +101,12 @@ public static class GatewayRegistration
             var issuer = new InternalTokenIssuer(InternalKeys.ImportPrivateKeyPem(signing.Pem), signing.KeyId, provider.GetRequiredService<TimeProvider>());
             return new InternalTokenTransform(issuer, signing.TokenLifetime);
         });
+        // A destination such as http://creators is found by name (the AppHost's services__creators__http__0);
+        // an address (deploy/, tests) passes through unchanged.
+        builder.Services.AddServiceDiscovery();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyRoutes.Routes(), ProxyRoutes.Clusters(options))
+            .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(transforms =>
             {
                 var service = transforms.Route.ClusterId!;
