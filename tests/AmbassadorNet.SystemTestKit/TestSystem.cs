@@ -75,7 +75,6 @@ public sealed class TestSystem : IAsyncDisposable
             }
 
             builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-            options.Configure?.Invoke(builder);
             app = await builder.BuildAsync(cancellationToken);
             await StartWatch.StartAsync(app, logs, GatewayServices.GatewayItself, TestTimeouts.Scaled(options.StartTimeout), cancellationToken);
             return new TestSystem(app, settings, logs, await OperatorKeyOf(app));

@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using AmbassadorNet.AppHost.Composition;
 
 namespace AmbassadorNet.SystemTestKit;
@@ -21,9 +20,6 @@ public sealed class TestSystemOptions
     public bool Dashboard { get; set; }
 
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(3);
-
-    /// <summary>Anything else, on the testing builder before the app is built.</summary>
-    public Action<IDistributedApplicationTestingBuilder>? Configure { get; set; }
 
     /// <summary>A configuration key one service (and its migration run) receives.</summary>
     public TestSystemOptions WithSetting(string service, string key, string value)
