@@ -20,6 +20,13 @@ public readonly record struct Money : IComparable<Money>
         Currency = currency;
     }
 
+    /// <summary>
+    /// The largest amount any request may name, in the currency's unit: far above any real order, fee
+    /// or budget (10 billion VND is about 400,000 USD), far below what numeric(19,4) columns and the
+    /// sums of many such amounts hold, so no stored figure or total can overflow.
+    /// </summary>
+    public const decimal MaxAmount = 10_000_000_000m;
+
     public decimal Amount { get; }
 
     public Currency Currency { get; }

@@ -35,7 +35,7 @@ public static class AmbassadorNetRoutes
     [
         Row(Creators, Get, "/api/creators", CatalogRead),
         Row(Creators, Post, "/api/creators", CatalogWrite),
-        Row(Creators, Post, "/api/creators/import", CatalogWrite),
+        Row(Creators, Post, "/api/creators/import", CatalogWrite) with { MaxBodyBytes = RequestBodyLimits.File },
         Row(Creators, Get, "/api/creators/{id}", CatalogRead),
         Row(Creators, Get, "/api/creators/{id}/tier-history", CatalogRead),
         Row(Creators, Patch, "/api/creators/{id}", CatalogWrite),
@@ -94,7 +94,8 @@ public static class AmbassadorNetRoutes
         Row(Payouts, Post, "/api/payouts/runs", PayoutsManage),
         Row(Payouts, Get, "/api/payouts/batches", LedgerRead),
         Row(Payouts, Get, "/api/payouts/batches/{id}", LedgerRead),
-        .. Actions(Payouts, "/api/payouts/batches/{id}", ["approve", "void", "settlement"], PayoutsManage),
+        .. Actions(Payouts, "/api/payouts/batches/{id}", ["approve", "void"], PayoutsManage),
+        Row(Payouts, Post, "/api/payouts/batches/{id}/settlement", PayoutsManage) with { MaxBodyBytes = RequestBodyLimits.File },
         Row(Payouts, Get, "/api/payouts/batches/{id}/export.csv", LedgerRead),
         Row(Payouts, Get, "/api/payouts/batches/{id}/reconciliation", LedgerRead),
     ];

@@ -6,6 +6,9 @@ namespace AmbassadorNet.Gateway.Routing;
 /// </summary>
 public sealed record GatewayRoute(string Service, IReadOnlyList<string> Methods, RouteTemplate Template, RouteAccess Access)
 {
+    /// <summary>The largest body this route takes; null for the gateway's default (<c>Gateway:MaxRequestBodyBytes</c>).</summary>
+    public long? MaxBodyBytes { get; init; }
+
     public bool Accepts(string method) => Methods.Contains(method, StringComparer.OrdinalIgnoreCase);
 
     public override string ToString() => $"{string.Join("|", Methods)} {Template} -> {Service} ({Access})";

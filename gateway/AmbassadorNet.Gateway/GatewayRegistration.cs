@@ -39,7 +39,7 @@ public static class GatewayRegistration
 
         var options = builder.AddSettings<GatewayOptions>();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.ServerLimit(GatewayRouteTable.Default, options));
 
         builder.Services.AddSingleton(provider => TrustedProxies.Parse(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         builder.Services.AddSingleton(GatewayRouteTable.Default);
@@ -70,10 +70,11 @@ public static class GatewayRegistration
         app.UseMiddleware<ClientAddressResolution>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ClientHeaderStripping>();
-        app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseApiPage();
         app.UseRouting();
         app.UseMiddleware<RouteResolutionMiddleware>();
+        // Before authentication: an oversized body is refused without looking up the key.
+        app.UseMiddleware<BodySizeLimitMiddleware>();
         // Called here, after the route is known: left out, WebApplication would add it first in the pipeline.
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Analytics.Tests;
@@ -24,7 +23,7 @@ public sealed class CsvExportTests(ScenarioFixture fixture) : IClassFixture<Scen
 
         var response = await fixture.Service.GetAsync($"/api/analytics/export.csv?view={view}&campaignId={S.Campaign}&{query}", S.Brand);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var csv = Parse(await response.Content.ReadAsStringAsync());
+        var csv = CsvText.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.NotEmpty(rows);
         Assert.Equal(rows.Count, csv.Count - 1);
@@ -40,70 +39,22 @@ public sealed class CsvExportTests(ScenarioFixture fixture) : IClassFixture<Scen
     public async Task An_export_without_paging_holds_every_row()
     {
         var response = await fixture.Service.GetAsync($"/api/analytics/export.csv?view=creators&campaignId={S.Campaign}", S.Brand);
-        var csv = Parse(await response.Content.ReadAsStringAsync());
+        var csv = CsvText.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(3, csv.Count); // header, Ana, Ben
         Assert.Contains(S.Ana.ToString(), csv[1]);
     }
 
-    /// <summary>The JSON's leaves in order, as text: strings as they are, numbers as written, null as empty.</summary>
+    /// <summary>Text a spreadsheet would evaluate (a handle such as "@ben" included) is written with an apostrophe in front.</summary>
+    private static string AsSpreadsheetText(string text) => text.Length > 0 && "=+-@\t\r＝＋－＠".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+
+    /// <summary>The JSON's leaves in order, as text: strings as they are (defused), numbers as written, null as empty.</summary>
     private static List<(string Name, string Value)> Flatten(JsonElement element) =>
         element.EnumerateObject().SelectMany(p => p.Value.ValueKind switch
         {
             JsonValueKind.Object => Flatten(p.Value),
             JsonValueKind.Null => [(p.Name, "")],
-            JsonValueKind.String => [(p.Name, p.Value.GetString()!)],
+            JsonValueKind.String => [(p.Name, AsSpreadsheetText(p.Value.GetString()!))],
             _ => new List<(string, string)> { (p.Name, p.Value.GetRawText()) },
         }).ToList();
-
-    /// <summary>RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks.</summary>
-    private static List<List<string>> Parse(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
 }

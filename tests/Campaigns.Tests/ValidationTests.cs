@@ -36,6 +36,54 @@ public sealed class ValidationTests(CampaignsService service) : IClassFixture<Ca
         Assert.Equal(0, list.GetProperty("items").GetArrayLength());
     }
 
+    /// <summary>
+    /// Security review 2026-12-05, finding 2: a budget of 1e16 answered 500 (numeric overflow) and a fee
+    /// of 9e16 launched, then payouts refused CampaignLaunched. Every money field is bounded at 10^10.
+    /// </summary>
+    [Fact]
+    public async Task Money_fields_beyond_ten_billion_are_a_400_naming_each_and_nothing_is_created()
+    {
+        var brand = Guid.CreateVersion7();
+
+        var response = await service.SendAsync(HttpMethod.Post, "/api/campaigns", brand, new
+        {
+            name = "Huge",
+            currency = "USD",
+            budget = 1e16m,
+            deliverableFee = 9e16m,
+            commissionPlan = new { kind = "flat", flatAmount = 10_000_000_000.01m },
+            promoDiscount = new { amount = 1e12m },
+        });
+        var tiered = await service.SendAsync(HttpMethod.Post, "/api/campaigns", brand, new
+        {
+            name = "Huge tiers",
+            currency = "USD",
+            commissionPlan = new { kind = "tiered", tiers = new object[] { new { fromRank = 1, amount = 2e10m } } },
+        });
+        var list = await service.ReadAsync(HttpMethod.Get, "/api/campaigns", brand);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["budget", "commissionPlan.flatAmount", "deliverableFee", "promoDiscount.amount"], await response.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, tiered.StatusCode);
+        Assert.Equal(["commissionPlan.tiers[0].amount"], await tiered.ErrorFieldsAsync());
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Money_fields_of_exactly_ten_billion_are_accepted()
+    {
+        var response = await service.SendAsync(HttpMethod.Post, "/api/campaigns", Guid.CreateVersion7(), new
+        {
+            name = "At the bound",
+            currency = "USD",
+            budget = 10_000_000_000m,
+            deliverableFee = 10_000_000_000m,
+            commissionPlan = new { kind = "flat", flatAmount = 10_000_000_000m },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("https://evil.example.org/landing", "example.com")]   // host outside the allowed domains
     [InlineData("https://notexample.com/", "example.com")]            // a suffix is not a subdomain

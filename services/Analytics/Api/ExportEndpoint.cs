@@ -1,5 +1,5 @@
-using System.Text;
 using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -43,6 +43,6 @@ internal static class ExportEndpoint
                 (await brand.LeaderboardAsync(code, range, order, threshold, skip, take, ct)).Items, options),
             _ => CsvExport.Write((await brand.TiersAsync(code, range, ct)).Items, options),
         };
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", CsvExport.FileName(name!));
+        return TypedResults.File(csv, CsvFile.ContentType, CsvExport.FileName(name!));
     }
 }

@@ -63,6 +63,7 @@ public static class CampaignRules
     public static void Amount(FieldErrors errors, decimal? amount, Currency? currency, string field)
     {
         errors.Check(amount is null or >= 0, field, "An amount cannot be negative.");
+        errors.CheckWithinMaxAmount(amount, field);
         errors.Check(amount is null || currency is null || new Money(amount.Value, currency.Value).IsRounded, field,
             $"More decimals than {currency?.Code} has ({currency?.MinorUnits}).");
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AmbassadorNet.Creators.Api;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace AmbassadorNet.Creators.Import;
 
@@ -15,22 +14,21 @@ public static class CsvRows
     public static readonly string[] Columns =
         ["display_name", "email", "country", "niches", "platform", "handle", "url", "followers", "average_likes", "average_comments", "average_views"];
 
+    /// <summary>
+    /// A comma always (CsvHelper would otherwise guess the separator, and niches are separated by ';');
+    /// line numbers for the report; short rows read as empty fields and stray quotes as text (the defaults).
+    /// </summary>
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true };
+
     public static IEnumerable<(int Line, ApplyRequest Request, string? NumberError)> Read(TextReader text)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-            HeaderValidated = null,
-            BadDataFound = null,
-        };
-        using var csv = new CsvReader(text, configuration);
-        if (!csv.Read() || !csv.ReadHeader())
+        using var csv = CsvReader.Create(text, Options, leaveOpen: true);
+        if (csv.Headers.Count == 0)
         {
             yield break;
         }
 
-        var missing = new[] { "display_name", "email", "country" }.Where(c => !csv.HeaderRecord!.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
+        var missing = new[] { "display_name", "email", "country" }.Where(c => !csv.Headers.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
             throw new FormatException($"The header lacks the column(s) {string.Join(", ", missing)}.");
@@ -44,7 +42,8 @@ public static class CsvRows
 
     private static (int, ApplyRequest, string?) ToRequest(CsvReader csv)
     {
-        string? Field(string name) => csv.TryGetField<string>(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        // Header names match exactly, else ignoring case and surrounding whitespace (CsvHelper's lookup).
+        string? Field(string name) => csv.TryGetFieldIndex(name, out var index) && csv.GetString(index) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         string? numberError = null;
         long? Number(string name)
@@ -71,6 +70,6 @@ public static class CsvRows
             new SocialStatsRequest(platform, Field("handle"), Field("url"), Number("followers"), Number("average_likes") ?? 0, Number("average_comments") ?? 0, Number("average_views"), null),
         };
         var request = new ApplyRequest(Field("display_name"), Field("email"), Field("country"), niches, accounts);
-        return (csv.Parser.RawRow, request, numberError);
+        return ((int)csv.LineNumber, request, numberError);
     }
 }

@@ -3,6 +3,7 @@ using AmbassadorNet.Creators.Domain;
 using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Files;
 using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +62,7 @@ internal static class ImportEndpoint
 
     private static async Task<List<(int Line, ApplyRequest Request, string? NumberError)>> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(http.Body);
+        using var reader = new StreamReader(new MemoryStream(await RequestFile.ReadAsync(http, cancellationToken)));
         var text = await reader.ReadToEndAsync(cancellationToken);
         try
         {

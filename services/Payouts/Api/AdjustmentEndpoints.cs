@@ -30,6 +30,7 @@ internal static class AdjustmentEndpoints
             .Check(request.CreatorId is { } c && c != Guid.Empty, "creatorId", "The creator's id is required.")
             .Check(Currency.IsValid(request.Currency), "currency", "An upper-case ISO 4217 code such as USD is required.")
             .Check(request.Amount is { } a && a != 0m, "amount", "A non-zero amount is required: positive credits the creator, negative debits.")
+            .CheckWithinMaxAmount(request.Amount, "amount")
             .Check(!string.IsNullOrWhiteSpace(request.Reason), "reason", "A reason is required.")
             .Check(request.Reason is null || request.Reason.Length <= 500, "reason", "At most 500 characters.");
         if (errors.IsEmpty)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Files;
 using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +15,13 @@ namespace AmbassadorNet.Payouts.Api;
 /// </summary>
 internal static class ExportEndpoint
 {
-    private const string Header = "transaction_id,posted_at,occurred_at,cause_type,cause_id,cause_ref,account_kind,creator_id,currency,debit,credit,caused_by_key_id,caused_by_message_id,caused_by_job,description";
+    private static readonly string[] Header =
+    [
+        "transaction_id", "posted_at", "occurred_at", "cause_type", "cause_id", "cause_ref", "account_kind", "creator_id", "currency",
+        "debit", "credit", "caused_by_key_id", "caused_by_message_id", "caused_by_job", "description",
+    ];
 
-    public static async Task<ContentHttpResult> ExportAsync(string? from, string? to, PayoutsDbContext db, CancellationToken ct)
+    public static async Task<FileContentHttpResult> ExportAsync(string? from, string? to, PayoutsDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var (start, end) = (QueryParameters.Time(from, "from", errors), QueryParameters.Time(to, "to", errors));
@@ -28,32 +32,21 @@ internal static class ExportEndpoint
 
         var lines = await db.Lines().Where(l => l.Transaction.PostedAt >= start && l.Transaction.PostedAt < end)
             .OrderBy(l => l.Transaction.PostedAt).ThenBy(l => l.Transaction.Id).ThenByDescending(l => l.Entry.Amount).ToListAsync(ct);
-        var csv = new StringBuilder().AppendLine(Header);
+        var csv = new CsvFile(Header);
         foreach (var l in lines)
         {
             var t = l.Transaction;
-            csv.AppendJoin(',',
-                t.Id, Time(t.PostedAt), Time(t.OccurredAt), t.CauseType, t.CauseId, Escape(t.CauseRef), SnakeCaseEnums.Name(l.Account.Kind),
-                l.Account.CreatorId?.ToString() ?? "", l.Entry.Currency,
-                l.Entry.Amount > 0 ? Amount(l.Entry.Amount) : "", l.Entry.Amount < 0 ? Amount(-l.Entry.Amount) : "",
-                t.CausedByKeyId?.ToString() ?? "", t.CausedByMessageId?.ToString() ?? "", t.CausedByJob ?? "", Escape(t.Description)).AppendLine();
+            csv.Row(
+                t.Id, Time(t.PostedAt), Time(t.OccurredAt), t.CauseType, t.CauseId, t.CauseRef, SnakeCaseEnums.Name(l.Account.Kind),
+                l.Account.CreatorId, l.Entry.Currency,
+                l.Entry.Amount > 0 ? Amount(l.Entry.Amount) : CsvCell.Empty, l.Entry.Amount < 0 ? Amount(-l.Entry.Amount) : CsvCell.Empty,
+                t.CausedByKeyId, t.CausedByMessageId, t.CausedByJob, t.Description);
         }
 
-        return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");
+        return TypedResults.File(csv.ToUtf8(), CsvFile.ContentType);
     }
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
 
-    private static string Amount(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs a description.</summary>
-    internal static string Escape(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static CsvCell Amount(decimal value) => CsvCell.Of(value, "0.####");
 }

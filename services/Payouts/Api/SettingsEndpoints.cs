@@ -29,6 +29,7 @@ internal static class SettingsEndpoints
         var errors = new FieldErrors();
         errors.Check(Currency.IsValid(request.Currency), "currency", "An upper-case ISO 4217 code such as USD is required.");
         errors.Check(request.MinimumPayout is >= 0m, "minimumPayout", "A minimum payout of 0 or more is required.");
+        errors.CheckWithinMaxAmount(request.MinimumPayout, "minimumPayout");
         if (errors.IsEmpty)
         {
             errors.Check(Money.Of(request.MinimumPayout!.Value, request.Currency!).IsRounded, "minimumPayout", "The amount has more decimals than the currency's minor unit.");

@@ -67,9 +67,11 @@ public static class SettlementFile
         string Field(string column) => $"line {line}: {column}";
         errors.Check(Guid.TryParse(f[0], out var lineId), Field("line_id"), "Expected the line id of our export (a UUID).");
         errors.Check(f[1] is "paid" or "failed", Field("status"), "Expected paid or failed.");
+        var reported = 0m;
         var amountOk = f[2].Length > 0 && f[2].All(c => char.IsAsciiDigit(c) || c == '.')
-            && decimal.TryParse(f[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+            && decimal.TryParse(f[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out reported);
         errors.Check(amountOk, Field("amount"), "Expected a positive decimal number with a dot, e.g. 125.50.");
+        errors.CheckWithinMaxAmount(amountOk ? reported : null, Field("amount"));
         errors.Check(Currency.IsValid(f[3]), Field("currency"), "Expected an upper-case ISO 4217 code such as USD.");
         errors.Check(f[1] != "paid" || f[4].Length > 0, Field("provider_reference"), "A paid line needs the provider's reference.");
         errors.Check(f[4].Length <= 200, Field("provider_reference"), "At most 200 characters.");
@@ -79,8 +81,7 @@ public static class SettlementFile
             return null;
         }
 
-        var amount = decimal.Parse(f[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        return new SettlementRow(line, lineId, f[1], amount, f[3], f[4].Length == 0 ? null : f[4], f[5].Length == 0 ? null : f[5]);
+        return new SettlementRow(line, lineId, f[1], reported, f[3], f[4].Length == 0 ? null : f[4], f[5].Length == 0 ? null : f[5]);
     }
 
     /// <summary>RFC 4180 records with the line each starts on; quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped.</summary>

@@ -8,8 +8,7 @@ namespace AmbassadorNet.Tracking.Domain;
 /// <summary>What a partner may send as an order or refund: ids, amounts and times, checked field by field.</summary>
 public static partial class OrderRules
 {
-    /// <summary>Far above any real order in any currency (10 billion VND is about 400,000 USD), far below numeric(19,4).</summary>
-    public const decimal MaxAmount = 10_000_000_000m;
+    public const decimal MaxAmount = Money.MaxAmount;
 
     /// <summary>A shop's clock may run ahead a little; an order further in the future is a mistake.</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromHours(1);
@@ -34,7 +33,7 @@ public static partial class OrderRules
         }
 
         errors.Check(value > 0, "amount", "Must be greater than zero.");
-        errors.Check(value <= MaxAmount, "amount", string.Create(CultureInfo.InvariantCulture, $"Must be at most {MaxAmount:N0}."));
+        errors.CheckWithinMaxAmount(value, "amount");
         if (!currencyValid)
         {
             return null;
