@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -34,11 +35,6 @@ public static class Telemetry
 
         // OTEL_EXPORTER_OTLP_* are read through configuration (environment variables included), so a
         // test host can point one service at its own collector.
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithTracing(tracing => tracing
@@ -54,6 +50,13 @@ public static class Telemetry
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(Meters))
+            // WithLogging (not ILoggingBuilder.AddOpenTelemetry) puts the LoggerProvider in the container,
+            // so TelemetryFlush can flush the last logs at stop.
+            .WithLogging(configureBuilder: null, configureOptions: logging =>
+            {
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
+            })
             .UseOtlpExporter();
         builder.Services.AddHostedService<TelemetryFlush>();
         return builder;
@@ -84,8 +87,8 @@ public static class Telemetry
 }
 
 /// <summary>
-/// Exports what is still buffered when the host stops gracefully: the last spans and metrics of a service
-/// that is being stopped are the ones worth reading. The providers themselves flush only when disposed.
+/// Exports what is still buffered when the host stops gracefully: the last spans, metrics and logs of a
+/// service that is being stopped are the ones worth reading. The providers themselves flush only when disposed.
 /// </summary>
 internal sealed class TelemetryFlush(IServiceProvider services) : IHostedService
 {
@@ -97,6 +100,7 @@ internal sealed class TelemetryFlush(IServiceProvider services) : IHostedService
     {
         services.GetService<TracerProvider>()?.ForceFlush(FlushMilliseconds);
         services.GetService<MeterProvider>()?.ForceFlush(FlushMilliseconds);
+        services.GetService<LoggerProvider>()?.ForceFlush(FlushMilliseconds);
         return Task.CompletedTask;
     }
 }

@@ -14,7 +14,7 @@ namespace ServiceDefaults.Tests.Http;
 public sealed class TelemetryTests
 {
     [Fact]
-    public async Task With_an_otlp_endpoint_set_traces_and_metrics_are_exported()
+    public async Task With_an_otlp_endpoint_set_traces_metrics_and_logs_are_exported()
     {
         var received = new ConcurrentDictionary<string, int>();
         var collectorBuilder = WebApplication.CreateSlimBuilder();
@@ -34,6 +34,7 @@ public sealed class TelemetryTests
         {
             [Telemetry.OtlpEndpointSetting] = collector.Urls.First(),
             [Telemetry.OtlpProtocolSetting] = "http/protobuf",
+            ["Logging:LogLevel:Default"] = "Information", // the host's start and stop write a few lines
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -46,5 +47,6 @@ public sealed class TelemetryTests
 
         Assert.True(received.GetValueOrDefault("traces") > 0, "no trace export arrived");
         Assert.True(received.GetValueOrDefault("metrics") > 0, "no metric export arrived");
+        Assert.True(received.GetValueOrDefault("logs") > 0, "no log export arrived");
     }
 }
