@@ -31,7 +31,7 @@ public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider cloc
         {
             using var response = await clients.CreateClient(DeliveryRegistration.HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var body = await ReadStartAsync(response, options.Value.ResponseBodyLogLimit, timeout.Token);
+            var body = await ReadStartAsync(response, BodyLimitFor(request.RequestUri!), timeout.Token);
             return new AttemptResult(attemptedAt, (int)response.StatusCode, null, false, clock.GetElapsedTime(started), body, RetryAfter(response, attemptedAt));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -51,6 +51,13 @@ public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider cloc
             return Failed(attemptedAt, started, $"{e.HttpRequestError}: {e.Message}", refused: false);
         }
     }
+
+    /// <summary>
+    /// Nothing of an allow-listed private receiver's answer is kept: the brand reads the attempt log,
+    /// and a service on this machine's network (a broker's management page) must not be read through it.
+    /// </summary>
+    private int BodyLimitFor(Uri url) =>
+        options.Value.IsAllowedPrivateEndpoint(url.Host, url.Port) ? 0 : options.Value.ResponseBodyLogLimit;
 
     private AttemptResult Failed(DateTimeOffset attemptedAt, long started, string error, bool refused) =>
         new(attemptedAt, null, error.Length > 1000 ? error[..1000] : error, refused, clock.GetElapsedTime(started), null, null);
