@@ -1,5 +1,6 @@
 using System.Text;
 using AmbassadorNet.Webhooks.Domain;
+using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace AmbassadorNet.Webhooks.Delivery;
 /// retry or replay is signed again). Cancellation by <paramref name="stopping"/> propagates: an
 /// attempt cut short by shutdown is not logged, and its lease brings it back.
 /// </summary>
-public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider clock, IOptions<WebhookOptions> options)
+public sealed class DeliverySender(IHttpClientFactory clients, SigningSecretProtector secrets, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     public async Task<AttemptResult> SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken stopping)
     {
@@ -22,7 +23,7 @@ public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider cloc
         };
         request.Headers.Add("webhook-id", delivery.WebhookId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigner.Sign(delivery.WebhookId, timestamp, delivery.Payload, subscription.SigningSecrets(attemptedAt)));
+        request.Headers.Add("webhook-signature", WebhookSigner.Sign(delivery.WebhookId, timestamp, delivery.Payload, subscription.SigningSecrets(attemptedAt).Select(secrets.Unprotect)));
 
         var started = clock.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
