@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Text.Json;
 using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.Webhooks;
 using AmbassadorNet.Webhooks.Delivery;
 using AmbassadorNet.Webhooks.Persistence;
 using AmbassadorNet.Webhooks.Security;
@@ -139,6 +141,21 @@ public sealed class SsrfTests(WebhooksService service) : IClassFixture<WebhooksS
     [InlineData("100::ffff:ffff:ffff:ffff", false)]
     public void Only_public_unicast_addresses_are_reachable(string address, bool reachable) =>
         Assert.Equal(reachable, AddressPolicy.IsPublic(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("127.0.0.1:5099", true)]
+    [InlineData("[::1]:5099", true)]
+    [InlineData("localhost:8080", true)]
+    [InlineData("127.0.0.1", false)] // the old form, which admitted every port
+    [InlineData("::1:5099", false)] // an IPv6 address needs brackets, or its last group reads as the port
+    [InlineData("127.0.0.1:0", false)]
+    [InlineData("127.0.0.1:99999", false)]
+    public void An_allow_list_entry_names_a_host_and_a_port_or_the_service_does_not_start(string entry, bool valid)
+    {
+        var options = new WebhookOptions { AllowedPrivateEndpoints = [entry] };
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+    }
 
     /// <summary>A subscription the service should have refused is deleted at once, before anything could be delivered to it.</summary>
     private async Task<string> DeleteIfAcceptedAsync(Guid brand, HttpResponseMessage response)
