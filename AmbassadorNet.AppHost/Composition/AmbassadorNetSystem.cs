@@ -59,12 +59,13 @@ public sealed class AmbassadorNetSystem
     /// <summary>
     /// A service behind the gateway: its own database and the broker, its audience and the gateway's
     /// public key; started once <c>{name}-migrations</c> (<c>--migrate-only</c>: creates the database
-    /// when missing, applies its scripts, declares its queues) has exited 0.
+    /// when missing, applies its scripts, declares its queues) has exited 0. <paramref name="settings"/>
+    /// configures both, for settings the migration needs too (a key its migration step uses).
     /// </summary>
-    public IResourceBuilder<ProjectResource> AddService<TProject>(string name)
+    public IResourceBuilder<ProjectResource> AddService<TProject>(string name, Action<IResourceBuilder<ProjectResource>>? settings = null)
         where TProject : IProjectMetadata, new()
     {
-        var service = AddMigratedProject<TProject>(name, usesBroker: true)
+        var service = AddMigratedProject<TProject>(name, usesBroker: true, settings)
             .WithHttpEndpoint(isProxied: false)
             .WithEndpoint("http", OnLoopback)
             .WithHttpHealthCheck("/health/ready")
@@ -95,13 +96,17 @@ public sealed class AmbassadorNetSystem
     /// output, and the service never starts. Endpoints are not proxied: a test that kills a service
     /// sees its own port close, and no extra hop sits on the hot paths.
     /// </summary>
-    private IResourceBuilder<ProjectResource> AddMigratedProject<TProject>(string name, bool usesBroker)
+    private IResourceBuilder<ProjectResource> AddMigratedProject<TProject>(
+        string name, bool usesBroker, Action<IResourceBuilder<ProjectResource>>? settings = null)
         where TProject : IProjectMetadata, new()
     {
         var migrations = WithServers(_builder.AddProject<TProject>(name + MigrationsSuffix, options => options.ExcludeLaunchProfile = true), name, usesBroker)
             .WithArgs("--migrate-only");
-        return WithServers(_builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true), name, usesBroker)
+        var project = WithServers(_builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true), name, usesBroker)
             .WaitForCompletion(migrations);
+        settings?.Invoke(migrations);
+        settings?.Invoke(project);
+        return project;
     }
 
     /// <summary>What a project and its migration run share: its database, the broker, and waiting for both servers.</summary>

@@ -15,6 +15,25 @@ public sealed record SystemSettings(PostgresServer Postgres, RabbitMqServer Rabb
     public string ServicesEnvironment { get; init; } = "Development";
 
     /// <summary>
+    /// host:port pairs on this machine the webhooks service may deliver to over http (AMB_WEBHOOK_RECEIVERS,
+    /// comma-separated; default 127.0.0.1:5099, a developer's listener). Only these ports: 127.0.0.1 also
+    /// serves the database and the broker.
+    /// </summary>
+    public IReadOnlyList<string> WebhookReceivers { get; init; } = [DefaultWebhookReceiver];
+
+    public const string DefaultWebhookReceiver = "127.0.0.1:5099";
+
+    /// <summary>
+    /// The file holding the webhooks service's key-encryption key (AMB_WEBHOOKS_SECRETS_KEY_FILE; default
+    /// ambassadornet/webhooks-secrets-key in the user's data directory, ~/.local/share): made on first use,
+    /// kept like the databases.
+    /// </summary>
+    public string WebhooksSecretsKeyFile { get; init; } = DefaultWebhooksSecretsKeyFile;
+
+    public static string DefaultWebhooksSecretsKeyFile =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ambassadornet", "webhooks-secrets-key");
+
+    /// <summary>
     /// scripts/servers.sh's servers; databases named ambassadornet_{service} (AMB_DATABASE_PREFIX);
     /// the gateway on port 5000 (AMB_GATEWAY_PORT, 0 for a free one).
     /// </summary>
@@ -39,6 +58,8 @@ public sealed record SystemSettings(PostgresServer Postgres, RabbitMqServer Rabb
             Port("AMB_GATEWAY_PORT", DefaultGatewayPort))
         {
             ServicesEnvironment = Get("AMB_SERVICES_ENVIRONMENT", "Development"),
+            WebhookReceivers = Get("AMB_WEBHOOK_RECEIVERS", DefaultWebhookReceiver).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            WebhooksSecretsKeyFile = Get("AMB_WEBHOOKS_SECRETS_KEY_FILE", DefaultWebhooksSecretsKeyFile),
         };
     }
 
@@ -52,6 +73,7 @@ public sealed record SystemSettings(PostgresServer Postgres, RabbitMqServer Rabb
         $"AMB_RABBIT_HOST={RabbitMq.Host}", $"AMB_RABBIT_PORT={RabbitMq.Port}", $"AMB_RABBIT_USER={RabbitMq.Username}",
         $"AMB_RABBIT_PASSWORD={RabbitMq.Password}", $"AMB_RABBIT_VHOST={RabbitMq.VirtualHost}",
         $"AMB_DATABASE_PREFIX={DatabasePrefix}", $"AMB_GATEWAY_PORT={GatewayPort}", $"AMB_SERVICES_ENVIRONMENT={ServicesEnvironment}",
+        $"AMB_WEBHOOK_RECEIVERS={string.Join(',', WebhookReceivers)}", $"AMB_WEBHOOKS_SECRETS_KEY_FILE={WebhooksSecretsKeyFile}",
     ];
 
     /// <summary>The connection string of a service's own database.</summary>

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Generates everything AmbassadorNet needs that must be secret, with openssl:
 #   the gateway's ES256 key pair (P-256) and its key id, the operator key, tracking's IP hash key,
-#   and the PostgreSQL and RabbitMQ passwords.
+#   the key-encryption key of the webhooks service's secrets (same id), and the PostgreSQL and
+#   RabbitMQ passwords.
 #
 #   ./generate-keys.sh                  writes ./.env for docker compose (refuses to overwrite)
 #   ./generate-keys.sh --pem-dir DIR    also writes DIR/<kid>.private.pem, DIR/<kid>.public.pem,
-#                                       DIR/operator-key and DIR/ip-hash-key for a kubernetes overlay
+#                                       DIR/<kid>.webhooks-secrets-key, DIR/operator-key and
+#                                       DIR/ip-hash-key for a kubernetes overlay
 #   KID=prod-2027-01 ./generate-keys.sh picks the key id (default: amb-<UTC date and time>)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,18 +31,21 @@ openssl ec -in "$work/ec.pem" -pubout -out "$work/public.pem" 2>/dev/null
 
 # Letters and digits only (they end up inside connection strings); 48 characters ~ 285 bits.
 random() { openssl rand -base64 64 | tr -dc 'A-Za-z0-9' | head -c 48; }
+# The webhooks service's key-encryption key: base64 of 32 random bytes, what it decodes.
+secrets_key() { openssl rand -base64 32; }
 one_line() { awk 'BEGIN { ORS = "\\n" } { print }' "$1"; } # PEM as one line with \n escapes
 
 if [[ -n "$pem_dir" ]]; then
   mkdir -p "$pem_dir"
-  for f in "$pem_dir/$kid.private.pem" "$pem_dir/$kid.public.pem"; do
+  for f in "$pem_dir/$kid.private.pem" "$pem_dir/$kid.public.pem" "$pem_dir/$kid.webhooks-secrets-key"; do
     [[ ! -e "$f" ]] || { echo "$f exists; not overwriting" >&2; exit 1; }
   done
   cp "$work/private.pem" "$pem_dir/$kid.private.pem"
   cp "$work/public.pem" "$pem_dir/$kid.public.pem"
+  secrets_key > "$pem_dir/$kid.webhooks-secrets-key"
   [[ -e "$pem_dir/operator-key" ]] || random > "$pem_dir/operator-key"
   [[ -e "$pem_dir/ip-hash-key" ]] || random > "$pem_dir/ip-hash-key"
-  echo "Wrote $pem_dir/$kid.{private,public}.pem (kid $kid), operator-key and ip-hash-key."
+  echo "Wrote $pem_dir/$kid.{private,public}.pem, $kid.webhooks-secrets-key (kid $kid), operator-key and ip-hash-key."
   echo "Set the kid in the overlay's kustomization.yaml (deploy/README.md, 'Keys')."
   exit 0
 fi
@@ -54,5 +59,7 @@ AMB_SIGNING_KEY_ID=$kid
 AMB_SIGNING_KEY_PEM="$(one_line "$work/private.pem")"
 AMB_PUBLIC_KEY_PEM="$(one_line "$work/public.pem")"
 AMB_IP_HASH_KEY=$(random)
+AMB_WEBHOOKS_SECRETS_KEY_ID=$kid
+AMB_WEBHOOKS_SECRETS_KEY=$(secrets_key)
 ENV
 echo "Wrote $(pwd)/.env (key id $kid). The operator key is AMB_OPERATOR_KEY in it."

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using AmbassadorNet.ServiceDefaults.Configuration;
+using AmbassadorNet.Webhooks.Security;
 
 namespace AmbassadorNet.Webhooks;
 
 [ConfigurationSection("Webhooks")]
-public sealed class WebhookOptions
+public sealed class WebhookOptions : IValidatableObject
 {
     /// <summary>
     /// Standard Webhooks' schedule: after the first attempt, retries 5 s, 5 min, 30 min, 2 h, 5 h, 10 h
@@ -17,10 +18,11 @@ public sealed class WebhookOptions
     ];
 
     /// <summary>
-    /// Hosts (exact names or IP literals) that may be reached over plain http and at private or
-    /// loopback addresses: for local testing only. Empty in production.
+    /// Host and port pairs ("127.0.0.1:5099"; a host name or an IP literal, IPv6 in brackets) that may
+    /// be reached over plain http and at private or loopback addresses: for local testing only. Empty
+    /// in production. The answers of these receivers are not kept in the attempt log.
     /// </summary>
-    public string[] AllowedPrivateHosts { get; set; } = [];
+    public string[] AllowedPrivateEndpoints { get; set; } = [];
 
     /// <summary>Delays before each retry; unset means <see cref="DefaultRetrySchedule"/>. (An array default would be appended to by the binder, hence nullable.)</summary>
     public TimeSpan[]? RetrySchedule { get; set; }
@@ -56,6 +58,10 @@ public sealed class WebhookOptions
 
     public IReadOnlyList<TimeSpan> EffectiveRetrySchedule => RetrySchedule is { Length: > 0 } schedule ? schedule : DefaultRetrySchedule;
 
-    public bool IsAllowedPrivateHost(string host) =>
-        AllowedPrivateHosts.Any(allowed => string.Equals(allowed.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase));
+    public bool IsAllowedPrivateEndpoint(string host, int port) =>
+        AllowedPrivateEndpoints.Any(allowed => PrivateEndpoint.TryParse(allowed, out var endpoint) && endpoint.Matches(host, port));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        AllowedPrivateEndpoints.Where(entry => !PrivateEndpoint.TryParse(entry, out _)).Select(entry => new ValidationResult(
+            $"Webhooks:AllowedPrivateEndpoints: '{entry}' is not host:port (e.g. 127.0.0.1:5099, [::1]:5099).", [nameof(AllowedPrivateEndpoints)]));
 }

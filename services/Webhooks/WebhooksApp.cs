@@ -7,6 +7,7 @@ using AmbassadorNet.Webhooks.Api;
 using AmbassadorNet.Webhooks.Delivery;
 using AmbassadorNet.Webhooks.Events;
 using AmbassadorNet.Webhooks.Persistence;
+using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 
 namespace AmbassadorNet.Webhooks;
@@ -27,6 +28,7 @@ public static class WebhooksApp
         builder.AddServiceDatabase<WebhooksDbContext>(WebhooksDbContext.Migrations);
         builder.AddServiceMessaging<WebhooksDbContext>(Name, PublicEvents.RegisterHandlers);
         builder.AddSettings<WebhookOptions>();
+        builder.AddSecretsAtRest();
         builder.Services.AddSingleton<DestinationGuard>();
         builder.Services.AddSingleton<UrlRules>();
         builder.Services.AddWebhookDelivery();

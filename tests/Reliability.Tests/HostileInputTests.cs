@@ -57,6 +57,46 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
         Assert.True(changes.Count == 0, "hostile requests stored something:\n" + string.Join("\n", changes));
     }
 
+    /// <summary>
+    /// Destinations a webhook must never reach (server-side request forgery), beside the receiver
+    /// the system allow-lists (127.0.0.1 on one port). Issue 26, findings 4 and 5.
+    /// </summary>
+    private static IEnumerable<string> HostileWebhookDestinations(Uri allowed) =>
+    [
+        $"http://127.0.0.1:{(allowed.Port == 15672 ? 15673 : 15672)}/api/overview", // the allow-listed address on another port (RabbitMQ's management)
+        $"https://127.0.0.1:{allowed.Port + 1}/hook",
+        $"http://localhost:{allowed.Port}/hook", // the allowed port under a name that is not on the list
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", // Teredo 2001::/32
+        "https://[100::1]/hook", // discard-only 100::/64
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::ffff:127.0.0.1]/hook",
+    ];
+
+    [Fact]
+    public async Task Hostile_webhook_destinations_are_400_problems_and_store_nothing()
+    {
+        // A brand of its own with no activity: should a destination be accepted, no event could ever be delivered to it.
+        var brand = await GatewayClient.ForNewBrandAsync(TwoBrandsFixture.Http, fixture.System.System.Gateway, fixture.System.System.OperatorKey, "Hostile hooks");
+        var failures = new List<string>();
+        foreach (var url in HostileWebhookDestinations(new Uri(fixture.Receiver.HookUrl)))
+        {
+            var (status, body) = await brand.SendRawAsync(HttpMethod.Post, "/api/webhooks", System.Net.Http.Json.JsonContent.Create(new { url }));
+            if ((int)status is >= 200 and < 300)
+            {
+                await brand.SendRawAsync(HttpMethod.Delete, $"/api/webhooks/{System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid()}");
+            }
+
+            if (status != HttpStatusCode.BadRequest || !BrandSnapshot.IsProblem(status, body) || !body.Contains("\"url\"", StringComparison.Ordinal))
+            {
+                failures.Add($"{url}: {(int)status} {Cut(body)}");
+            }
+        }
+
+        var (_, listed) = await brand.SendRawAsync(HttpMethod.Get, "/api/webhooks");
+        Assert.True(failures.Count == 0, $"{failures.Count} destinations were not refused with a 400 problem:\n" + string.Join("\n", failures));
+        Assert.Equal("[]", listed);
+    }
+
     [Fact]
     public async Task Hostile_query_strings_on_every_read_never_cause_a_server_error()
     {

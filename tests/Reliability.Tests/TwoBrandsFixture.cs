@@ -21,6 +21,9 @@ public sealed class TwoBrandsFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
+        // The one private destination this system may deliver to: the receiver's address and port.
+        var receiver = new Uri(Receiver.HookUrl);
+        System.Options.WithSetting("webhooks", "Webhooks:AllowedPrivateEndpoints:0", $"{receiver.Host}:{receiver.Port}");
         await System.InitializeAsync();
         RunningServices = TestSystem.Services.ToHashSet(StringComparer.Ordinal);
         var gateway = System.System.Gateway;

@@ -9,7 +9,7 @@ namespace Reliability.Tests;
 /// <summary>
 /// A brand's webhook endpoint: a real Kestrel server on a free loopback port that answers 200 to every
 /// POST and remembers the <c>webhook-id</c> of each. The system's webhooks service may deliver to it
-/// because the local system lists 127.0.0.1 in <c>Webhooks:AllowedPrivateHosts</c> (AmbassadorNetSystem).
+/// because <see cref="TwoBrandsFixture"/> lists its address and port in <c>Webhooks:AllowedPrivateEndpoints</c>.
 /// A 200 makes every delivery succeed at its first attempt, and a succeeded delivery is never retried,
 /// so what the brand reads about it stays the same.
 /// </summary>

@@ -24,7 +24,6 @@ public sealed class RetryTests(WebhooksService service) : IClassFixture<Webhooks
         Assert.Null(await StandardWebhooksVerifier.VerifyAsync(secret, requests[1].Headers, requests[1].Body));
         Assert.Equal([500, 200], log.Select(a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal(["retry_scheduled", "succeeded"], log.Select(a => a.GetProperty("outcome").GetString()));
-        Assert.Equal("answered 500", log[0].GetProperty("responseBody").GetString());
         Assert.All(log, a => Assert.True(a.GetProperty("latencyMs").GetInt32() >= 0));
         Assert.Equal(2, await service.SettledCountAsync("flaky"));
     }

@@ -33,6 +33,16 @@ public sealed class WebhooksService : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>
+    /// The key-encryption keys of the key ring (Webhooks:SecretsKey), kept across restarts like a
+    /// mounted secret; a rotation test changes them between a stop and a start.
+    /// </summary>
+    public Dictionary<string, string> SecretsKeys { get; set; } = new() { ["test-1"] = NewSecretsKey() };
+
+    public string CurrentSecretsKeyId { get; set; } = "test-1";
+
+    public static string NewSecretsKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public TestDatabase Database { get; private set; } = null!;
 
     public TestVhost Vhost { get; private set; } = null!;
@@ -67,7 +77,7 @@ public sealed class WebhooksService : IAsyncLifetime
             {
                 // The readiness wait below polls while the bus starts; those "not ready yet" reports are expected.
                 ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
-                ["Webhooks:AllowedPrivateHosts:0"] = "127.0.0.1",
+                ["Webhooks:AllowedPrivateEndpoints:0"] = $"127.0.0.1:{new Uri(Receiver.BaseUrl).Port}",
                 ["Webhooks:RetrySchedule:0"] = RetrySchedule[0],
                 ["Webhooks:RetrySchedule:1"] = RetrySchedule[1],
                 ["Webhooks:RetrySchedule:2"] = RetrySchedule[2],
@@ -76,11 +86,72 @@ public sealed class WebhooksService : IAsyncLifetime
                 ["Webhooks:PollInterval"] = "00:00:00.100",
                 ["Webhooks:DisableAfterFailedDeliveries"] = DisableAfterFailedDeliveries.ToString(CultureInfo.InvariantCulture),
             });
+            builder.Configuration.AddInMemoryCollection(SecretsKeySettings());
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
         // The bus starts in the background; events published before its queues are bound would be dropped.
         await Eventually.UntilAsync(async ct => (await Http.GetAsync("/health/ready", ct)).IsSuccessStatusCode, "the webhooks service to be ready");
+    }
+
+    private Dictionary<string, string?> SecretsKeySettings()
+    {
+        var settings = SecretsKeys.ToDictionary(k => $"Webhooks:SecretsKey:Keys:{k.Key}", k => (string?)k.Value);
+        settings["Webhooks:SecretsKey:CurrentId"] = CurrentSecretsKeyId;
+        return settings;
+    }
+
+    /// <summary>What <c>--migrate-only</c> runs: the schema, the broker's topology, and the service's own steps.</summary>
+    public async Task RunDeploymentStepsAsync()
+    {
+        foreach (var step in Services.GetServices<AmbassadorNet.ServiceDefaults.Deployment.IDeploymentStep>())
+        {
+            await step.RunAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Reads the database directly, as an attacker with a copy of it would.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] values)
+    {
+        await using var connection = Database.OpenConnection();
+        await using var command = Command(connection, sql, values);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    public async Task<long> CountAsync(string sql, params object[] values) => await ScalarAsync<long>(sql, values);
+
+    public async Task<int> ExecuteAsync(string sql, params object[] values)
+    {
+        await using var connection = Database.OpenConnection();
+        await using var command = Command(connection, sql, values);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of every row, as text (bytea read as UTF-8).</summary>
+    public async Task<List<string>> ColumnAsync(string sql, params object[] values)
+    {
+        await using var connection = Database.OpenConnection();
+        await using var command = Command(connection, sql, values);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.IsDBNull(0) ? "" : reader.GetValue(0) is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : reader.GetValue(0).ToString()!);
+        }
+
+        return rows;
+    }
+
+    private static Npgsql.NpgsqlCommand Command(Npgsql.NpgsqlConnection connection, string sql, object[] values)
+    {
+        var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
+        }
+
+        return command;
     }
 
     public async Task StopAppAsync()

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using AmbassadorNet.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.ServiceDefaults.Idempotency;
 
@@ -10,9 +12,12 @@ namespace AmbassadorNet.ServiceDefaults.Idempotency;
 /// Idempotency-Key runs and its response is stored; the same key and request again gets the stored
 /// response (with <c>Idempotent-Replayed: true</c>); the same key with another request is a 409; a
 /// request arriving while the first still runs waits for it and then gets its response. Responses
-/// of 5xx are not stored, so a retry after our failure runs the command again.
+/// of 5xx are not stored, so a retry after our failure runs the command again. A key lives for
+/// Idempotency:Retention; after that the same key is a new request (and the sweeper deletes the row).
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, TimeProvider clock, IProblemDetailsService problems)
+internal sealed class IdempotencyMiddleware(
+    RequestDelegate next, IdempotencyStore store, TimeProvider clock, IProblemDetailsService problems,
+    IOptions<IdempotencyOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan ConcurrentWait = TimeSpan.FromSeconds(15);
@@ -36,7 +41,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
 
         var hash = await HashRequestAsync(context.Request);
         var cancellationToken = context.RequestAborted;
-        if (await store.TryClaimAsync(brand, key, hash, clock.GetUtcNow(), cancellationToken))
+        var now = clock.GetUtcNow();
+        if (await store.TryClaimAsync(brand, key, hash, now, now - options.Value.Retention, cancellationToken))
         {
             await RunAndStoreAsync(context, brand, key, cancellationToken);
             return;
@@ -91,7 +97,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
                 StatusCode = context.Response.StatusCode,
                 ContentType = context.Response.ContentType,
                 Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                ResponseBody = captured.ToArray(),
+                ResponseBody = context.Features.Get<ReplayBody>() is { } replay
+                    ? JsonSerializer.SerializeToUtf8Bytes(replay.Value, replay.Value.GetType(), json.Value.SerializerOptions)
+                    : captured.ToArray(),
             }, clock.GetUtcNow(), CancellationToken.None);
         }
 

@@ -11,12 +11,19 @@ namespace AmbassadorNet.ServiceDefaults.Idempotency;
 /// </summary>
 internal sealed class IdempotencyStore(IOptions<DatabaseOptions> options)
 {
-    public async Task<bool> TryClaimAsync(Guid brand, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>False in a host built without a database (some tests): nothing to sweep.</summary>
+    public bool HasDatabase => !string.IsNullOrEmpty(options.Value.ConnectionString);
+
+    /// <summary>Claims the key for this request; a row created before <paramref name="expiredBefore"/> is past its retention and is taken over as if absent.</summary>
+    public async Task<bool> TryClaimAsync(Guid brand, string key, string requestHash, DateTimeOffset now, DateTimeOffset expiredBefore, CancellationToken cancellationToken)
     {
         return await ExecuteAsync("""
             INSERT INTO idempotency_keys (brand_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (brand_id, key) DO NOTHING
-            """, cancellationToken, brand, key, requestHash, now) == 1;
+            ON CONFLICT (brand_id, key) DO UPDATE
+            SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at, completed_at = NULL,
+                status_code = NULL, content_type = NULL, location = NULL, response_body = NULL
+            WHERE idempotency_keys.created_at < $5
+            """, cancellationToken, brand, key, requestHash, now, expiredBefore) == 1;
     }
 
     public async Task<IdempotencyRecord?> FindAsync(Guid brand, string key, CancellationToken cancellationToken)
@@ -52,6 +59,13 @@ internal sealed class IdempotencyStore(IOptions<DatabaseOptions> options)
             SET completed_at = $3, status_code = $4, content_type = $5, location = $6, response_body = $7
             WHERE brand_id = $1 AND key = $2
             """, cancellationToken, response.BrandId, response.Key, now, response.StatusCode, response.ContentType, response.Location, response.ResponseBody);
+
+    /// <summary>Deletes at most <paramref name="batch"/> keys created before <paramref name="expiredBefore"/>; returns how many.</summary>
+    public Task<int> DeleteExpiredAsync(DateTimeOffset expiredBefore, int batch, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            DELETE FROM idempotency_keys WHERE (brand_id, key) IN
+                (SELECT brand_id, key FROM idempotency_keys WHERE created_at < $1 LIMIT $2)
+            """, cancellationToken, expiredBefore, batch);
 
     /// <summary>Releases a key whose command failed on our side, so the client's retry runs it again.</summary>
     public Task ForgetAsync(Guid brand, string key, CancellationToken cancellationToken) =>

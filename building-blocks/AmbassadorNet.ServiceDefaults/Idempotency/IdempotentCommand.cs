@@ -1,3 +1,4 @@
+using AmbassadorNet.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,9 @@ public static class IdempotencyRegistration
 {
     public static IHostApplicationBuilder AddIdempotency(this IHostApplicationBuilder builder)
     {
+        builder.AddSettings<IdempotencyOptions>();
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencySweeper>();
         return builder;
     }
 

@@ -1,8 +1,10 @@
 using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Events;
 using AmbassadorNet.Webhooks.Persistence;
+using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace AmbassadorNet.Webhooks.Api;
 internal static class SubscriptionEndpoints
 {
     public static async Task<Created<SubscriptionView>> CreateAsync(
-        CreateSubscriptionRequest request, WebhooksDbContext db, UrlRules urls, TimeProvider clock, CancellationToken cancellationToken)
+        CreateSubscriptionRequest request, HttpContext http, WebhooksDbContext db, UrlRules urls, SigningSecretProtector secrets, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var eventTypes = (request.EventTypes is null or { Count: 0 } ? [WebhookSubscription.AllEvents] : request.EventTypes).Select(t => t?.Trim() ?? "").Distinct().ToList();
@@ -27,15 +30,16 @@ internal static class SubscriptionEndpoints
         var url = await urls.ValidateAsync(request.Url, cancellationToken);
 
         var now = clock.GetUtcNow();
+        var secret = WebhookSecret.New();
         var subscription = new WebhookSubscription
         {
             Id = Ids.New(clock), BrandId = db.CurrentBrandId, Url = url.AbsoluteUri, Description = request.Description?.Trim(),
             EventTypes = eventTypes.Contains(WebhookSubscription.AllEvents) ? [WebhookSubscription.AllEvents] : eventTypes,
-            Status = SubscriptionStatus.Active, Secret = WebhookSecret.New(), CreatedAt = now, UpdatedAt = now,
+            Status = SubscriptionStatus.Active, Secret = secrets.Protect(secret), CreatedAt = now, UpdatedAt = now,
         };
         db.Subscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/webhooks/{subscription.Id}", SubscriptionView.From(subscription, withSecret: true));
+        return TypedResults.Created($"/api/webhooks/{subscription.Id}", ShownOnce(http, SubscriptionView.From(subscription, secret)));
     }
 
     public static async Task<Ok<List<SubscriptionView>>> ListAsync(WebhooksDbContext db, CancellationToken cancellationToken) =>
@@ -64,12 +68,21 @@ internal static class SubscriptionEndpoints
     }
 
     public static async Task<Ok<SubscriptionView>> RotateSecretAsync(
-        Guid id, WebhooksDbContext db, TimeProvider clock, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+        Guid id, HttpContext http, WebhooksDbContext db, SigningSecretProtector secrets, TimeProvider clock, IOptions<WebhookOptions> options,
+        CancellationToken cancellationToken)
     {
         var subscription = await db.LoadSubscriptionAsync(id, cancellationToken);
-        subscription.RotateSecret(WebhookSecret.New(), clock.GetUtcNow(), options.Value.SecretRotationOverlap);
+        var secret = WebhookSecret.New();
+        subscription.RotateSecret(secrets.Protect(secret), clock.GetUtcNow(), options.Value.SecretRotationOverlap);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SubscriptionView.From(subscription, withSecret: true));
+        return TypedResults.Ok(ShownOnce(http, SubscriptionView.From(subscription, secret)));
+    }
+
+    /// <summary>The answer shows the secret; the copy kept for replays (Idempotency-Key) does not, whoever of the brand sends the key again.</summary>
+    private static SubscriptionView ShownOnce(HttpContext http, SubscriptionView withSecret)
+    {
+        http.ReplayInstead(withSecret.WithoutSecret());
+        return withSecret;
     }
 
     internal static async Task<WebhookSubscription> LoadSubscriptionAsync(this WebhooksDbContext db, Guid id, CancellationToken cancellationToken) =>

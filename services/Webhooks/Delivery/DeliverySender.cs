@@ -1,5 +1,6 @@
 using System.Text;
 using AmbassadorNet.Webhooks.Domain;
+using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace AmbassadorNet.Webhooks.Delivery;
 /// retry or replay is signed again). Cancellation by <paramref name="stopping"/> propagates: an
 /// attempt cut short by shutdown is not logged, and its lease brings it back.
 /// </summary>
-public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider clock, IOptions<WebhookOptions> options)
+public sealed class DeliverySender(IHttpClientFactory clients, SigningSecretProtector secrets, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     public async Task<AttemptResult> SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken stopping)
     {
@@ -22,7 +23,7 @@ public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider cloc
         };
         request.Headers.Add("webhook-id", delivery.WebhookId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigner.Sign(delivery.WebhookId, timestamp, delivery.Payload, subscription.SigningSecrets(attemptedAt)));
+        request.Headers.Add("webhook-signature", WebhookSigner.Sign(delivery.WebhookId, timestamp, delivery.Payload, subscription.SigningSecrets(attemptedAt).Select(secrets.Unprotect)));
 
         var started = clock.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -31,7 +32,7 @@ public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider cloc
         {
             using var response = await clients.CreateClient(DeliveryRegistration.HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var body = await ReadStartAsync(response, options.Value.ResponseBodyLogLimit, timeout.Token);
+            var body = await ReadStartAsync(response, BodyLimitFor(request.RequestUri!), timeout.Token);
             return new AttemptResult(attemptedAt, (int)response.StatusCode, null, false, clock.GetElapsedTime(started), body, RetryAfter(response, attemptedAt));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -51,6 +52,13 @@ public sealed class DeliverySender(IHttpClientFactory clients, TimeProvider cloc
             return Failed(attemptedAt, started, $"{e.HttpRequestError}: {e.Message}", refused: false);
         }
     }
+
+    /// <summary>
+    /// Nothing of an allow-listed private receiver's answer is kept: the brand reads the attempt log,
+    /// and a service on this machine's network (a broker's management page) must not be read through it.
+    /// </summary>
+    private int BodyLimitFor(Uri url) =>
+        options.Value.IsAllowedPrivateEndpoint(url.Host, url.Port) ? 0 : options.Value.ResponseBodyLogLimit;
 
     private AttemptResult Failed(DateTimeOffset attemptedAt, long started, string error, bool refused) =>
         new(attemptedAt, null, error.Length > 1000 ? error[..1000] : error, refused, clock.GetElapsedTime(started), null, null);

@@ -20,9 +20,10 @@ public sealed class WebhookSubscription : IBrandOwned
 
     public SubscriptionStatus Status { get; set; }
 
+    /// <summary>The signing secret, protected (Secrets.SigningSecretProtector): the database never holds it readable.</summary>
     public string Secret { get; set; } = "";
 
-    /// <summary>The secret before the last rotation; it keeps signing until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    /// <summary>The secret before the last rotation, protected; it keeps signing until <see cref="PreviousSecretExpiresAt"/>.</summary>
     public string? PreviousSecret { get; set; }
 
     public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
@@ -40,7 +41,7 @@ public sealed class WebhookSubscription : IBrandOwned
 
     public bool Receives(string eventType) => EventTypes.Contains(AllEvents) || EventTypes.Contains(eventType);
 
-    /// <summary>The secrets that sign a message sent at <paramref name="now"/>: the current one, and the previous one during the overlap.</summary>
+    /// <summary>The (protected) secrets that sign a message sent at <paramref name="now"/>: the current one, and the previous one during the overlap.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
         PreviousSecret is not null && PreviousSecretExpiresAt > now ? [Secret, PreviousSecret] : [Secret];
 

@@ -1,11 +1,12 @@
 using AmbassadorNet.Webhooks.Domain;
+using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Webhooks.Persistence;
 
-/// <summary>How the webhook entities map to the tables of Migrations/0001_webhooks.sql.</summary>
+/// <summary>How the webhook entities map to the tables of Migrations/*.sql.</summary>
 internal static class WebhookMapping
 {
     public static void Configure(EntityTypeBuilder<WebhookSubscription> subscription)
@@ -13,8 +14,8 @@ internal static class WebhookMapping
         subscription.ToTable("webhook_subscriptions");
         subscription.Property(s => s.Url).HasMaxLength(UrlRules.MaxLength);
         subscription.Property(s => s.Description).HasMaxLength(500);
-        subscription.Property(s => s.Secret).HasMaxLength(100);
-        subscription.Property(s => s.PreviousSecret).HasMaxLength(100);
+        subscription.Property(s => s.Secret).HasMaxLength(500);
+        subscription.Property(s => s.PreviousSecret).HasMaxLength(500);
         subscription.Property(s => s.DisabledReason).HasMaxLength(100);
         subscription.HasIndex(s => new { s.BrandId, s.Status });
     }
@@ -29,6 +30,12 @@ internal static class WebhookMapping
         delivery.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique(); // one delivery per event and subscription
         delivery.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
         delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
+    }
+
+    public static void Configure(EntityTypeBuilder<KeyRingEntry> entry)
+    {
+        entry.ToTable("data_protection_keys");
+        entry.Property(e => e.Id).UseIdentityAlwaysColumn();
     }
 
     public static void Configure(EntityTypeBuilder<DeliveryAttempt> attempt)

@@ -4,6 +4,7 @@ using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.Webhooks.Domain;
+using AmbassadorNet.Webhooks.Secrets;
 using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Webhooks.Persistence;
@@ -26,6 +27,7 @@ public sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> option
         modelBuilder.Entity<WebhookSubscription>(WebhookMapping.Configure);
         modelBuilder.Entity<WebhookDelivery>(WebhookMapping.Configure);
         modelBuilder.Entity<DeliveryAttempt>(WebhookMapping.Configure);
+        modelBuilder.Entity<KeyRingEntry>(WebhookMapping.Configure);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

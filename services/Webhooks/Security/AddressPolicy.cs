@@ -7,7 +7,9 @@ namespace AmbassadorNet.Webhooks.Security;
 /// Which addresses a webhook may reach: public unicast only. Refused: loopback, private (RFC 1918,
 /// unique-local), link-local (which holds the cloud metadata endpoint 169.254.169.254), carrier-grade
 /// NAT (Alibaba's metadata 100.100.100.200), unspecified, multicast, documentation and reserved
-/// ranges, and IPv6 forms that embed such an IPv4 address (mapped, NAT64, 6to4).
+/// ranges, IPv6 forms that embed such an IPv4 address (mapped, NAT64, 6to4), Teredo (2001::/32: a
+/// tunnel whose relay would carry the request to an IPv4 address the check never saw) and the
+/// discard-only prefix 100::/64.
 /// </summary>
 public static class AddressPolicy
 {
@@ -60,6 +62,8 @@ public static class AddressPolicy
         }
 
         return !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) // documentation
+            && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00) // Teredo 2001::/32
+            && !(b[0] == 0x01 && b[1] == 0x00 && b.Skip(2).Take(6).All(x => x == 0)) // discard-only 100::/64
             && !b.Take(15).All(x => x == 0); // ::, ::1 and the deprecated IPv4-compatible forms
     }
 }

@@ -5,18 +5,18 @@ using Microsoft.Extensions.Options;
 namespace AmbassadorNet.Webhooks.Security;
 
 /// <summary>
-/// Resolves a webhook host and refuses it unless every address is public (or the host is on the
-/// allow-list). The delivery client connects through <see cref="ConnectAsync"/>, so the address it
+/// Resolves a webhook host and refuses it unless every address is public (or the host and port are
+/// on the allow-list). The delivery client connects through <see cref="ConnectAsync"/>, so the address it
 /// connects to is one that passed the check at that moment: a DNS answer that changes between the
 /// check and the connection (rebinding) cannot smuggle in a private address.
 /// </summary>
 public sealed class DestinationGuard(IOptions<WebhookOptions> options)
 {
-    public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    public async Task<IPAddress[]> ResolveAsync(string host, int port, CancellationToken cancellationToken)
     {
         var bare = host.Trim('[', ']');
         var addresses = IPAddress.TryParse(bare, out var literal) ? [literal] : await LookUpAsync(bare, cancellationToken);
-        if (options.Value.IsAllowedPrivateHost(bare))
+        if (options.Value.IsAllowedPrivateEndpoint(bare, port))
         {
             return addresses;
         }
@@ -32,7 +32,7 @@ public sealed class DestinationGuard(IOptions<WebhookOptions> options)
 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
+        var addresses = await ResolveAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
         SocketException? last = null;
         foreach (var address in addresses)
         {

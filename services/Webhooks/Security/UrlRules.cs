@@ -2,7 +2,7 @@ using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Webhooks.Security;
 
-/// <summary>What a subscription URL must be: absolute https (http only for allow-listed hosts), no credentials, and a host that resolves to public addresses now.</summary>
+/// <summary>What a subscription URL must be: absolute https (http only for allow-listed host and port pairs), no credentials, and a host that resolves to public addresses now.</summary>
 public sealed class UrlRules(DestinationGuard guard, Microsoft.Extensions.Options.IOptions<WebhookOptions> options)
 {
     public const int MaxLength = 2000;
@@ -14,10 +14,10 @@ public sealed class UrlRules(DestinationGuard guard, Microsoft.Extensions.Option
             throw new RequestValidationException("url", $"An absolute URL of at most {MaxLength} characters is required.");
         }
 
-        var allowed = options.Value.IsAllowedPrivateHost(uri.Host);
+        var allowed = options.Value.IsAllowedPrivateEndpoint(uri.Host, uri.Port);
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && allowed))
         {
-            throw new RequestValidationException("url", "The URL must use https (http only for hosts on the Webhooks:AllowedPrivateHosts list).");
+            throw new RequestValidationException("url", "The URL must use https (http only for host and port pairs on the Webhooks:AllowedPrivateEndpoints list).");
         }
 
         if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
@@ -27,7 +27,7 @@ public sealed class UrlRules(DestinationGuard guard, Microsoft.Extensions.Option
 
         try
         {
-            await guard.ResolveAsync(uri.Host, cancellationToken);
+            await guard.ResolveAsync(uri.Host, uri.Port, cancellationToken);
         }
         catch (DestinationRefusedException e)
         {
