@@ -8,7 +8,7 @@ namespace AmbassadorNet.Gateway.Routing;
 /// The public API of ARCHITECTURE.md as route table rows. Ledger and payouts follow one rule: reads
 /// are <see cref="AccessPolicies.LedgerRead"/>, commands are <see cref="AccessPolicies.PayoutsManage"/>.
 /// A service adding an endpoint adds its row here; its test compares the two (see
-/// <see cref="Testing.RouteAgreement"/>).
+/// `RouteAgreement` in tests/AmbassadorNet.TestKit).
 /// </summary>
 public static class AmbassadorNetRoutes
 {

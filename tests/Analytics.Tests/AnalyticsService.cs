@@ -1,3 +1,4 @@
+using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Analytics;
@@ -21,7 +22,7 @@ using Npgsql;
 namespace Analytics.Tests;
 
 /// <summary>The analytics service as it ships (<see cref="AnalyticsApp"/>) on a loopback port, with its own database and vhost.</summary>
-public sealed class AnalyticsService : IAsyncLifetime
+public sealed class AnalyticsService : IAsyncLifetime, IServiceUnderTest
 {
     private WebApplication? _app;
 

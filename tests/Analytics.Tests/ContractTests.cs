@@ -1,43 +1,20 @@
-using System.Text.Json;
 using AmbassadorNet.Analytics.Persistence;
-using AmbassadorNet.Persistence.Schema;
+using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.TestKit.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Tests;
 
-public sealed class ContractTests(AnalyticsService service) : IClassFixture<AnalyticsService>
+public sealed class ContractTests(AnalyticsService service) : ServiceContractTests<AnalyticsService, AnalyticsDbContext>(service), IClassFixture<AnalyticsService>
 {
-    [Fact]
-    public void The_gateway_routes_every_endpoint_with_the_same_row_of_the_role_table()
-    {
-        var report = AmbassadorNet.Gateway.Routing.Testing.RouteAgreement.Check(AmbassadorNet.Gateway.Routing.GatewayServices.Analytics, service.Services);
+    protected override string GatewayName => GatewayServices.Analytics;
 
-        Assert.True(report.Disagreements.Count == 0, report.ToString());
-        Assert.True(report.RoutesWithoutEndpoint.Count == 0, report.ToString());
-    }
+    protected override int MinimumOperations => 6;
+
+    protected override AnalyticsDbContext CreateContext(DbContextOptions<AnalyticsDbContext> options) => new(options, new BrandScope());
 
     [Fact]
-    public async Task The_migrated_schema_matches_the_model()
-    {
-        var options = new DbContextOptionsBuilder<AnalyticsDbContext>().UseNpgsql(service.Database.ConnectionString).Options;
-        await using var context = new AnalyticsDbContext(options, new BrandScope());
-
-        var drift = await SchemaComparer.FindDriftAsync(context, TestContext.Current.CancellationToken);
-
-        Assert.True(drift.Count == 0, string.Join("\n", drift));
-    }
-
-    [Fact]
-    public async Task Every_operation_of_the_openapi_document_has_a_summary()
-    {
-        var document = JsonDocument.Parse(await service.Http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
-        var operations = document.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
-            .ToList();
-
-        Assert.Contains(operations, op => op.Name == "GET /api/analytics/leaderboard");
-        Assert.True(operations.Count >= 6, $"only {operations.Count} operations documented");
-        Assert.All(operations, op => Assert.True(op.Operation.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10, $"{op.Name} has no summary"));
-    }
+    public async Task The_leaderboard_is_documented() =>
+        Assert.Contains(await OperationsAsync(), op => op.Name == "GET /api/analytics/leaderboard");
 }

@@ -1,3 +1,4 @@
+using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Campaigns;
@@ -21,7 +22,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Campaigns.Tests;
 
 /// <summary>The campaigns service as it ships (<see cref="CampaignsApp"/>) on a loopback port, with its own database and vhost.</summary>
-public sealed class CampaignsService : IAsyncLifetime
+public sealed class CampaignsService : IAsyncLifetime, IServiceUnderTest
 {
     private WebApplication? _app;
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Creators;
@@ -19,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Creators.Tests;
 
 /// <summary>The creators service as it ships (<see cref="CreatorsApp"/>) on a loopback port, with its own database and vhost.</summary>
-public sealed class CreatorsService : IAsyncLifetime
+public sealed class CreatorsService : IAsyncLifetime, IServiceUnderTest
 {
     private WebApplication? _app;
 

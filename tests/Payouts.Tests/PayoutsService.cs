@@ -1,3 +1,4 @@
+using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Messaging.Outbox;
@@ -26,7 +27,7 @@ namespace Payouts.Tests;
 /// database, vhost and test clock (a clock offset file: <see cref="MoveClock"/>). The release job
 /// runs hourly here, so only the on-demand endpoint releases; <see cref="ReleaseJobService"/> runs it often.
 /// </summary>
-public class PayoutsService : IAsyncLifetime
+public class PayoutsService : IAsyncLifetime, IServiceUnderTest
 {
     private readonly string _clockFile = Path.Combine(Path.GetTempPath(), $"amb-payouts-clock-{Guid.NewGuid():N}");
     private WebApplication? _app;

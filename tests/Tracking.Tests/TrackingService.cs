@@ -1,3 +1,4 @@
+using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Security;
@@ -14,7 +15,7 @@ using Npgsql;
 namespace Tracking.Tests;
 
 /// <summary>The tracking service with its own database and vhost, and one replica running.</summary>
-public class TrackingService : IAsyncLifetime
+public class TrackingService : IAsyncLifetime, IServiceUnderTest
 {
     public static string Audience => InternalToken.AudienceFor(TrackingApp.Name);
 

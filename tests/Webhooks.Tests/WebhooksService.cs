@@ -1,3 +1,4 @@
+using AmbassadorNet.TestKit.Services;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,7 +25,7 @@ namespace Webhooks.Tests;
 /// database and vhost, a receiver on 127.0.0.1 (allow-listed) and a sub-second retry schedule.
 /// The app can be stopped and started again on the same database (a crash mid-delivery).
 /// </summary>
-public sealed class WebhooksService : IAsyncLifetime
+public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
 {
     public const int DisableAfterFailedDeliveries = 3;
 
