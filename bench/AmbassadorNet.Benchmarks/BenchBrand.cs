@@ -28,9 +28,8 @@ public sealed record BenchBrand(Guid Id, string Key, Guid CampaignId, IReadOnlyL
         await system.CallAsync(key, HttpMethod.Post, $"/api/campaigns/{campaignId}/launch");
 
         // Eight at a time: each creator is four calls, one of which waits for an event to reach campaigns.
-        // Handles differ within 12 characters: promo codes derive from the first 12, and concurrent
-        // enrollments of creators sharing that stem collide on the code's suffix (seen: one of 50
-        // "benchcreatorN" enrollments ended in tracking's error queue after its retries).
+        // Handles differ within 12 characters: promo codes derive from the first 12, and tracking
+        // issues the codes of one stem one at a time, so a shared stem would serialize the enrollments.
         await Parallel.ForEachAsync(Enumerable.Range(1, creators), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
         {
             var creator = await system.CallAsync(key, HttpMethod.Post, "/api/creators", new

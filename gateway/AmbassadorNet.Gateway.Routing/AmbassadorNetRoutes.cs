@@ -5,7 +5,7 @@ using static AmbassadorNet.Security.AccessPolicies;
 namespace AmbassadorNet.Gateway.Routing;
 
 /// <summary>
-/// The public API of ARCHITECTURE.md as route table rows. Ledger and payouts follow one rule: reads
+/// The public API (docs/architecture.md; details in docs/services/*.md) as route table rows. Ledger and payouts follow one rule: reads
 /// are <see cref="AccessPolicies.LedgerRead"/>, commands are <see cref="AccessPolicies.PayoutsManage"/>.
 /// A service adding an endpoint adds its row here; its test compares the two (see
 /// `RouteAgreement` in tests/AmbassadorNet.TestKit).

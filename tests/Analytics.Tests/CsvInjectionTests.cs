@@ -4,7 +4,7 @@ using static Analytics.Tests.Events;
 namespace Analytics.Tests;
 
 /// <summary>
-/// Security review 2026-12-05, finding 1: a name a creator typed must reach a spreadsheet as text,
+/// Security finding 1 (docs/reliability.md): a name a creator typed must reach a spreadsheet as text,
 /// never as a formula, while amounts (a negative commission on a day of reversals included) stay
 /// numbers a spreadsheet can add up.
 /// </summary>

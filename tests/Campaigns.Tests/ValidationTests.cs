@@ -37,8 +37,9 @@ public sealed class ValidationTests(CampaignsService service) : IClassFixture<Ca
     }
 
     /// <summary>
-    /// Security review 2026-12-05, finding 2: a budget of 1e16 answered 500 (numeric overflow) and a fee
-    /// of 9e16 launched, then payouts refused CampaignLaunched. Every money field is bounded at 10^10.
+    /// Security finding 2 (docs/reliability.md): unbounded, a budget of 1e16 overflows numeric(19,4) (a
+    /// 500) and a fee of 9e16 launches a campaign whose CampaignLaunched payouts cannot store. Every
+    /// money field is bounded at 10^10.
     /// </summary>
     [Fact]
     public async Task Money_fields_beyond_ten_billion_are_a_400_naming_each_and_nothing_is_created()

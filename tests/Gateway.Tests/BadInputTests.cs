@@ -51,7 +51,7 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.Equal(DefaultLimit / 2, echo.GetProperty("body").GetString()!.Length);
     }
 
-    /// <summary>Security review 2026-12-05, finding 6: a settlement file between 1 and 5 MiB could never reach payouts.</summary>
+    /// <summary>Security finding 6 (docs/reliability.md): a settlement file between the JSON limit (1 MiB) and the file limit (5 MiB) must reach payouts whole.</summary>
     [Fact]
     public async Task A_settlement_file_larger_than_a_json_body_reaches_payouts_whole()
     {

@@ -40,7 +40,7 @@ public sealed class FinanceCommandTests(PayoutsService service) : LedgerTest(ser
         Assert.Equal((Service.FinanceKey, second, 15m), (posted.GetProperty("requestedByKeyId").GetGuid(), posted.GetProperty("approvedByKeyId").GetGuid(), posted.GetProperty("amount").GetDecimal()));
     }
 
-    /// <summary>Security review 2026-12-05, finding 2: every money field is bounded at 10^10 in the currency's unit.</summary>
+    /// <summary>Security finding 2 (docs/reliability.md): every money field is bounded at 10^10 in the currency's unit.</summary>
     [Fact]
     public async Task Amounts_beyond_ten_billion_are_refused_and_change_nothing()
     {

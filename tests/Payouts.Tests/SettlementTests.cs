@@ -138,7 +138,7 @@ public sealed class SettlementTests(PayoutsService service) : LedgerTest(service
         Assert.Equal((0m, 10m), await desk.BalancesAsync((await desk.BatchAsync(batch)).GetProperty("lines")[0].GetProperty("creatorId").GetGuid()));
     }
 
-    /// <summary>Security review 2026-12-05, finding 1: the provider's text reaches finance's spreadsheet as text, amounts as numbers.</summary>
+    /// <summary>Security finding 1 (docs/reliability.md): the provider's text reaches finance's spreadsheet as text, amounts as numbers.</summary>
     [Fact]
     public async Task The_reconciliation_csv_defuses_the_providers_text_and_keeps_amounts_numbers()
     {

@@ -4,7 +4,7 @@ using AmbassadorNet.SystemTestKit;
 namespace Reliability.Tests;
 
 /// <summary>
-/// Issue 15, scenario 9: hostile input on every public endpoint answers a 4xx problem, never a 500,
+/// Hostile input on every public endpoint answers a 4xx problem, never a 500,
 /// and stores nothing. Commands on resources are sent to ids that do not exist (an action that takes
 /// no body would otherwise rightly act on a real one); creates are sent with the hostile bodies and the
 /// brand's every list must read the same afterwards.
@@ -59,7 +59,7 @@ public sealed class HostileInputTests(TwoBrandsFixture fixture)
 
     /// <summary>
     /// Destinations a webhook must never reach (server-side request forgery), beside the receiver
-    /// the system allow-lists (127.0.0.1 on one port). Issue 26, findings 4 and 5.
+    /// the system allow-lists (127.0.0.1 on one port); security findings 4 and 5 of docs/reliability.md.
     /// </summary>
     private static IEnumerable<string> HostileWebhookDestinations(Uri allowed) =>
     [

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Reliability.Tests;
 
 /// <summary>
-/// Issue 15, scenario 10: brand B's admin key (every brand role) can neither read nor change brand A's
+/// Brand B's admin key (every brand role) can neither read nor change brand A's
 /// data, on every route of the table. The cases come from the route table, so a new endpoint is
 /// covered as soon as its row exists.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Security.Tests;
 
 public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<SecuredApp>
 {
-    /// <summary>The role table of ARCHITECTURE.md ("gateway"), written out independently of the code.</summary>
+    /// <summary>The role table of docs/architecture.md ("Roles"), written out independently of the code.</summary>
     public static TheoryData<string, string[]> DesignTable => new()
     {
         { "ApiKeys", ["admin"] },

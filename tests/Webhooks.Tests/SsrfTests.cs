@@ -146,7 +146,7 @@ public sealed class SsrfTests(WebhooksService service) : IClassFixture<WebhooksS
     [InlineData("127.0.0.1:5099", true)]
     [InlineData("[::1]:5099", true)]
     [InlineData("localhost:8080", true)]
-    [InlineData("127.0.0.1", false)] // the old form, which admitted every port
+    [InlineData("127.0.0.1", false)] // no port: an entry names one port, and a bare address would admit every port
     [InlineData("::1:5099", false)] // an IPv6 address needs brackets, or its last group reads as the port
     [InlineData("127.0.0.1:0", false)]
     [InlineData("127.0.0.1:99999", false)]

@@ -18,7 +18,7 @@ namespace AmbassadorNet.Messaging.Inbox;
 /// The inbox row is claimed first, with INSERT ... ON CONFLICT DO NOTHING: one round trip both
 /// detects a duplicate and makes a concurrent copy wait for this one's commit, and the handler's
 /// own writes (hot counter rows in analytics) are the last thing before the commit, so their row
-/// locks are held for one round trip (docs/benchmarks.md, T4 profile).
+/// locks are held for one round trip (measurements: docs/benchmarks.md, "Profiling T4").
 /// </remarks>
 public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProvider clock, ILogger<InboxPipeline<TContext>> logger)
     where TContext : BrandScopedDbContext

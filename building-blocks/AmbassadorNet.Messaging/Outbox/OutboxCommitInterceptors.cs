@@ -21,8 +21,9 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
 /// <summary>
 /// Notifies the dispatcher after an explicit transaction commits with outbox rows still to publish.
 /// Commits without new events (most consumers' inbox transactions, the dispatcher's own) do not wake
-/// it: each wake-up is a claim query (measured in the T4 profile: webhooks polled once per message
-/// it consumed). Rows the tracker no longer holds are found at the next poll interval.
+/// it: each wake-up is a claim query, and a consumer that publishes nothing (webhooks) would
+/// otherwise poll its empty outbox once per message it consumed. Rows the tracker no longer holds
+/// are found at the next poll interval.
 /// </summary>
 internal sealed class OutboxTransactionInterceptor(OutboxSignal signal) : DbTransactionInterceptor
 {

@@ -2,7 +2,8 @@ namespace AmbassadorNet.Messaging.Registration;
 
 /// <summary>
 /// Receive-endpoint settings, chosen per consumer rather than left at MassTransit's defaults (which
-/// are tiny on a 2-core machine: see shared DEPENDENCIES.md).
+/// are tiny on a 2-core machine: 20,000 small messages took over 60 s at the default prefetch and
+/// 1.2 s with a prefetch of 200).
 /// </summary>
 public sealed class EndpointSettings
 {

@@ -21,7 +21,7 @@ public abstract class BrandScopedDbContext : DbContext
     {
         this.brandScope = brandScope;
         // EF wraps a SaveChanges inside our own transaction in SAVEPOINT / RELEASE: two round trips
-        // per save (measured in the T4 profile, docs/benchmarks.md). No code here carries on in a
+        // per save (docs/decisions/0011). No code here carries on in a
         // transaction after a failed save (PostgreSQL aborts it; we roll back or retry in a new one).
         Database.AutoSavepointsEnabled = false;
     }

@@ -16,7 +16,7 @@ public enum AccountKind
     /// <summary>Brand: manual adjustments in either direction.</summary>
     AdjustmentExpense,
 
-    /// <summary>Brand: money that left for creators (issue #11 settles into it); a credit balance.</summary>
+    /// <summary>Brand: money that left for creators (settled payout lines post into it); a credit balance.</summary>
     PayoutsPaid,
 
     /// <summary>Creator: commission still inside its holding period.</summary>
@@ -25,7 +25,7 @@ public enum AccountKind
     /// <summary>Creator: payable; may be negative after a clawback, which the next payout carries.</summary>
     CreatorAvailable,
 
-    /// <summary>Creator: in a payout batch not yet settled (issue #11).</summary>
+    /// <summary>Creator: in a payout batch whose line is not settled yet.</summary>
     CreatorInPayout,
 }
 

@@ -2,7 +2,7 @@ using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Payouts.Domain;
 
-/// <summary>Per brand and currency: the least total available balance a payout run pays (issue #11 applies it).</summary>
+/// <summary>Per brand and currency: the least total available balance a payout run pays (payout runs apply it).</summary>
 public sealed class PayoutSetting : IBrandOwned
 {
     public Guid BrandId { get; set; }

@@ -40,9 +40,9 @@ public sealed class CodeIssuer(TrackingDbContext db, TimeProvider clock, IOption
             var stem = CodeGenerator.PromoStem(enrollment.Handle);
             var normalizedStem = CodeGenerator.Normalize(stem);
             // Issuers deriving from the same stem take turns until their transaction ends, so the
-            // next one sees the code just issued. Without this, fifty creators whose handles share
-            // their first twelve letters, enrolled at once, kept picking the same "first free" code
-            // until one enrollment's retries ran out and it went to the error queue (benchmark T4).
+            // next one sees the code just issued. Without this, creators whose handles share their
+            // first twelve letters, enrolled at once, keep picking the same "first free" code, and
+            // one enrollment can run out of retries and end in the error queue.
             var turn = $"{enrollment.BrandId}:{normalizedStem}";
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({turn}, 23))", ct);
             var taken = await db.PromoCodes.Where(p => p.NormalizedCode.StartsWith(normalizedStem)).Select(p => p.NormalizedCode).ToListAsync(ct);

@@ -30,7 +30,7 @@ public abstract record PostOutcome
 /// <remarks>
 /// A first post is the common case, so it is not preceded by a lookup: attribution reads the promo
 /// code or click, one statement takes the rank and inserts the row, the outbox row follows, then the
-/// commit (four round trips; seven before the T4 profile, docs/benchmarks.md).
+/// commit: four round trips (docs/benchmarks.md, "Profiling T4").
 /// </remarks>
 public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader reader, TimeProvider clock)
 {

@@ -4,7 +4,7 @@ using Reliability.Tests.Money;
 namespace Reliability.Tests.Faults;
 
 /// <summary>
-/// Issue 15, scenario 2: RabbitMQ unreachable for this system (its proxy refuses and resets every
+/// Scenario 2 of docs/reliability.md: RabbitMQ unreachable for this system (its proxy refuses and resets every
 /// connection) while visitors click and a shop posts orders and a refund. Everything is accepted
 /// meanwhile (outboxes hold the events); once the broker is back everything arrives, once.
 /// </summary>

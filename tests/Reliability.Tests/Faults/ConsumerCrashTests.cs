@@ -3,7 +3,7 @@ using Reliability.Tests.Money;
 namespace Reliability.Tests.Faults;
 
 /// <summary>
-/// Issue 15, scenario 4: the payouts service dies (as by kill -9) after its consumer committed an
+/// Scenario 4 of docs/reliability.md: the payouts service dies (as by kill -9) after its consumer committed an
 /// accrual or a reversal and before it acknowledged the message. The broker delivers the message
 /// again to the restarted service; the inbox recognises it, and the books are as if nothing happened.
 /// </summary>

@@ -9,7 +9,7 @@ using Reliability.Tests.Money;
 namespace Reliability.Tests.Faults;
 
 /// <summary>
-/// Issue 15, scenario 3: PostgreSQL goes away for this system as in a restart (open connections
+/// Scenario 3 of docs/reliability.md: PostgreSQL goes away for this system as in a restart (open connections
 /// reset, new ones refused) under load, then comes back. Meanwhile requests that need the database
 /// fail fast with a 503 the client may retry, redirects keep being answered from memory, and no
 /// message is dead-lettered; afterwards every service recovers without being restarted, the refused

@@ -3,7 +3,7 @@ using Reliability.Tests.Money;
 namespace Reliability.Tests.Faults;
 
 /// <summary>
-/// Issue 15, scenario 1: the tracking service killed with SIGKILL under redirect load, then started
+/// Scenario 1 of docs/reliability.md: the tracking service killed with SIGKILL under redirect load, then started
 /// again. The loss bound (docs/services/tracking.md): a kill loses only clicks still in memory, those
 /// answered within the last flush interval plus one write (~0.1 s); a graceful stop loses nothing.
 /// The visitors' own count of 302s is the reference, since the killed service's counters die with it.

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Reliability.Tests.Money;
 
 /// <summary>
-/// Issue 15, scenario 5: a duplicate storm. One order posted 50 times at once, one refund posted
+/// Scenario 5 of docs/reliability.md: a duplicate storm. One order posted 50 times at once, one refund posted
 /// twice (at once, and again later), then every event of tracking, payouts, campaigns and creators
 /// delivered twice more (the operator's re-publish, with the original message ids). The books read
 /// through the gateway equal the reference model before the re-deliveries and do not move after them.

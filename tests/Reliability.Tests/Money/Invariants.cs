@@ -3,7 +3,7 @@ using AmbassadorNet.SystemTestKit;
 
 namespace Reliability.Tests.Money;
 
-/// <summary>The invariants every money scenario ends with (issue 15), checked on a reading taken at rest.</summary>
+/// <summary>The invariants every money scenario ends with (docs/reliability.md), checked on a reading taken at rest.</summary>
 public static class Invariants
 {
     public static void Hold(Books books)

@@ -6,7 +6,7 @@ using RabbitMQ.Client;
 namespace Reliability.Tests.Money;
 
 /// <summary>
-/// Issue 15, scenario 6: a malformed ConversionAttributed delivered to payouts' queue ends in its
+/// Scenario 6 of docs/reliability.md: a malformed ConversionAttributed delivered to payouts' queue ends in its
 /// error queue, and the queue keeps flowing: an order posted after it accrues, the
 /// error queue holds exactly that one message, and the operator's endpoint shows it.
 /// </summary>

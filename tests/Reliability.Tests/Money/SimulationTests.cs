@@ -6,7 +6,7 @@ using AmbassadorNet.TestKit.Waiting;
 namespace Reliability.Tests.Money;
 
 /// <summary>
-/// Issue 15, scenario 8: a seeded, randomized run of the attribution and ledger rules against
+/// Scenario 8 of docs/reliability.md: a seeded, randomized run of the attribution and ledger rules against
 /// <see cref="ReferenceModel"/>. A shop posts random orders (promo codes, clicks, unknown codes, none)
 /// and refunds through the gateway with partner keys, in phases; after each phase the due commission
 /// is released and every creator's pending and available balance, every campaign's analytics and the
