@@ -28,6 +28,7 @@ public static class PayoutsApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<PayoutsDbContext>(PayoutsDbContext.Migrations);
         builder.AddServiceMessaging<PayoutsDbContext>(Name, messaging => messaging
+            .KeepEventLog()
             .Handle<ConversionAttributed, ConversionAttributedHandler>(Money)
             .Handle<ConversionReversed, ConversionReversedHandler>(Money)
             .Handle<DeliverableApproved, DeliverableApprovedHandler>(Money)

@@ -1,4 +1,3 @@
-using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Creators;
@@ -10,6 +9,7 @@ using AmbassadorNet.Security.Testing;
 using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Postgres;
 using AmbassadorNet.TestKit.Rabbit;
+using AmbassadorNet.TestKit.Services;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

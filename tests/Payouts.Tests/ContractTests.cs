@@ -1,8 +1,11 @@
-using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.Gateway.Routing;
+using AmbassadorNet.Messaging.Outbox;
+using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Payouts.Tests;
 
@@ -13,4 +16,12 @@ public sealed class ContractTests(PayoutsService service) : ServiceContractTests
     protected override int MinimumOperations => 19;
 
     protected override PayoutsDbContext CreateContext(DbContextOptions<PayoutsDbContext> options) => new(options, new BrandScope());
+
+    /// <summary>The ledger's events are its audit trail and rebuild its consumers after a restore: never pruned unless an operator says so.</summary>
+    [Fact]
+    public void Its_published_events_are_kept()
+    {
+        Assert.Null(Service.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.Retention);
+        Assert.Equal(TimeSpan.FromDays(30), new OutboxOptions().Retention);
+    }
 }

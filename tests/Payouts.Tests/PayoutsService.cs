@@ -1,4 +1,3 @@
-using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Messaging.Outbox;
@@ -11,6 +10,7 @@ using AmbassadorNet.ServiceDefaults.Time;
 using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Postgres;
 using AmbassadorNet.TestKit.Rabbit;
+using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.TestKit.Waiting;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;

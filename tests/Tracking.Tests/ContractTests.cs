@@ -1,8 +1,8 @@
-using AmbassadorNet.Tracking.Persistence;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.Gateway.Routing.Testing;
+using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
+using AmbassadorNet.Tracking.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Tracking.Tests;

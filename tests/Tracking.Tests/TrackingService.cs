@@ -1,10 +1,10 @@
-using AmbassadorNet.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Security;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.TestKit.Postgres;
 using AmbassadorNet.TestKit.Rabbit;
+using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.TestKit.Waiting;
 using AmbassadorNet.Tracking;
 using AmbassadorNet.Tracking.Persistence;

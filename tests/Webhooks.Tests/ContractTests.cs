@@ -4,9 +4,9 @@ using AmbassadorNet.Contracts;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.Security;
+using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Events;
-using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using AmbassadorNet.TestKit.Services;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,6 +8,7 @@ using AmbassadorNet.Security.Testing;
 using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Postgres;
 using AmbassadorNet.TestKit.Rabbit;
+using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.TestKit.Waiting;
 using AmbassadorNet.Webhooks;
 using AmbassadorNet.Webhooks.Persistence;

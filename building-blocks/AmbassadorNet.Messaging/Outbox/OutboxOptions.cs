@@ -17,6 +17,6 @@ public sealed class OutboxOptions
     /// <summary>Longest wait between attempts while the broker is unreachable.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long published rows are kept as the event log; unset keeps them forever (money-path services).</summary>
+    /// <summary>How long published rows are kept as the event log; null keeps them (money-path services: <c>KeepEventLog()</c>).</summary>
     public TimeSpan? Retention { get; set; } = TimeSpan.FromDays(30);
 }

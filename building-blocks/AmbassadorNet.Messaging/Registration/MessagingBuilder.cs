@@ -16,6 +16,20 @@ public sealed partial class MessagingBuilder<TContext>(string service, IServiceC
 
     public IReadOnlyList<HandlerRegistration> Handlers => _handlers;
 
+    /// <summary>Whether the published events are kept until an operator sets <c>Outbox:Retention</c>.</summary>
+    public bool KeepsEventLog { get; private set; }
+
+    /// <summary>
+    /// For the money path: the events a service published are the audit trail of its books and what
+    /// rebuilds its consumers after a restore, so they are kept instead of pruned after 30 days.
+    /// <c>Outbox:Retention</c>, when set, still wins.
+    /// </summary>
+    public MessagingBuilder<TContext> KeepEventLog()
+    {
+        KeepsEventLog = true;
+        return this;
+    }
+
     public MessagingBuilder<TContext> Handle<TMessage, THandler>(Action<EndpointSettings>? configure = null)
         where TMessage : class, IIntegrationEvent
         where THandler : class, IMessageHandler<TMessage>

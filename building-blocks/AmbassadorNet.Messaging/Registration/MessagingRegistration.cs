@@ -26,9 +26,15 @@ public static class MessagingRegistration
         where TContext : BrandScopedDbContext
     {
         var options = builder.AddSettings<MessagingOptions>();
-        builder.AddSettings<OutboxOptions>();
         var messaging = new MessagingBuilder<TContext>(service, builder.Services);
         configure?.Invoke(messaging);
+        if (messaging.KeepsEventLog)
+        {
+            // Registered before the configuration is bound, so an Outbox:Retention that is set still wins.
+            builder.Services.Configure<OutboxOptions>(outbox => outbox.Retention = null);
+        }
+
+        builder.AddSettings<OutboxOptions>();
         var catalog = new HandlerCatalog(messaging.Handlers);
 
         var services = builder.Services;
