@@ -30,14 +30,8 @@ public static class TrackingApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<TrackingDbContext>(TrackingDbContext.Migrations);
         builder.AddServiceMessaging<TrackingDbContext>(Name, messaging => messaging
-            .Handle<CreatorEnrolled, EnrollmentHandler>(Busy)
-            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet)
-            .Handle<CampaignLaunched, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignTermsChanged, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignUpdated, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignPaused, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignResumed, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignEnded, CampaignReplicaHandler>(Quiet));
+            .Handle<EnrollmentHandler>(Busy)
+            .Handle<CampaignReplicaHandler>(Quiet));
         AddTracking(builder);
         builder.Services.AddOpenApi();
 

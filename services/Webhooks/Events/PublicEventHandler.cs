@@ -13,15 +13,13 @@ namespace AmbassadorNet.Webhooks.Events;
 /// Turns one public event into one pending delivery per active subscription of the event's brand
 /// that wants its type. The rows commit with the inbox row, so a duplicated event delivers once.
 /// </summary>
-public sealed class PublicEventHandler<TEvent>(WebhooksDbContext db, TimeProvider clock) : IMessageHandler<TEvent>
-    where TEvent : class, IIntegrationEvent
+public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock) : IMessageHandler<IIntegrationEvent>
 {
-    private static readonly string EventType = EventTypeNames.Of(typeof(TEvent));
-
-    public async Task<HandleResult> HandleAsync(TEvent message, InboundMessage context, CancellationToken cancellationToken)
+    public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
     {
+        var eventType = EventTypeNames.Of(message.GetType());
         var subscriptions = (await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken))
-            .Where(s => s.Receives(EventType))
+            .Where(s => s.Receives(eventType))
             .ToList();
         if (subscriptions.Count == 0)
         {
@@ -35,7 +33,7 @@ public sealed class PublicEventHandler<TEvent>(WebhooksDbContext db, TimeProvide
             db.Deliveries.Add(new WebhookDelivery
             {
                 Id = Ids.New(clock), BrandId = message.BrandId, SubscriptionId = subscription.Id,
-                WebhookId = $"msg_{context.MessageId:N}", EventId = context.MessageId, EventType = EventType, Payload = payload,
+                WebhookId = $"msg_{context.MessageId:N}", EventId = context.MessageId, EventType = eventType, Payload = payload,
                 Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
             });
         }
@@ -44,7 +42,7 @@ public sealed class PublicEventHandler<TEvent>(WebhooksDbContext db, TimeProvide
     }
 
     /// <summary>The body partners receive: {type, timestamp, data}, data being the event as it travels on the broker.</summary>
-    public static string Payload(TEvent message) => JsonSerializer.Serialize(
-        new { type = EventType, timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, typeof(TEvent), MessageTypes.Json) },
+    public static string Payload(IIntegrationEvent message) => JsonSerializer.Serialize(
+        new { type = EventTypeNames.Of(message.GetType()), timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json) },
         MessageTypes.Json);
 }

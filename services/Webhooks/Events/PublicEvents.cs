@@ -1,4 +1,3 @@
-using System.Reflection;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Webhooks;
 using AmbassadorNet.Messaging.Registration;
@@ -25,20 +24,15 @@ public static class PublicEvents
     /// <summary>Partner-facing name → event type.</summary>
     public static IReadOnlyDictionary<string, Type> ByName { get; } = Types.ToDictionary(EventTypeNames.Of, t => t, StringComparer.Ordinal);
 
-    private static readonly MethodInfo Handle = typeof(MessagingBuilder<WebhooksDbContext>).GetMethod(nameof(MessagingBuilder<WebhooksDbContext>.Handle))!;
-
-    /// <summary>One inbox handler (and queue) per public event type.</summary>
-    public static void RegisterHandlers(MessagingBuilder<WebhooksDbContext> messaging)
-    {
-        Action<EndpointSettings> endpoint = settings =>
+    /// <summary>
+    /// One handler and one queue for every public event: fanning an event out is the same short
+    /// insert whatever its type, and the inbox still records each event under its own key.
+    /// </summary>
+    public static void RegisterHandlers(MessagingBuilder<WebhooksDbContext> messaging) =>
+        messaging.Handle<PublicEventHandler>(Types, endpoint =>
         {
-            // Many endpoints share one small connection pool; fanning an event out is a short insert.
-            settings.ConcurrentMessageLimit = 2;
-            settings.PrefetchCount = 16;
-        };
-        foreach (var type in Types)
-        {
-            Handle.MakeGenericMethod(type, typeof(PublicEventHandler<>).MakeGenericType(type)).Invoke(messaging, [endpoint]);
-        }
-    }
+            // Every event of the system passes here; each concurrent message holds a connection of a small pool.
+            endpoint.ConcurrentMessageLimit = 8;
+            endpoint.PrefetchCount = 64;
+        });
 }
