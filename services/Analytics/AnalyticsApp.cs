@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics.Api;
+using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
 using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Campaigns;

@@ -6,6 +6,7 @@ using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Tracking.Api;
 using AmbassadorNet.Tracking.Clicks;
+using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
 using AmbassadorNet.Tracking.Conversions;
 using AmbassadorNet.Tracking.Domain;

@@ -1,3 +1,4 @@
+using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;

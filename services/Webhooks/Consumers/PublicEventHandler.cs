@@ -2,12 +2,13 @@ using System.Text.Json;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Messaging;
 using AmbassadorNet.Messaging.Inbox;
+using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace AmbassadorNet.Webhooks.Events;
+namespace AmbassadorNet.Webhooks.Consumers;
 
 /// <summary>
 /// Turns one public event into one pending delivery per active subscription of the event's brand
@@ -15,6 +16,18 @@ namespace AmbassadorNet.Webhooks.Events;
 /// </summary>
 public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock) : IMessageHandler<IIntegrationEvent>
 {
+    /// <summary>
+    /// One handler and one queue for every public event: fanning an event out is the same short
+    /// insert whatever its type, and the inbox still records each event under its own key.
+    /// </summary>
+    public static void Register(MessagingBuilder<WebhooksDbContext> messaging) =>
+        messaging.Handle<PublicEventHandler>(PublicEvents.Types, endpoint =>
+        {
+            // Every event of the system passes here; each concurrent message holds a connection of a small pool.
+            endpoint.ConcurrentMessageLimit = 8;
+            endpoint.PrefetchCount = 64;
+        });
+
     public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
     {
         var eventType = EventTypeNames.Of(message.GetType());

@@ -1,10 +1,7 @@
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Webhooks;
-using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.Webhooks.Domain;
-using AmbassadorNet.Webhooks.Persistence;
 
-namespace AmbassadorNet.Webhooks.Events;
+namespace AmbassadorNet.Webhooks.Domain;
 
 /// <summary>
 /// The events partners can subscribe to: every integration event in the contracts assembly, found by
@@ -23,16 +20,4 @@ public static class PublicEvents
 
     /// <summary>Partner-facing name → event type.</summary>
     public static IReadOnlyDictionary<string, Type> ByName { get; } = Types.ToDictionary(EventTypeNames.Of, t => t, StringComparer.Ordinal);
-
-    /// <summary>
-    /// One handler and one queue for every public event: fanning an event out is the same short
-    /// insert whatever its type, and the inbox still records each event under its own key.
-    /// </summary>
-    public static void RegisterHandlers(MessagingBuilder<WebhooksDbContext> messaging) =>
-        messaging.Handle<PublicEventHandler>(Types, endpoint =>
-        {
-            // Every event of the system passes here; each concurrent message holds a connection of a small pool.
-            endpoint.ConcurrentMessageLimit = 8;
-            endpoint.PrefetchCount = 64;
-        });
 }
