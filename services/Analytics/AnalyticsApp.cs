@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics.Api;
+using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
 using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Campaigns;
@@ -27,27 +28,11 @@ public static class AnalyticsApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<AnalyticsDbContext>(AnalyticsDbContext.Migrations);
         builder.AddServiceMessaging<AnalyticsDbContext>(Name, messaging => messaging
-            .Handle<ClicksRecorded, ClicksRecordedHandler>(Clicks)
-            .Handle<ConversionAttributed, ConversionHandlers>(Money)
-            .Handle<ConversionReversed, ConversionHandlers>(Money)
-            .Handle<CommissionAccrued, LedgerHandlers>(Money)
-            .Handle<CommissionReversed, LedgerHandlers>(Money)
-            .Handle<DeliverableFeeBooked, LedgerHandlers>(Money)
-            .Handle<CampaignLaunched, CampaignDimensionHandler>(Quiet)
-            .Handle<CampaignTermsChanged, CampaignDimensionHandler>(Quiet)
-            .Handle<CampaignUpdated, CampaignDimensionHandler>(Quiet)
-            .Handle<CampaignPaused, CampaignDimensionHandler>(Quiet)
-            .Handle<CampaignResumed, CampaignDimensionHandler>(Quiet)
-            .Handle<CampaignEnded, CampaignDimensionHandler>(Quiet)
-            .Handle<CreatorApplied, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorApproved, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorRejected, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorProfileUpdated, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorStatsRecorded, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorSuspended, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorReinstated, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorOffboarded, CreatorDimensionHandler>(Quiet)
-            .Handle<CreatorErased, CreatorDimensionHandler>(Quiet));
+            .Handle<ClicksRecordedHandler>(Clicks)
+            .Handle<ConversionHandlers>(Money)
+            .Handle<LedgerHandlers>(Money)
+            .Handle<CampaignDimensionHandler>(Quiet)
+            .Handle<CreatorDimensionHandler>(Quiet));
         builder.Services.AddScoped<BudgetMonitor>();
         builder.Services.AddScoped<RollupQueries>();
         builder.Services.AddScoped<CampaignViews>();
@@ -69,6 +54,6 @@ public static class AnalyticsApp
     // One conversion, refund or ledger entry per message; they come in bursts when orders do.
     private static void Money(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 2);
 
-    // Dimension events trickle; twenty-one queues share one connection pool.
+    // Dimension events trickle; five queues share one connection pool.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
 }

@@ -23,16 +23,7 @@ public static class CampaignsApp
         configure?.Invoke(builder);
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<CampaignsDbContext>(CampaignsDbContext.Migrations);
-        builder.AddServiceMessaging<CampaignsDbContext>(Name, messaging => messaging
-            .Handle<CreatorApproved, CreatorReplicaHandler>(Busy)
-            .Handle<CreatorApplied, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorRejected, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorProfileUpdated, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorStatsRecorded, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorSuspended, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorReinstated, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorOffboarded, CreatorReplicaHandler>(Quiet)
-            .Handle<CreatorErased, CreatorReplicaHandler>(Quiet));
+        builder.AddServiceMessaging<CampaignsDbContext>(Name, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
@@ -43,9 +34,7 @@ public static class CampaignsApp
         return app;
     }
 
-    // Nine creator queues share one small connection pool: approvals come in waves (a brand vets
-    // hundreds at once), the other events trickle. Each concurrent message holds a connection.
+    // Every creator event arrives on this one queue; approvals come in waves (a brand vets hundreds at
+    // once). Each concurrent message holds a connection of the service's small pool.
     private static void Busy(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 4);
-
-    private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 2);
 }

@@ -29,21 +29,12 @@ public static class PayoutsApp
         builder.AddServiceDatabase<PayoutsDbContext>(PayoutsDbContext.Migrations);
         builder.AddServiceMessaging<PayoutsDbContext>(Name, messaging => messaging
             .KeepEventLog()
-            .Handle<ConversionAttributed, ConversionAttributedHandler>(Money)
-            .Handle<ConversionReversed, ConversionReversedHandler>(Money)
-            .Handle<DeliverableApproved, DeliverableApprovedHandler>(Money)
-            .Handle<CampaignLaunched, CampaignTermsHandler>(Quiet)
-            .Handle<CampaignTermsChanged, CampaignTermsHandler>(Quiet)
-            .Handle<CampaignUpdated, CampaignTermsHandler>(Quiet)
-            .Handle<CampaignPaused, CampaignTermsHandler>(Quiet)
-            .Handle<CampaignResumed, CampaignTermsHandler>(Quiet)
-            .Handle<CampaignEnded, CampaignTermsHandler>(Quiet)
-            .Handle<CreatorInvited, EnrollmentHandler>(Quiet)
-            .Handle<CreatorEnrolled, EnrollmentHandler>(Quiet)
-            .Handle<EnrollmentTermsChanged, EnrollmentHandler>(Quiet)
-            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet)
-            .Handle<CreatorPayoutProfileUpdated, PayoutProfileHandler>(Quiet)
-            .Handle<CreatorErased, PayoutProfileHandler>(Quiet));
+            .Handle<ConversionAttributedHandler>(Money)
+            .Handle<ConversionReversedHandler>(Money)
+            .Handle<DeliverableApprovedHandler>(Money)
+            .Handle<CampaignTermsHandler>(Quiet)
+            .Handle<EnrollmentHandler>(Quiet)
+            .Handle<PayoutProfileHandler>(Quiet));
         builder.AddSettings<PayoutsOptions>();
         builder.Services.AddScoped<Journal>();
         builder.Services.AddScoped<Releaser>();

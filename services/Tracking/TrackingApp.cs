@@ -6,6 +6,7 @@ using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Tracking.Api;
 using AmbassadorNet.Tracking.Clicks;
+using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
 using AmbassadorNet.Tracking.Conversions;
 using AmbassadorNet.Tracking.Domain;
@@ -30,14 +31,8 @@ public static class TrackingApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<TrackingDbContext>(TrackingDbContext.Migrations);
         builder.AddServiceMessaging<TrackingDbContext>(Name, messaging => messaging
-            .Handle<CreatorEnrolled, EnrollmentHandler>(Busy)
-            .Handle<EnrollmentEnded, EnrollmentHandler>(Quiet)
-            .Handle<CampaignLaunched, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignTermsChanged, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignUpdated, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignPaused, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignResumed, CampaignReplicaHandler>(Quiet)
-            .Handle<CampaignEnded, CampaignReplicaHandler>(Quiet));
+            .Handle<EnrollmentHandler>(Busy)
+            .Handle<CampaignReplicaHandler>(Quiet));
         AddTracking(builder);
         builder.Services.AddOpenApi();
 

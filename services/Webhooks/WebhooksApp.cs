@@ -5,7 +5,7 @@ using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Webhooks.Api;
 using AmbassadorNet.Webhooks.Delivery;
-using AmbassadorNet.Webhooks.Events;
+using AmbassadorNet.Webhooks.Consumers;
 using AmbassadorNet.Webhooks.Persistence;
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
@@ -26,7 +26,7 @@ public static class WebhooksApp
         configure?.Invoke(builder);
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<WebhooksDbContext>(WebhooksDbContext.Migrations);
-        builder.AddServiceMessaging<WebhooksDbContext>(Name, PublicEvents.RegisterHandlers);
+        builder.AddServiceMessaging<WebhooksDbContext>(Name, PublicEventHandler.Register);
         builder.AddSettings<WebhookOptions>();
         builder.AddSecretsAtRest();
         builder.Services.AddSingleton<DestinationGuard>();

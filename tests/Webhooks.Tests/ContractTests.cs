@@ -6,7 +6,6 @@ using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.Security;
 using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.Webhooks.Domain;
-using AmbassadorNet.Webhooks.Events;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -19,22 +19,22 @@ public sealed record CampaignState(
     CampaignTerms Terms);
 
 /// <summary>The campaign went live with its first terms (version 1 of the terms).</summary>
-public sealed record CampaignLaunched(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : IReplicatedState;
+public sealed record CampaignLaunched(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : ICampaignStateChanged;
 
 /// <summary>
 /// New terms apply to orders placed at or after <c>Campaign.Terms.EffectiveFrom</c> (never before
 /// the change was made); orders before that keep the previous terms.
 /// </summary>
 public sealed record CampaignTermsChanged(
-    Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign, CampaignTerms PreviousTerms) : IReplicatedState;
+    Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign, CampaignTerms PreviousTerms) : ICampaignStateChanged;
 
 /// <summary>Name, brief, budget, targeting or dates of a launched campaign changed; the terms did not.</summary>
-public sealed record CampaignUpdated(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : IReplicatedState;
+public sealed record CampaignUpdated(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : ICampaignStateChanged;
 
 /// <summary>Links still redirect and conversions still earn while paused.</summary>
-public sealed record CampaignPaused(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : IReplicatedState;
+public sealed record CampaignPaused(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : ICampaignStateChanged;
 
-public sealed record CampaignResumed(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : IReplicatedState;
+public sealed record CampaignResumed(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : ICampaignStateChanged;
 
 /// <summary>For good: links keep redirecting but orders after <c>OccurredAt</c> earn nothing.</summary>
-public sealed record CampaignEnded(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : IReplicatedState;
+public sealed record CampaignEnded(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : ICampaignStateChanged;

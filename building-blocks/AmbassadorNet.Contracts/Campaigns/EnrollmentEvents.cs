@@ -18,18 +18,18 @@ public sealed record EnrollmentState(
 
 /// <summary>The brand invited an approved creator; <see cref="CreatorHandle"/> is their main handle, for readable promo codes.</summary>
 public sealed record CreatorInvited(
-    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string? CreatorHandle) : IReplicatedState;
+    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string? CreatorHandle) : IEnrollmentStateChanged;
 
 /// <summary>The creator accepted: tracking issues their link and promo code.</summary>
 public sealed record CreatorEnrolled(
-    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string? CreatorHandle) : IReplicatedState;
+    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string? CreatorHandle) : IEnrollmentStateChanged;
 
 /// <summary>The enrollment's commission override was set or cleared (see <see cref="CommissionPlan"/> for the rule).</summary>
-public sealed record EnrollmentTermsChanged(Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment) : IReplicatedState;
+public sealed record EnrollmentTermsChanged(Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment) : IEnrollmentStateChanged;
 
 /// <summary>
 /// The enrollment is over: <see cref="Reason"/> is "declined", "removed", "creator_suspended",
 /// "creator_offboarded" or "creator_erased". Orders after <c>OccurredAt</c> earn nothing through it.
 /// </summary>
 public sealed record EnrollmentEnded(
-    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string Reason) : IReplicatedState;
+    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string Reason) : IEnrollmentStateChanged;

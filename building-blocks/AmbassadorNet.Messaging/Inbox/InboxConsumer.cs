@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace AmbassadorNet.Messaging.Inbox;
 
 /// <summary>
-/// The MassTransit consumer of one event type: hands the message to the inbox pipeline in the
+/// The MassTransit consumer of one event type on its handler's queue: hands the message to the inbox pipeline in the
 /// consumer's scope, and while the database is unreachable keeps the message and tries again after
 /// the handler's transient-failure pauses (MassTransit's own retries are for other failures).
 /// </summary>
@@ -29,21 +29,21 @@ public sealed class InboxConsumer<TMessage, TContext>(
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId.");
         context.Headers.TryGetHeader(MessagingActivities.TraceParentHeader, out var traceParent);
         using var activity = MessagingActivities.StartConsume(traceParent as string);
-        var handler = catalog.Of(typeof(TMessage));
-        var pauses = handler.Settings.TransientRetryIntervalsMs;
+        var registration = catalog.Of(typeof(TMessage));
+        var pauses = registration.Handler.Settings.TransientRetryIntervalsMs;
         for (var attempt = 0; ; attempt++)
         {
             // A failed attempt leaves its changes tracked in its scope's DbContext: each retry starts clean.
             await using var retryScope = attempt == 0 ? (AsyncServiceScope?)null : scope.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             try
             {
-                await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, handler.EndpointName, parked: null, context.CancellationToken);
+                await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, registration.InboxKey, parked: null, context.CancellationToken);
                 break;
             }
             catch (Exception e) when (TransientFailures.IsTransient(e) && attempt < pauses.Length && !context.CancellationToken.IsCancellationRequested)
             {
                 var pause = TimeSpan.FromMilliseconds(pauses[attempt]);
-                logger.LogWarning(e, "{Consumer} cannot reach its database for message {MessageId}; trying again in {Pause}", handler.EndpointName, messageId, pause);
+                logger.LogWarning(e, "{Consumer} cannot reach its database for message {MessageId}; trying again in {Pause}", registration.Handler.EndpointName, messageId, pause);
                 await Task.Delay(pause, context.CancellationToken);
             }
         }

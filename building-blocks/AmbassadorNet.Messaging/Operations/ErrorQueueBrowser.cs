@@ -57,25 +57,14 @@ public sealed class ErrorQueueBrowser(BrokerTopology topology, HandlerCatalog ca
         Known(endpoint);
         var queue = ErrorQueues.NameFor(endpoint);
         await using var connection = await topology.ConnectAsync(cancellationToken);
-        var confirmed = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
-        await using var channel = await connection.CreateChannelAsync(confirmed, cancellationToken);
-        var moved = 0;
-        while (moved < limit && await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) is { } result)
-        {
-            var properties = new BasicProperties(result.BasicProperties);
-            properties.Headers = properties.Headers is null ? null : WithoutFaultHeaders(properties.Headers);
-            await channel.BasicPublishAsync(endpoint, "", mandatory: false, properties, result.Body, cancellationToken);
-            await channel.BasicAckAsync(result.DeliveryTag, multiple: false, cancellationToken);
-            moved++;
-        }
-
-        return moved;
+        await using var channel = await BrokerTopology.ConfirmedChannelAsync(connection, cancellationToken);
+        return await BrokerTopology.MoveAsync(channel, queue, endpoint, WithoutFaultHeaders, limit, cancellationToken);
     }
 
     private string Known(string endpoint) =>
         catalog.ByEndpoint(endpoint) is not null ? endpoint : throw new KeyNotFoundException($"This service has no consumer '{endpoint}'.");
 
-    private static Dictionary<string, object?> WithoutFaultHeaders(IDictionary<string, object?> headers) =>
+    private static IDictionary<string, object?> WithoutFaultHeaders(IDictionary<string, object?> headers) =>
         headers.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal) && !h.Key.StartsWith("MT-Reason", StringComparison.Ordinal))
             .ToDictionary(h => h.Key, h => h.Value);
 

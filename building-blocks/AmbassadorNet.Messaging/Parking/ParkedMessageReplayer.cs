@@ -49,7 +49,7 @@ internal sealed class ParkedMessageReplayer<TContext>(
 
         foreach (var message in parked)
         {
-            if (catalog.ByEndpoint(message.Consumer) is not { } handler)
+            if (catalog.ByInboxKey(message.Consumer) is not { } registration)
             {
                 logger.LogWarning("Parked message {MessageId} belongs to {Consumer}, which this build no longer has", message.MessageId, message.Consumer);
                 continue;
@@ -58,7 +58,7 @@ internal sealed class ParkedMessageReplayer<TContext>(
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                var outcome = await handler.ReplayParked(scope.ServiceProvider, message, cancellationToken);
+                var outcome = await registration.ReplayParked(scope.ServiceProvider, message, cancellationToken);
                 if (outcome != InboxOutcome.Parked)
                 {
                     logger.LogInformation("Parked message {MessageId} for {Consumer}: {Outcome}", message.MessageId, message.Consumer, outcome);

@@ -3,10 +3,35 @@ using AmbassadorNet.Messaging.Parking;
 
 namespace AmbassadorNet.Messaging.Registration;
 
-/// <summary>One event a service consumes: its queue, the endpoint's settings, and how to replay a parked copy.</summary>
-public sealed record HandlerRegistration(
+/// <summary>One handler class: its queue, the queue's settings and the events it takes from it.</summary>
+public sealed class HandlerRegistration(Type handlerType, string endpointName, EndpointSettings settings)
+{
+    private readonly List<EventRegistration> _events = [];
+
+    public Type HandlerType { get; } = handlerType;
+
+    /// <summary>The queue (and MassTransit receive endpoint) the handler's events arrive on.</summary>
+    public string EndpointName { get; } = endpointName;
+
+    public EndpointSettings Settings { get; } = settings;
+
+    public IReadOnlyList<EventRegistration> Events => _events;
+
+    internal void Add(EventRegistration registration) => _events.Add(registration);
+}
+
+/// <summary>
+/// One event a handler takes: the MassTransit consumer of that type on the handler's queue, the key
+/// the inbox and parking record it under, and how to replay a parked copy.
+/// </summary>
+/// <param name="InboxKey">
+/// "{service}-{event}", whatever queue the event arrives on: the inbox row says "this service
+/// applied this message", so a message that sits in an old queue and a new one while the queue
+/// layout changes is still applied once (see <see cref="Topology.RetiredQueueMigration"/>).
+/// </param>
+public sealed record EventRegistration(
+    HandlerRegistration Handler,
     Type MessageType,
     Type ConsumerType,
-    string EndpointName,
-    EndpointSettings Settings,
+    string InboxKey,
     Func<IServiceProvider, ParkedMessage, CancellationToken, Task<InboxOutcome>> ReplayParked);

@@ -18,7 +18,7 @@ public static class MessagingRegistration
 {
     /// <summary>
     /// RabbitMQ through MassTransit for a service whose database is <typeparamref name="TContext"/>:
-    /// the outbox dispatcher, one inbox consumer and queue per handled event, parking and its
+    /// the outbox dispatcher, one queue per handler with an inbox consumer per event it takes, parking and its
     /// replayer, and the broker topology as a deployment step.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TContext>(
@@ -47,6 +47,7 @@ public static class MessagingRegistration
         services.AddSingleton<InboxPipeline<TContext>>();
         services.AddScoped<ParkingReleases>();
         services.AddSingleton<BrokerTopology>();
+        services.AddSingleton<RetiredQueueMigration>();
         services.AddSingleton<OutboxAdministration<TContext>>();
         services.AddSingleton<ErrorQueueBrowser>();
 
@@ -59,7 +60,8 @@ public static class MessagingRegistration
         });
         var deployOnly = DeploymentCommands.IsMigrateOnly(builder);
         services.AddSingleton<IDeploymentStep>(provider => new BrokerTopologyStep(
-            provider.GetRequiredService<BrokerTopology>(), provider.GetRequiredService<IBusControl>(), deployOnly));
+            provider.GetRequiredService<BrokerTopology>(), provider.GetRequiredService<RetiredQueueMigration>(),
+            provider.GetRequiredService<IBusControl>(), deployOnly));
         services.AddMassTransit(bus =>
         {
             bus.ConfigureHealthCheckOptions(health =>
@@ -67,9 +69,9 @@ public static class MessagingRegistration
                 health.Name = "broker";
                 health.Tags.Add(HealthEndpoints.ReadyTag);
             });
-            foreach (var handler in catalog.Handlers)
+            foreach (var registration in catalog.Events)
             {
-                bus.AddConsumer(handler.ConsumerType);
+                bus.AddConsumer(registration.ConsumerType);
             }
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -15,7 +15,7 @@ internal static class ReceiveEndpoints
         {
             // The consumer itself waits out an unreachable database (InboxConsumer); when it gives
             // up, the message goes to the error queue at once. A second UseMessageRetry for these is
-            // no answer: MassTransit 8.4 applies one message retry policy per endpoint (measured,
+            // no answer: MassTransit 8 applies one message retry policy per endpoint (measured,
             // TransientFailureRetryTests).
             retry.Ignore<Exception>(TransientFailures.IsTransient);
             retry.Intervals(settings.RetryIntervalsMs);
@@ -23,7 +23,7 @@ internal static class ReceiveEndpoints
         if (settings.Quorum)
         {
             endpoint.SetQuorumQueue();
-            // MassTransit 8.4 has no typed setting for these. Without a dead-letter exchange a quorum
+            // MassTransit 8 has no typed setting for these. Without a dead-letter exchange a quorum
             // queue silently drops a message at the delivery limit (RabbitMQ 3.10), so point it at
             // the endpoint's error exchange, at-least-once.
             endpoint.SetQueueArgument("x-delivery-limit", settings.DeliveryLimit);
@@ -32,6 +32,9 @@ internal static class ReceiveEndpoints
             endpoint.SetQueueArgument("x-overflow", "reject-publish");
         }
 
-        endpoint.ConfigureConsumer(context, handler.ConsumerType);
+        foreach (var registration in handler.Events)
+        {
+            endpoint.ConfigureConsumer(context, registration.ConsumerType);
+        }
     }
 }

@@ -21,6 +21,32 @@ public sealed class BrokerTopology(IOptions<MessagingOptions> options, HandlerCa
         }
     }
 
+    /// <summary>
+    /// Moves up to <paramref name="limit"/> messages from <paramref name="queue"/> to
+    /// <paramref name="exchange"/>, acknowledging each only after the broker confirmed the publish,
+    /// so a message is never lost in between (at worst, after a crash, it is in both places once).
+    /// </summary>
+    public static async Task<int> MoveAsync(
+        IChannel channel, string queue, string exchange, Func<IDictionary<string, object?>, IDictionary<string, object?>> headers,
+        int limit, CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        while (moved < limit && await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) is { } result)
+        {
+            var properties = new BasicProperties(result.BasicProperties);
+            properties.Headers = properties.Headers is null ? null : headers(properties.Headers);
+            await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, result.Body, cancellationToken);
+            await channel.BasicAckAsync(result.DeliveryTag, multiple: false, cancellationToken);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    /// <summary>A channel whose publishes return once the broker has confirmed them.</summary>
+    public static Task<IChannel> ConfirmedChannelAsync(IConnection connection, CancellationToken cancellationToken) =>
+        connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+
     public async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

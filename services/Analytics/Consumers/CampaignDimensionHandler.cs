@@ -1,3 +1,4 @@
+using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;
@@ -10,21 +11,10 @@ namespace AmbassadorNet.Analytics.Consumers;
 /// newer than the stored one changes nothing. Counts never wait for it: rollups hold the ids, the
 /// dimension fills in whenever it arrives. A budget that arrives or shrinks is checked at once.
 /// </summary>
-public sealed class CampaignDimensionHandler(AnalyticsDbContext db, TimeProvider clock, BudgetMonitor budget) :
-    IMessageHandler<CampaignLaunched>, IMessageHandler<CampaignTermsChanged>, IMessageHandler<CampaignUpdated>,
-    IMessageHandler<CampaignPaused>, IMessageHandler<CampaignResumed>, IMessageHandler<CampaignEnded>
+public sealed class CampaignDimensionHandler(AnalyticsDbContext db, TimeProvider clock, BudgetMonitor budget) : IMessageHandler<ICampaignStateChanged>
 {
-    public Task<HandleResult> HandleAsync(CampaignLaunched m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
 
-    public Task<HandleResult> HandleAsync(CampaignTermsChanged m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignUpdated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignPaused m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignResumed m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignEnded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
+    public Task<HandleResult> HandleAsync(ICampaignStateChanged m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.Version, m.Campaign, ct);
 
     private async Task<HandleResult> ApplyAsync(long version, CampaignState state, CancellationToken ct)
     {

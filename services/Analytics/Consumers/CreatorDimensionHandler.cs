@@ -10,34 +10,18 @@ namespace AmbassadorNet.Analytics.Consumers;
 /// version not newer than the stored one changes nothing. Erasure scrubs the name and handle and
 /// keeps the id, tier and every count.
 /// </summary>
-public sealed class CreatorDimensionHandler(AnalyticsDbContext db, TimeProvider clock) :
-    IMessageHandler<CreatorApplied>, IMessageHandler<CreatorApproved>, IMessageHandler<CreatorRejected>,
-    IMessageHandler<CreatorProfileUpdated>, IMessageHandler<CreatorStatsRecorded>, IMessageHandler<CreatorSuspended>,
-    IMessageHandler<CreatorReinstated>, IMessageHandler<CreatorOffboarded>, IMessageHandler<CreatorErased>
+public sealed class CreatorDimensionHandler(AnalyticsDbContext db, TimeProvider clock) : IMessageHandler<ICreatorStateChanged>
 {
     public const string ErasedName = "Erased creator";
 
-    public Task<HandleResult> HandleAsync(CreatorApplied m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
+    public Task<HandleResult> HandleAsync(ICreatorStateChanged m, InboundMessage context, CancellationToken ct) =>
+        m.Creator is { } state ? ApplyAsync(m.CreatorId, m.Version, state, ct) : EraseAsync(m.CreatorId, m.Version, ct);
 
-    public Task<HandleResult> HandleAsync(CreatorApproved m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorRejected m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorProfileUpdated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorStatsRecorded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorSuspended m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorReinstated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorOffboarded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.Creator, ct);
-
-    public async Task<HandleResult> HandleAsync(CreatorErased m, InboundMessage context, CancellationToken ct)
+    private async Task<HandleResult> EraseAsync(Guid creatorId, long version, CancellationToken ct)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO creator_dims AS d (creator_id, brand_id, display_name, handle, tier, engagement_rate, followers, status, version, updated_at)
-            VALUES ({m.CreatorId}, {db.CurrentBrandId}, {ErasedName}, NULL, '', NULL, 0, 'erased', {m.Version}, {clock.GetUtcNow()})
+            VALUES ({creatorId}, {db.CurrentBrandId}, {ErasedName}, NULL, '', NULL, 0, 'erased', {version}, {clock.GetUtcNow()})
             ON CONFLICT (creator_id) DO UPDATE SET display_name = EXCLUDED.display_name, handle = NULL, status = 'erased',
                 version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
             WHERE d.version < EXCLUDED.version AND d.brand_id = EXCLUDED.brand_id

@@ -1,6 +1,7 @@
+
 namespace AmbassadorNet.Analytics.Domain;
 
-/// <summary>Which budget thresholds a campaign's consumption has reached; each is announced once (see BudgetMonitor).</summary>
+/// <summary>Which budget thresholds a campaign's consumption has reached; each is announced once (Budget/BudgetMonitor announces them).</summary>
 public static class BudgetRules
 {
     public static IReadOnlyList<int> Thresholds { get; } = [80, 100];

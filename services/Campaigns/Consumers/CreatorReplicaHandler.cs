@@ -13,28 +13,11 @@ namespace AmbassadorNet.Campaigns.Consumers;
 /// deliveries end in the same state. A creator who is no longer approved (suspended, offboarded,
 /// erased) loses their invitations and active enrollments, one EnrollmentEnded each.
 /// </summary>
-public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider clock) :
-    IMessageHandler<CreatorApplied>, IMessageHandler<CreatorApproved>, IMessageHandler<CreatorRejected>,
-    IMessageHandler<CreatorProfileUpdated>, IMessageHandler<CreatorStatsRecorded>, IMessageHandler<CreatorSuspended>,
-    IMessageHandler<CreatorReinstated>, IMessageHandler<CreatorOffboarded>, IMessageHandler<CreatorErased>
+public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider clock) : IMessageHandler<ICreatorStateChanged>
 {
-    public Task<HandleResult> HandleAsync(CreatorApplied m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
 
-    public Task<HandleResult> HandleAsync(CreatorApproved m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorRejected m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorProfileUpdated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorStatsRecorded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorSuspended m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorReinstated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorOffboarded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorErased m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, null, ct);
+    public Task<HandleResult> HandleAsync(ICreatorStateChanged m, InboundMessage context, CancellationToken ct) =>
+        ApplyAsync(m.CreatorId, m.Version, m.OccurredAt, m.Creator, ct);
 
     /// <param name="state">The creator's full state; null for an erasure, which carries none.</param>
     private async Task<HandleResult> ApplyAsync(Guid creatorId, long version, DateTimeOffset occurredAt, CreatorState? state, CancellationToken cancellationToken)

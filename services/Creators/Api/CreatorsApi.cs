@@ -28,7 +28,7 @@ public static class CreatorsApi
             .WithName("UpdateCreator").WithSummary("Changes the display name, email, country or niches.");
         creators.MapPost("/{id:guid}/social-stats", StatsEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("RecordSocialStats").WithSummary("Records a stat snapshot of one account; engagement and tier are derived again.");
-        creators.MapPut("/{id:guid}/payout-profile", StatsEndpoints.SetPayoutProfileAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
+        creators.MapPut("/{id:guid}/payout-profile", PayoutProfileEndpoint.SetAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
             .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status.");
 
         creators.MapPost("/{id:guid}/approve", LifecycleEndpoints.ApproveAsync).RequireAccess(AccessPolicies.CatalogWrite)

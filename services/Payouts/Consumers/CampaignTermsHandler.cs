@@ -14,23 +14,13 @@ namespace AmbassadorNet.Payouts.Consumers;
 /// order was placed. A version already kept is kept as it is: versions never change. Each applied
 /// event releases the conversions parked while the campaign was unknown here.
 /// </summary>
-public sealed class CampaignTermsHandler(PayoutsDbContext db, ParkingReleases releases, TimeProvider clock) :
-    IMessageHandler<CampaignLaunched>, IMessageHandler<CampaignTermsChanged>, IMessageHandler<CampaignUpdated>,
-    IMessageHandler<CampaignPaused>, IMessageHandler<CampaignResumed>, IMessageHandler<CampaignEnded>
+public sealed class CampaignTermsHandler(PayoutsDbContext db, ParkingReleases releases, TimeProvider clock) : IMessageHandler<ICampaignStateChanged>
 {
     public static string PrerequisiteOf(Guid campaignId) => $"campaign:{campaignId}";
 
-    public Task<HandleResult> HandleAsync(CampaignLaunched m, InboundMessage context, CancellationToken ct) => KeepAsync(m.CampaignId, ct, m.Campaign.Terms);
-
-    public Task<HandleResult> HandleAsync(CampaignTermsChanged m, InboundMessage context, CancellationToken ct) => KeepAsync(m.CampaignId, ct, m.PreviousTerms, m.Campaign.Terms);
-
-    public Task<HandleResult> HandleAsync(CampaignUpdated m, InboundMessage context, CancellationToken ct) => KeepAsync(m.CampaignId, ct, m.Campaign.Terms);
-
-    public Task<HandleResult> HandleAsync(CampaignPaused m, InboundMessage context, CancellationToken ct) => KeepAsync(m.CampaignId, ct, m.Campaign.Terms);
-
-    public Task<HandleResult> HandleAsync(CampaignResumed m, InboundMessage context, CancellationToken ct) => KeepAsync(m.CampaignId, ct, m.Campaign.Terms);
-
-    public Task<HandleResult> HandleAsync(CampaignEnded m, InboundMessage context, CancellationToken ct) => KeepAsync(m.CampaignId, ct, m.Campaign.Terms);
+    /// <summary>A terms change also carries the terms it replaced, which a replica that missed them needs.</summary>
+    public Task<HandleResult> HandleAsync(ICampaignStateChanged m, InboundMessage context, CancellationToken ct) =>
+        m is CampaignTermsChanged changed ? KeepAsync(m.CampaignId, ct, changed.PreviousTerms, m.Campaign.Terms) : KeepAsync(m.CampaignId, ct, m.Campaign.Terms);
 
     private async Task<HandleResult> KeepAsync(Guid campaignId, CancellationToken ct, params CampaignTerms[] terms)
     {

@@ -13,18 +13,11 @@ namespace AmbassadorNet.Payouts.Consumers;
 /// an order's time is found whatever order the events arrive in. Each applied event releases the
 /// conversions parked while the enrollment was unknown here.
 /// </summary>
-public sealed class EnrollmentHandler(PayoutsDbContext db, ParkingReleases releases, TimeProvider clock) :
-    IMessageHandler<CreatorInvited>, IMessageHandler<CreatorEnrolled>, IMessageHandler<EnrollmentTermsChanged>, IMessageHandler<EnrollmentEnded>
+public sealed class EnrollmentHandler(PayoutsDbContext db, ParkingReleases releases, TimeProvider clock) : IMessageHandler<IEnrollmentStateChanged>
 {
     public static string PrerequisiteOf(Guid enrollmentId) => $"enrollment:{enrollmentId}";
 
-    public Task<HandleResult> HandleAsync(CreatorInvited m, InboundMessage context, CancellationToken ct) => KeepAsync(m.Version, m.OccurredAt, m.Enrollment, ct);
-
-    public Task<HandleResult> HandleAsync(CreatorEnrolled m, InboundMessage context, CancellationToken ct) => KeepAsync(m.Version, m.OccurredAt, m.Enrollment, ct);
-
-    public Task<HandleResult> HandleAsync(EnrollmentTermsChanged m, InboundMessage context, CancellationToken ct) => KeepAsync(m.Version, m.OccurredAt, m.Enrollment, ct);
-
-    public Task<HandleResult> HandleAsync(EnrollmentEnded m, InboundMessage context, CancellationToken ct) => KeepAsync(m.Version, m.OccurredAt, m.Enrollment, ct);
+    public Task<HandleResult> HandleAsync(IEnrollmentStateChanged m, InboundMessage context, CancellationToken ct) => KeepAsync(m.Version, m.OccurredAt, m.Enrollment, ct);
 
     private async Task<HandleResult> KeepAsync(long version, DateTimeOffset occurredAt, EnrollmentState state, CancellationToken ct)
     {

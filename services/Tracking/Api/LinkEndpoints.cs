@@ -2,6 +2,7 @@ using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
 using AmbassadorNet.Tracking.Domain;
 using AmbassadorNet.Tracking.Persistence;

@@ -12,23 +12,12 @@ namespace AmbassadorNet.Tracking.Consumers;
 /// campaign event; an event not newer than the replica is ignored. Each applied event releases the
 /// enrollments parked while the campaign was unknown here.
 /// </summary>
-public sealed class CampaignReplicaHandler(TrackingDbContext db, ParkingReleases releases, TimeProvider clock) :
-    IMessageHandler<CampaignLaunched>, IMessageHandler<CampaignTermsChanged>, IMessageHandler<CampaignUpdated>,
-    IMessageHandler<CampaignPaused>, IMessageHandler<CampaignResumed>, IMessageHandler<CampaignEnded>
+public sealed class CampaignReplicaHandler(TrackingDbContext db, ParkingReleases releases, TimeProvider clock) : IMessageHandler<ICampaignStateChanged>
 {
     public static string PrerequisiteOf(Guid campaignId) => $"campaign:{campaignId}";
 
-    public Task<HandleResult> HandleAsync(CampaignLaunched m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignTermsChanged m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignUpdated m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignPaused m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignResumed m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
-
-    public Task<HandleResult> HandleAsync(CampaignEnded m, InboundMessage context, CancellationToken ct) => ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
+    public Task<HandleResult> HandleAsync(ICampaignStateChanged m, InboundMessage context, CancellationToken ct) =>
+        ApplyAsync(m.CampaignId, m.Version, m.Campaign, ct);
 
     private async Task<HandleResult> ApplyAsync(Guid campaignId, long version, CampaignState state, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Webhooks.Domain;
-using AmbassadorNet.Webhooks.Events;
 using AmbassadorNet.Webhooks.Persistence;
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;

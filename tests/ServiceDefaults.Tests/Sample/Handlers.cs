@@ -47,6 +47,17 @@ public sealed class ProductReviewedHandler(ShopDbContext db) : IMessageHandler<P
     }
 }
 
+/// <summary>Both product events on one queue, as a service that moved from a queue per event to a queue per handler.</summary>
+public sealed class ProductFeedHandler(ShopDbContext db, ParkingReleases parking, HandlerObservations observations)
+    : IMessageHandler<ProductPublished>, IMessageHandler<ProductReviewed>
+{
+    public Task<HandleResult> HandleAsync(ProductPublished message, InboundMessage context, CancellationToken cancellationToken) =>
+        new ProductPublishedHandler(db, parking, observations).HandleAsync(message, context, cancellationToken);
+
+    public Task<HandleResult> HandleAsync(ProductReviewed message, InboundMessage context, CancellationToken cancellationToken) =>
+        new ProductReviewedHandler(db).HandleAsync(message, context, cancellationToken);
+}
+
 public sealed class PoisonPillHandler : IMessageHandler<PoisonPill>
 {
     public Task<HandleResult> HandleAsync(PoisonPill message, InboundMessage context, CancellationToken cancellationToken) =>

@@ -44,10 +44,11 @@ public sealed class SampleService : IAsyncDisposable
 
     public HandlerObservations Observations => _app.Services.GetRequiredService<HandlerObservations>();
 
-    public static async Task<SampleService> StartAsync(TestDatabase database, TestVhost vhost, int? rabbitPort = null)
+    public static async Task<SampleService> StartAsync(
+        TestDatabase database, TestVhost vhost, int? rabbitPort = null, Action<MessagingBuilder<ShopDbContext>>? handlers = null)
     {
         var tokens = new TestTokens();
-        var app = Build(database, vhost, tokens, rabbitPort);
+        var app = Build(database, vhost, tokens, rabbitPort, handlers: handlers);
         await app.StartAsync();
         await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
         return new SampleService(app, tokens);
@@ -56,9 +57,13 @@ public sealed class SampleService : IAsyncDisposable
     /// <summary>Wraps an application a test built and started itself (with settings of its own).</summary>
     public static SampleService Attach(WebApplication app, TestTokens tokens) => new(app, tokens);
 
-    /// <summary>The configured application, not started: for tests of <c>--migrate-only</c> or with settings of their own.</summary>
+    /// <summary>
+    /// The configured application, not started: for tests of <c>--migrate-only</c> or with settings of
+    /// their own. <paramref name="handlers"/> replaces the sample's handler registrations.
+    /// </summary>
     public static WebApplication Build(
-        TestDatabase database, TestVhost vhost, TestTokens tokens, int? rabbitPort = null, IReadOnlyDictionary<string, string?>? settings = null)
+        TestDatabase database, TestVhost vhost, TestTokens tokens, int? rabbitPort = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<MessagingBuilder<ShopDbContext>>? handlers = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -81,15 +86,7 @@ public sealed class SampleService : IAsyncDisposable
         builder.AddServiceDefaults("sample");
         builder.AddServiceDatabase<ShopDbContext>(ShopDbContext.Migrations);
         builder.Services.AddSingleton<HandlerObservations>();
-        builder.AddServiceMessaging<ShopDbContext>("sample", messaging => messaging
-            .Handle<ProductPublished, ProductPublishedHandler>()
-            .Handle<ProductReviewed, ProductReviewedHandler>(endpoint => endpoint.Quorum = true)
-            .Handle<PoisonPill, PoisonPillHandler>(endpoint => endpoint.RetryIntervalsMs = [10, 10])
-            .Handle<DatabaseHiccup, DatabaseHiccupHandler>(endpoint =>
-            {
-                endpoint.RetryIntervalsMs = [10, 10];
-                endpoint.TransientRetryIntervalsMs = [50, 50, 50, 50, 50, 50, 50, 50];
-            }));
+        builder.AddServiceMessaging<ShopDbContext>("sample", handlers ?? OneHandlerPerEvent);
 
         var app = builder.Build();
         app.UseServiceDefaults();
@@ -97,6 +94,17 @@ public sealed class SampleService : IAsyncDisposable
         app.MapMessagingOperations<ShopDbContext>();
         return app;
     }
+
+    /// <summary>The sample's layout: each event has a handler, and so a queue, of its own.</summary>
+    public static void OneHandlerPerEvent(MessagingBuilder<ShopDbContext> messaging) => messaging
+        .Handle<ProductPublishedHandler>()
+        .Handle<ProductReviewedHandler>(endpoint => endpoint.Quorum = true)
+        .Handle<PoisonPillHandler>(endpoint => endpoint.RetryIntervalsMs = [10, 10])
+        .Handle<DatabaseHiccupHandler>(endpoint =>
+        {
+            endpoint.RetryIntervalsMs = [10, 10];
+            endpoint.TransientRetryIntervalsMs = [50, 50, 50, 50, 50, 50, 50, 50];
+        });
 
     /// <summary>A request with a token of <paramref name="brand"/> carrying <paramref name="roles"/>.</summary>
     public HttpRequestMessage Request(HttpMethod method, string path, Guid brand, params string[] roles)

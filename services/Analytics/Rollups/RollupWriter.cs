@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AmbassadorNet.Analytics.Consumers;
+namespace AmbassadorNet.Analytics.Rollups;
 
 /// <summary>
 /// Set-based writes of the read model, inside the inbox pipeline's transaction (so the inbox row,

@@ -1,4 +1,4 @@
-namespace AmbassadorNet.Analytics.Consumers;
+namespace AmbassadorNet.Analytics.Rollups;
 
 /// <summary>What one fact (or one batch's share of a day) adds to a rollup row. Currency '' for clicks.</summary>
 public sealed record RollupDelta(

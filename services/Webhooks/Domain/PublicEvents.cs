@@ -1,11 +1,7 @@
-using System.Reflection;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Webhooks;
-using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.Webhooks.Domain;
-using AmbassadorNet.Webhooks.Persistence;
 
-namespace AmbassadorNet.Webhooks.Events;
+namespace AmbassadorNet.Webhooks.Domain;
 
 /// <summary>
 /// The events partners can subscribe to: every integration event in the contracts assembly, found by
@@ -24,21 +20,4 @@ public static class PublicEvents
 
     /// <summary>Partner-facing name → event type.</summary>
     public static IReadOnlyDictionary<string, Type> ByName { get; } = Types.ToDictionary(EventTypeNames.Of, t => t, StringComparer.Ordinal);
-
-    private static readonly MethodInfo Handle = typeof(MessagingBuilder<WebhooksDbContext>).GetMethod(nameof(MessagingBuilder<WebhooksDbContext>.Handle))!;
-
-    /// <summary>One inbox handler (and queue) per public event type.</summary>
-    public static void RegisterHandlers(MessagingBuilder<WebhooksDbContext> messaging)
-    {
-        Action<EndpointSettings> endpoint = settings =>
-        {
-            // Many endpoints share one small connection pool; fanning an event out is a short insert.
-            settings.ConcurrentMessageLimit = 2;
-            settings.PrefetchCount = 16;
-        };
-        foreach (var type in Types)
-        {
-            Handle.MakeGenericMethod(type, typeof(PublicEventHandler<>).MakeGenericType(type)).Invoke(messaging, [endpoint]);
-        }
-    }
 }

@@ -5,7 +5,7 @@ using AmbassadorNet.Contracts.Analytics;
 using AmbassadorNet.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
-namespace AmbassadorNet.Analytics.Consumers;
+namespace AmbassadorNet.Analytics.Budget;
 
 /// <summary>
 /// Publishes CampaignBudgetThresholdReached when a campaign's consumed budget (commission net of

@@ -6,7 +6,7 @@ using AmbassadorNet.Tracking.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AmbassadorNet.Tracking.Consumers;
+namespace AmbassadorNet.Tracking.Codes;
 
 /// <summary>
 /// Issues links and promo codes for an enrollment, each with its event in the same save. A code that

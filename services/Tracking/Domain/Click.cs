@@ -1,0 +1,33 @@
+using AmbassadorNet.Persistence.Tenancy;
+
+namespace AmbassadorNet.Tracking.Domain;
+
+/// <summary>One stored click. The visitor is known only by a keyed hash of their IP.</summary>
+public sealed class Click : IBrandOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public Guid LinkId { get; set; }
+
+    public Guid EnrollmentId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public DateTimeOffset ClickedAt { get; set; }
+
+    public string IpHash { get; set; } = "";
+
+    public string? UserAgent { get; set; }
+
+    public string? ReferrerHost { get; set; }
+
+    public bool IsBot { get; set; }
+
+    public bool IsDuplicate { get; set; }
+
+    public bool IsAttributable { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using AmbassadorNet.Contracts;
+using AmbassadorNet.Messaging;
+using AmbassadorNet.Messaging.Inbox;
+using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.SharedKernel;
+using AmbassadorNet.Webhooks.Domain;
+using AmbassadorNet.Webhooks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Webhooks.Consumers;
+
+/// <summary>
+/// Turns one public event into one pending delivery per active subscription of the event's brand
+/// that wants its type. The rows commit with the inbox row, so a duplicated event delivers once.
+/// </summary>
+public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock) : IMessageHandler<IIntegrationEvent>
+{
+    /// <summary>
+    /// One handler and one queue for every public event: fanning an event out is the same short
+    /// insert whatever its type, and the inbox still records each event under its own key.
+    /// </summary>
+    public static void Register(MessagingBuilder<WebhooksDbContext> messaging) =>
+        messaging.Handle<PublicEventHandler>(PublicEvents.Types, endpoint =>
+        {
+            // Every event of the system passes here; each concurrent message holds a connection of a small pool.
+            endpoint.ConcurrentMessageLimit = 8;
+            endpoint.PrefetchCount = 64;
+        });
+
+    public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
+    {
+        var eventType = EventTypeNames.Of(message.GetType());
+        var subscriptions = (await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken))
+            .Where(s => s.Receives(eventType))
+            .ToList();
+        if (subscriptions.Count == 0)
+        {
+            return HandleResult.Done;
+        }
+
+        var now = clock.GetUtcNow();
+        var payload = Payload(message);
+        foreach (var subscription in subscriptions)
+        {
+            db.Deliveries.Add(new WebhookDelivery
+            {
+                Id = Ids.New(clock), BrandId = message.BrandId, SubscriptionId = subscription.Id,
+                WebhookId = $"msg_{context.MessageId:N}", EventId = context.MessageId, EventType = eventType, Payload = payload,
+                Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+            });
+        }
+
+        return HandleResult.Done;
+    }
+
+    /// <summary>The body partners receive: {type, timestamp, data}, data being the event as it travels on the broker.</summary>
+    public static string Payload(IIntegrationEvent message) => JsonSerializer.Serialize(
+        new { type = EventTypeNames.Of(message.GetType()), timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json) },
+        MessageTypes.Json);
+}
