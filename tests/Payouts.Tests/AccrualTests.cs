@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Parking;
 using AmbassadorNet.Payouts.Domain;
@@ -94,8 +95,8 @@ public sealed class AccrualTests(PayoutsService service) : LedgerTest(service), 
         var before = await scenario.AttributeAsync(200m, from.AddSeconds(-1));
         var after = await scenario.AttributeAsync(200m, from, rank: 2);
 
-        Assert.Equal((20m, false, "percent"), (before.Commission, before.FromOverride, before.PlanKind));
-        Assert.Equal((25m, true, "flat"), (after.Commission, after.FromOverride, after.PlanKind));
+        Assert.Equal((20m, false, PlanKind.Percent), (before.Commission, before.FromOverride, before.PlanKind));
+        Assert.Equal((25m, true, PlanKind.Flat), (after.Commission, after.FromOverride, after.PlanKind));
     }
 
     [Fact]
