@@ -17,13 +17,15 @@ public sealed class TermsTests(CampaignsService service) : IClassFixture<Campaig
             new { commissionPlan = CampaignBodies.PercentPlan(12.5m), effectiveFrom = from });
         var before = await service.ReadAsync(HttpMethod.Get, $"/api/campaigns/{id}/terms?at={Q(from.AddSeconds(-1))}", brand);
         var after = await service.ReadAsync(HttpMethod.Get, $"/api/campaigns/{id}/terms?at={Q(from)}", brand);
-        var beforeLaunch = await service.SendAsync(HttpMethod.Get, $"/api/campaigns/{id}/terms?at={Q(launchedAt.AddSeconds(-1))}", brand);
+        var beforeLaunch = await service.ReadAsync(HttpMethod.Get, $"/api/campaigns/{id}/terms?at={Q(launchedAt.AddSeconds(-1))}", brand);
+        var draft = await service.SendAsync(HttpMethod.Get, $"/api/campaigns/{await service.DraftAsync(brand)}/terms", brand);
         var history = await service.ReadAsync(HttpMethod.Get, $"/api/campaigns/{id}/terms/history", brand);
 
         Assert.Equal(2, changed.GetProperty("termsVersion").GetInt32());
         Assert.Equal((1, 10m), (before.GetProperty("termsVersion").GetInt32(), Percent(before)));
         Assert.Equal((2, 12.5m), (after.GetProperty("termsVersion").GetInt32(), Percent(after)));
-        Assert.Equal(HttpStatusCode.NotFound, beforeLaunch.StatusCode);
+        Assert.Equal(1, beforeLaunch.GetProperty("termsVersion").GetInt32()); // an order stamped before the launch is paid by the launch terms
+        Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
         Assert.Equal([1, 2], history.EnumerateArray().Select(v => v.GetProperty("termsVersion").GetInt32()));
     }
 

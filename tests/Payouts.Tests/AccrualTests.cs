@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Parking;
 using AmbassadorNet.Payouts.Domain;
@@ -84,6 +85,17 @@ public sealed class AccrualTests(PayoutsService service) : LedgerTest(service), 
     }
 
     [Fact]
+    public async Task An_order_stamped_before_the_launch_is_paid_by_the_launch_terms_rather_than_waiting_for_terms_forever()
+    {
+        var launch = DateTimeOffset.UtcNow.AddDays(-10);
+        var scenario = await Scenario.StartAsync(Service, Events.Percent(10m), since: launch);
+
+        var early = await scenario.AttributeAsync(100m, launch.AddMinutes(-2)); // the shop's clock ran behind ours
+
+        Assert.Equal((10m, 1), (early.Commission, early.TermsVersion));
+    }
+
+    [Fact]
     public async Task An_enrollment_override_replaces_the_campaign_plan_from_its_effective_time()
     {
         var scenario = await Scenario.StartAsync(Service, Events.Percent(10m));
@@ -94,8 +106,8 @@ public sealed class AccrualTests(PayoutsService service) : LedgerTest(service), 
         var before = await scenario.AttributeAsync(200m, from.AddSeconds(-1));
         var after = await scenario.AttributeAsync(200m, from, rank: 2);
 
-        Assert.Equal((20m, false, "percent"), (before.Commission, before.FromOverride, before.PlanKind));
-        Assert.Equal((25m, true, "flat"), (after.Commission, after.FromOverride, after.PlanKind));
+        Assert.Equal((20m, false, PlanKind.Percent), (before.Commission, before.FromOverride, before.PlanKind));
+        Assert.Equal((25m, true, PlanKind.Flat), (after.Commission, after.FromOverride, after.PlanKind));
     }
 
     [Fact]

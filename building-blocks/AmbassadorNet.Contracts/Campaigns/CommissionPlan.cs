@@ -1,8 +1,8 @@
 namespace AmbassadorNet.Contracts.Campaigns;
 
 /// <summary>
-/// How one attributed conversion earns commission. The rule, exactly (payouts applies it; the
-/// campaigns service's <c>CommissionCalculator</c> is the reference implementation):
+/// How one attributed conversion earns commission. The rule, exactly (payouts applies it; its one
+/// implementation is <c>CommissionRule</c> in the AmbassadorNet.Commissions building block):
 /// <list type="bullet">
 /// <item>The order amount is net of tax and shipping, in the campaign currency.</item>
 /// <item><c>percent</c>: commission = amount × <see cref="Percent"/> / 100.</item>

@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Domain;
+using AmbassadorNet.Commissions;
 
 namespace AmbassadorNet.Campaigns.Api;
 

@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Domain;
+using AmbassadorNet.Commissions;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;
 

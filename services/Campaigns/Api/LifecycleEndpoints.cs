@@ -42,7 +42,7 @@ internal static class LifecycleEndpoints
     {
         await db.LoadCampaignAsync(id, ct);
         var when = at ?? clock.GetUtcNow();
-        var version = await db.TermsInForceAsync(id, when, ct) ?? throw new NotFoundException($"No terms of campaign {id} were in force at {when:O}.");
+        var version = await db.TermsInForceAsync(id, when, ct) ?? throw new NotFoundException($"Campaign {id} has no terms yet: it was never launched.");
         return TypedResults.Ok(TermsVersionView.From(version));
     }
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Errors;
 
@@ -127,7 +128,7 @@ public sealed class Campaign : IBrandOwned
 }
 
 /// <summary>One version of a campaign's terms, kept for good so "the terms in force at time T" stays answerable.</summary>
-public sealed class CampaignTermsVersion : IBrandOwned
+public sealed class CampaignTermsVersion : IBrandOwned, ITermsVersion
 {
     public Guid Id { get; set; }
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.SharedKernel;
@@ -13,11 +14,8 @@ public static class CampaignEventFactory
         Terms(c.Terms, c.TermsVersion, c.TermsEffectiveFrom!.Value));
 
     public static CampaignTerms Terms(Terms t, int version, DateTimeOffset effectiveFrom) => new(
-        version, effectiveFrom, t.Currency!, t.AttributionWindowDays, t.HoldingPeriodDays, Plan(t.CommissionPlan!), t.DestinationUrl!,
+        version, effectiveFrom, t.Currency!, t.AttributionWindowDays, t.HoldingPeriodDays, WirePlans.ToWire(t.CommissionPlan!), t.DestinationUrl!,
         [.. t.AllowedDomains], t.PromoDiscount is { } d ? new PromoDiscount(d.Percent, d.Amount) : null, t.DeliverableFee);
-
-    public static CommissionPlan Plan(Plan p) =>
-        new(Name(p.Kind), p.Percent, p.FlatAmount, p.Tiers.Select(t => new CommissionTier(t.FromRank, t.Percent, t.Amount)).ToList());
 
     public static CampaignLaunched Launched(Campaign c) => new(c.BrandId, c.UpdatedAt, c.Id, c.Version, State(c));
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
 using static AmbassadorNet.Campaigns.Domain.CampaignEventFactory;
@@ -8,7 +9,7 @@ namespace AmbassadorNet.Campaigns.Domain;
 public static class EnrollmentEventFactory
 {
     public static EnrollmentState State(Enrollment e) => new(
-        e.Id, e.CampaignId, e.CreatorId, Name(e.Status), e.CommissionOverride is { } plan ? Plan(plan) : null, e.OverrideEffectiveFrom);
+        e.Id, e.CampaignId, e.CreatorId, Name(e.Status), e.CommissionOverride is { } plan ? WirePlans.ToWire(plan) : null, e.OverrideEffectiveFrom);
 
     public static CreatorInvited Invited(Enrollment e, string? handle) => new(e.BrandId, e.UpdatedAt, e.Id, e.Version, State(e), handle);
 

@@ -18,13 +18,6 @@ public enum Objective
     Content,
 }
 
-public enum PlanKind
-{
-    Percent,
-    Flat,
-    Tiered,
-}
-
 public enum EnrollmentStatus
 {
     Invited,

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;
 

@@ -1,3 +1,5 @@
+using AmbassadorNet.Commissions;
+
 namespace AmbassadorNet.Campaigns.Domain;
 
 /// <summary>
@@ -20,12 +22,6 @@ public sealed record Terms(
 
     public static Terms Empty { get; } = new(null, DefaultAttributionWindowDays, DefaultHoldingPeriodDays, null, null, [], null, null);
 }
-
-/// <summary>A commission plan; only the members of its kind are set. See <see cref="CommissionCalculator"/> for the rule.</summary>
-public sealed record Plan(PlanKind Kind, decimal? Percent, decimal? FlatAmount, IReadOnlyList<PlanTier> Tiers);
-
-/// <summary>From the <paramref name="FromRank"/>-th conversion of the month: a percent of the amount or a flat amount.</summary>
-public sealed record PlanTier(int FromRank, decimal? Percent, decimal? Amount);
 
 /// <summary>The customer discount of the campaign's promo codes: a percent or an amount off.</summary>
 public sealed record Discount(decimal? Percent, decimal? Amount);

@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Domain;
+using AmbassadorNet.Commissions;
 using AmbassadorNet.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -20,10 +21,9 @@ public static class CampaignStore
         await db.Deliverables.SingleOrDefaultAsync(d => d.Id == id && d.EnrollmentId == enrollmentId && d.CampaignId == campaignId, cancellationToken)
         ?? throw new NotFoundException($"Deliverable {id} does not exist.");
 
-    /// <summary>The version of the terms in force at <paramref name="at"/>: the latest one that had started by then.</summary>
-    public static Task<CampaignTermsVersion?> TermsInForceAsync(this CampaignsDbContext db, Guid campaignId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.TermsVersions.Where(v => v.CampaignId == campaignId && v.EffectiveFrom <= at)
-            .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.TermsVersion).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The version of the terms an order placed at <paramref name="at"/> earns under (<see cref="InForce.Terms"/>); null for a campaign never launched.</summary>
+    public static async Task<CampaignTermsVersion?> TermsInForceAsync(this CampaignsDbContext db, Guid campaignId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        InForce.Terms(await db.TermsVersions.AsNoTracking().Where(v => v.CampaignId == campaignId).ToListAsync(cancellationToken), at);
 
     public static async Task SaveAsync(this CampaignsDbContext db, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Parking;
@@ -30,7 +31,7 @@ public sealed class CampaignTermsHandler(PayoutsDbContext db, ParkingReleases re
             db.TermsVersions.Add(new CampaignTermsVersion
             {
                 Id = Ids.New(clock), CampaignId = campaignId, TermsVersion = version.TermsVersion, EffectiveFrom = version.EffectiveFrom,
-                Currency = version.Currency, HoldingPeriodDays = version.HoldingPeriodDays, CommissionPlan = version.CommissionPlan,
+                Currency = version.Currency, HoldingPeriodDays = version.HoldingPeriodDays, CommissionPlan = WirePlans.FromWire(version.CommissionPlan),
                 DeliverableFee = version.DeliverableFee, RecordedAt = clock.GetUtcNow(),
             });
         }

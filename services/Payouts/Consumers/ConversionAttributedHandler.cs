@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Contracts.Tracking;
@@ -69,11 +70,11 @@ public sealed class ConversionAttributedHandler(PayoutsDbContext db, Journal jou
         var pending = await journal.AccountAsync(terms.Currency, AccountKind.CreatorPending, m.CreatorId, ct);
         var posted = journal.Move(commission, expense, pending, new Cause(
             CauseTypes.Accrual, m.ConversionId, "", m.OccurredAt, CausedBy.Message(context.MessageId),
-            $"Commission on order {m.OrderId} ({plan.Kind}{(accrual.FromOverride ? ", override" : "")}, rank {m.RankInMonth}, terms v{terms.TermsVersion})"));
+            $"Commission on order {m.OrderId} ({WirePlans.KindName(plan.Kind)}{(accrual.FromOverride ? ", override" : "")}, rank {m.RankInMonth}, terms v{terms.TermsVersion})"));
         accrual.TransactionId = posted.Id;
         db.AddEvent(new CommissionAccrued(
             m.BrandId, m.OccurredAt, posted.Id, m.ConversionId, m.OrderId, m.EnrollmentId, m.CampaignId, m.CreatorId,
-            new MoneyAmount(commission.Amount, terms.Currency), m.Amount, m.OrderedAt, accrual.ReleasableAt, plan.Kind, accrual.FromOverride), clock);
+            new MoneyAmount(commission.Amount, terms.Currency), m.Amount, m.OrderedAt, accrual.ReleasableAt, WirePlans.KindName(plan.Kind), accrual.FromOverride), clock);
         return HandleResult.Done;
     }
 }

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Parking;
@@ -26,7 +27,7 @@ public sealed class EnrollmentHandler(PayoutsDbContext db, ParkingReleases relea
             db.EnrollmentVersions.Add(new EnrollmentVersion
             {
                 Id = Ids.New(clock), EnrollmentId = state.EnrollmentId, CampaignId = state.CampaignId, CreatorId = state.CreatorId,
-                Version = version, Status = state.Status, CommissionOverride = state.CommissionOverride,
+                Version = version, Status = state.Status, CommissionOverride = state.CommissionOverride is { } plan ? WirePlans.FromWire(plan) : null,
                 // A cleared override carries the time it stops; with none at all, the version speaks from its event's time.
                 OverrideFrom = state.OverrideEffectiveFrom ?? occurredAt, RecordedAt = clock.GetUtcNow(),
             });

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Payouts.Domain;
@@ -27,7 +28,7 @@ public sealed class CommissionAccrual : IBrandOwned
 
     public decimal Commission { get; set; }
 
-    public string PlanKind { get; set; } = "";
+    public PlanKind PlanKind { get; set; }
 
     public bool FromOverride { get; set; }
 

@@ -1,10 +1,10 @@
-using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>One version of a campaign's terms, as the campaigns service published it; applies to orders at or after <see cref="EffectiveFrom"/>.</summary>
-public sealed class CampaignTermsVersion : IBrandOwned
+public sealed class CampaignTermsVersion : IBrandOwned, ITermsVersion
 {
     public Guid Id { get; set; }
 
@@ -20,7 +20,7 @@ public sealed class CampaignTermsVersion : IBrandOwned
 
     public int HoldingPeriodDays { get; set; }
 
-    public CommissionPlan CommissionPlan { get; set; } = null!;
+    public Plan CommissionPlan { get; set; } = null!;
 
     public decimal? DeliverableFee { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class CampaignTermsVersion : IBrandOwned
 /// orders at or after <see cref="OverrideFrom"/> (the override's effective time, or the event's
 /// time when the enrollment has none).
 /// </summary>
-public sealed class EnrollmentVersion : IBrandOwned
+public sealed class EnrollmentVersion : IBrandOwned, IOverrideVersion
 {
     public Guid Id { get; set; }
 
@@ -48,7 +48,7 @@ public sealed class EnrollmentVersion : IBrandOwned
 
     public string Status { get; set; } = "";
 
-    public CommissionPlan? CommissionOverride { get; set; }
+    public Plan? CommissionOverride { get; set; }
 
     public DateTimeOffset OverrideFrom { get; set; }
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ internal static class PayoutsMapping
         accrual.HasKey(a => a.ConversionId);
         accrual.Property(a => a.OrderId).HasMaxLength(200);
         accrual.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
-        accrual.Property(a => a.PlanKind).HasMaxLength(20);
+        accrual.Property(a => a.PlanKind).HasMaxLength(20).HasConversion<SnakeCaseEnumConverter<PlanKind>>();
         accrual.HasIndex(a => a.ReleasableAt).HasFilter("released_at IS NULL");
         accrual.Ignore(a => a.IsReleased);
     }

@@ -1,3 +1,4 @@
+using AmbassadorNet.Commissions;
 using AmbassadorNet.Tracking.Domain;
 using AmbassadorNet.Tracking.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -52,8 +53,7 @@ internal static class ConversionSql
         Add(command, c.ClickedAt, NpgsqlDbType.TimestampTz);
         Add(command, c.Flags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         Add(command, c.RecordedAt, NpgsqlDbType.TimestampTz);
-        var ordered = c.OrderedAt.UtcDateTime;
-        Add(command, new DateOnly(ordered.Year, ordered.Month, 1), NpgsqlDbType.Date);
+        Add(command, CommissionRule.MonthOf(c.OrderedAt), NpgsqlDbType.Date);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
