@@ -1,9 +1,8 @@
 using AmbassadorNet.Commissions;
 using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace AmbassadorNet.Payouts.Consumers;
+namespace AmbassadorNet.Payouts.Persistence;
 
 /// <summary>Loads a campaign's or an enrollment's kept versions and asks <see cref="InForce"/> which one an order placed at a given time earns under.</summary>
 internal static class TermsLookup
