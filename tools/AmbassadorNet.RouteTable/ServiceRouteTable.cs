@@ -10,6 +10,7 @@ public static class ServiceRouteTable
         {
             services.Add((service.Name, ServiceRoutes.From(service.Name, await EndpointReader.ReadAsync(service))));
         }
+
         return services;
     }
 
