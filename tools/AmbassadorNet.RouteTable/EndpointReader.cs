@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AmbassadorNet.RouteTable;
 
@@ -22,7 +24,8 @@ public static class EndpointReader
         await using var app = service.Create([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings);
-            builder.Logging.ClearProviders();
+            // Registered last, so it wins over the loggers the service defaults add after this callback.
+            builder.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         });
 
         // The app's own data sources: the DI EndpointDataSource only sees them once the pipeline is built at start.
