@@ -2,8 +2,9 @@ namespace AmbassadorNet.Security;
 
 /// <summary>
 /// How large a request body may be. The gateway refuses a larger one with 413 before forwarding it
-/// (its route table names the routes that take files); the service checks the same number again, so
-/// the door and the room never disagree about what fits.
+/// (an endpoint that takes a file says so with <c>WithBodyLimit</c>, and the gateway's generated table
+/// carries it); the service checks the same number again, so the door and the room never disagree
+/// about what fits.
 /// </summary>
 public static class RequestBodyLimits
 {

@@ -15,7 +15,7 @@ public static class CreatorsApi
 
         creators.MapPost("/", ApplyEndpoint.ApplyAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
             .WithName("ApplyCreator").WithSummary("Registers a creator who applies to the program, with the social accounts they bring.");
-        creators.MapPost("/import", ImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+        creators.MapPost("/import", ImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).WithBodyLimit(RequestBodyLimits.File).Idempotent()
             .Accepts<string>("text/csv").DisableAntiforgery()
             .WithName("ImportCreators").WithSummary("Onboards many creators from a CSV file, with a report per row (mode all-or-nothing or partial).");
         creators.MapGet("/", SearchEndpoint.SearchAsync).RequireAccess(AccessPolicies.CatalogRead)

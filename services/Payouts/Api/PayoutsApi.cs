@@ -45,7 +45,7 @@ public static class PayoutsApi
             .WithName("VoidPayoutBatch").WithSummary("Voids a draft or approved batch; every line's money returns to available.");
         payouts.MapGet("/batches/{id:guid}/export.csv", BatchFileEndpoints.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("ExportPayoutBatch").WithSummary("The provider file of an approved batch (marks it exported); later downloads return the same file.");
-        payouts.MapPost("/batches/{id:guid}/settlement", BatchFileEndpoints.SettleAsync).RequireAccess(AccessPolicies.PayoutsManage)
+        payouts.MapPost("/batches/{id:guid}/settlement", BatchFileEndpoints.SettleAsync).RequireAccess(AccessPolicies.PayoutsManage).WithBodyLimit(RequestBodyLimits.File)
             .WithName("SettlePayoutBatch").WithSummary("Imports the provider's settlement CSV and reconciles each line; the same file twice changes nothing.")
             .Accepts<string>("text/csv");
         payouts.MapGet("/batches/{id:guid}/reconciliation", BatchFileEndpoints.ReconciliationAsync).RequireAccess(AccessPolicies.LedgerRead)

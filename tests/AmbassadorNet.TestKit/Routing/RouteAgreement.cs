@@ -10,9 +10,12 @@ using AspNetRouteTemplate = Microsoft.AspNetCore.Routing.Template.RouteTemplate;
 namespace AmbassadorNet.Gateway.Routing.Testing;
 
 /// <summary>
-/// For each service's test project: compares the endpoints the service really maps (each declares its
-/// row of the role table with <c>RequireAccess</c>) with what <see cref="GatewayRouteTable"/> says, so
-/// the two places the role table is enforced cannot drift apart.
+/// Compares the endpoints an application really maps (each declares its row of the role table with
+/// <c>RequireAccess</c>) with what <see cref="GatewayRouteTable"/> says, so the two places the role
+/// table is enforced cannot drift apart. The services' API rows are generated from their endpoints
+/// (tools/AmbassadorNet.RouteTable); what this still catches is an endpoint that declares no method or
+/// access rule, an operations endpoint that asks for another row than the gateway's <c>/ops</c> route,
+/// and the gateway's own hand-written rows against its own endpoints.
 /// <code>
 /// var report = RouteAgreement.Check(GatewayServices.Creators, app.Services);
 /// Assert.True(report.Disagreements.Count == 0, report.ToString());

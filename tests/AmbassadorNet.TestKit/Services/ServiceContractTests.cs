@@ -40,13 +40,18 @@ public abstract class ServiceContractTests<TService, TDbContext>(TService servic
         Assert.True(drift.Count == 0, string.Join("\n", drift));
     }
 
+    /// <summary>
+    /// The service's rows of the gateway's table are generated from these endpoints (RouteTable.Tests
+    /// keeps them current); this still guards what generation does not write: every endpoint declares
+    /// its methods and a row of the role table or AllowAnonymous, and the operations endpoints ask for
+    /// the row the gateway's <c>/ops/{service}/...</c> route enforces.
+    /// </summary>
     [Fact]
     public void The_gateway_routes_every_endpoint_with_the_same_row_of_the_role_table()
     {
         var report = RouteAgreement.Check(GatewayName, service.Services);
 
         Assert.True(report.Disagreements.Count == 0, report.ToString());
-        Assert.True(report.RoutesWithoutEndpoint.Count == 0, report.ToString());
     }
 
     [Fact]
