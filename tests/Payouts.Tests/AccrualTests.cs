@@ -1,9 +1,5 @@
-using System.Text.Json;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Parking;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

@@ -1,5 +1,4 @@
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.SharedKernel;
 
 namespace Payouts.Tests;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using AmbassadorNet.Payouts;
 using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.Security;

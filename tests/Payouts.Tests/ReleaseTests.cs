@@ -1,8 +1,4 @@
-using System.Text.Json;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 
