@@ -7,11 +7,12 @@ namespace AmbassadorNet.TestKit;
 /// <summary>The settings every service under test needs: its own database and vhost, and quiet logs.</summary>
 public static class ServiceSettings
 {
-    public static Dictionary<string, string?> For(TestDatabase database, TestVhost vhost) => new()
+    /// <summary>The settings, with the broker reached on <paramref name="rabbitPort"/> if one is given (a proxy in front of it).</summary>
+    public static Dictionary<string, string?> For(TestDatabase database, TestVhost vhost, int? rabbitPort = null) => new()
     {
         ["Database:ConnectionString"] = database.ConnectionString,
         ["RabbitMq:Host"] = TestServers.RabbitHost,
-        ["RabbitMq:Port"] = TestServers.RabbitPort.ToString(CultureInfo.InvariantCulture),
+        ["RabbitMq:Port"] = (rabbitPort ?? TestServers.RabbitPort).ToString(CultureInfo.InvariantCulture),
         ["RabbitMq:VirtualHost"] = vhost.Name,
         ["RabbitMq:Username"] = TestServers.RabbitUser,
         ["RabbitMq:Password"] = TestServers.RabbitPassword,

@@ -1,8 +1,6 @@
 using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Tests;
 
@@ -11,8 +9,6 @@ public sealed class ContractTests(AnalyticsService service) : ServiceContractTes
     protected override string GatewayName => GatewayServices.Analytics;
 
     protected override int MinimumOperations => 6;
-
-    protected override AnalyticsDbContext CreateContext(DbContextOptions<AnalyticsDbContext> options) => new(options, new BrandScope());
 
     [Fact]
     public async Task The_leaderboard_is_documented() =>

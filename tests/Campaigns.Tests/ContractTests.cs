@@ -1,8 +1,6 @@
 using AmbassadorNet.Campaigns.Persistence;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Tests;
 
@@ -11,6 +9,4 @@ public sealed class ContractTests(CampaignsService service) : ServiceContractTes
     protected override string GatewayName => GatewayServices.Campaigns;
 
     protected override int MinimumOperations => 25;
-
-    protected override CampaignsDbContext CreateContext(DbContextOptions<CampaignsDbContext> options) => new(options, new BrandScope());
 }

@@ -1,8 +1,6 @@
 using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace Creators.Tests;
 
@@ -11,6 +9,4 @@ public sealed class ContractTests(CreatorsService service) : ServiceContractTest
     protected override string GatewayName => GatewayServices.Creators;
 
     protected override int MinimumOperations => 14;
-
-    protected override CreatorsDbContext CreateContext(DbContextOptions<CreatorsDbContext> options) => new(options, new BrandScope());
 }

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Parking;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

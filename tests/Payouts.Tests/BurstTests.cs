@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

@@ -1,9 +1,7 @@
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +12,6 @@ public sealed class ContractTests(PayoutsService service) : ServiceContractTests
     protected override string GatewayName => GatewayServices.Payouts;
 
     protected override int MinimumOperations => 19;
-
-    protected override PayoutsDbContext CreateContext(DbContextOptions<PayoutsDbContext> options) => new(options, new BrandScope());
 
     /// <summary>The ledger's events are its audit trail and rebuild its consumers after a restore: never pruned unless an operator says so.</summary>
     [Fact]

@@ -1,4 +1,3 @@
-using AmbassadorNet.TestKit.Waiting;
 using Npgsql;
 
 namespace Payouts.Tests;

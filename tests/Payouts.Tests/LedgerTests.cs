@@ -1,7 +1,4 @@
 using System.Globalization;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Payouts.Tests;

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

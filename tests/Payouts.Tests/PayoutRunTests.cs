@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using AmbassadorNet.Payouts.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Payouts.Tests;
 
 public static class ProblemReading

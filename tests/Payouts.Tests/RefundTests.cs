@@ -1,7 +1,3 @@
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
-
 namespace Payouts.Tests;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 
@@ -96,7 +92,7 @@ public sealed class ReleaseJobTests(ReleaseJobService service) : LedgerTest(serv
     public async Task Two_replicas_releasing_at_once_post_each_release_once()
     {
         var scenario = await Scenario.StartAsync(Service, Events.Percent(10m));
-        await using var second = await Service.StartHostAsync(TimeSpan.FromMilliseconds(150));
+        await using var second = await Service.StartReplicaAsync(TimeSpan.FromMilliseconds(150));
         try
         {
             var conversions = Enumerable.Range(1, 40).Select(rank =>

@@ -1,7 +1,4 @@
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using AmbassadorNet.Payouts.Domain;
 
 namespace Payouts.Tests;
 

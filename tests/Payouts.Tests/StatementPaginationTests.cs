@@ -1,8 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Payouts.Tests;
 

@@ -63,5 +63,5 @@ public sealed class ClickFlagTests(TrackingService service) : IClassFixture<Trac
     }
 
     private static string Hmac(string ip) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TrackingHost.IpHashKey), IPAddress.Parse(ip).GetAddressBytes()));
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TrackingService.IpHashKey), IPAddress.Parse(ip).GetAddressBytes()));
 }

@@ -1,9 +1,7 @@
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Gateway.Routing.Testing;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.Tracking.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Tracking.Tests;
 
@@ -12,8 +10,6 @@ public sealed class ContractTests(TrackingService service) : ServiceContractTest
     protected override string GatewayName => GatewayServices.Tracking;
 
     protected override int MinimumOperations => 9;
-
-    protected override TrackingDbContext CreateContext(DbContextOptions<TrackingDbContext> options) => new(options, new BrandScope());
 
     [Fact]
     public void The_refund_route_is_among_those_compared_with_the_gateway() =>

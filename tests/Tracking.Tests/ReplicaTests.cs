@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Security;
+using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.TestKit.Waiting;
 
 namespace Tracking.Tests;
@@ -31,7 +32,7 @@ public sealed class ReplicaTests(TrackingService service) : IClassFixture<Tracki
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
-    private async Task<int> LinksInMemoryAsync(TrackingHost host)
+    private async Task<int> LinksInMemoryAsync(ServiceReplica host)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/ops/redirect-stats");
         request.Headers.Authorization = new("Bearer", service.Tokens.Mint(TrackingService.Audience, Guid.Empty, [Roles.Operator]));

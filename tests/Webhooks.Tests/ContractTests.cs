@@ -2,12 +2,10 @@ using System.Net;
 using System.Text.Json;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Gateway.Routing;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.Security;
 using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Webhooks.Tests;
 
@@ -16,8 +14,6 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
     protected override string GatewayName => GatewayServices.Webhooks;
 
     protected override int MinimumOperations => 8;
-
-    protected override WebhooksDbContext CreateContext(DbContextOptions<WebhooksDbContext> options) => new(options, new BrandScope());
 
     /// <summary>The document also holds /ops/messaging, which every service has; the count is of the webhooks API itself.</summary>
     protected override bool IsCovered(string path) => path.StartsWith("/api/webhooks", StringComparison.Ordinal);

@@ -1,21 +1,12 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.Security;
-using AmbassadorNet.Security.Testing;
-using AmbassadorNet.TestKit;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
 using AmbassadorNet.TestKit.Services;
 using AmbassadorNet.TestKit.Waiting;
 using AmbassadorNet.Webhooks;
 using AmbassadorNet.Webhooks.Persistence;
-using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Webhooks.Tests;
@@ -25,14 +16,12 @@ namespace Webhooks.Tests;
 /// database and vhost, a receiver on 127.0.0.1 (allow-listed) and a sub-second retry schedule.
 /// The app can be stopped and started again on the same database (a crash mid-delivery).
 /// </summary>
-public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
+public sealed class WebhooksService() : ServiceUnderTest<WebhooksDbContext>(WebhooksApp.Name, WebhooksDbContext.Migrations, WebhooksApp.Create)
 {
     public const int DisableAfterFailedDeliveries = 3;
 
     /// <summary>Four attempts in about a second, so retry tests run fast.</summary>
     public static readonly string[] RetrySchedule = ["00:00:00.200", "00:00:00.300", "00:00:00.400"];
-
-    private WebApplication? _app;
 
     /// <summary>
     /// The key-encryption keys of the key ring (Webhooks:SecretsKey), kept across restarts like a
@@ -44,39 +33,17 @@ public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
 
     public static string NewSecretsKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    public TestDatabase Database { get; private set; } = null!;
-
-    public TestVhost Vhost { get; private set; } = null!;
-
     public TestReceiver Receiver { get; private set; } = null!;
-
-    public TestTokens Tokens { get; } = new();
-
-    public HttpClient Http { get; private set; } = null!;
-
-    public IServiceProvider Services => _app!.Services;
 
     public static string Audience => InternalToken.AudienceFor(WebhooksApp.Name);
 
-    public async ValueTask InitializeAsync()
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings
     {
-        Database = await TestDatabase.CreateAsync(WebhooksApp.Name, WebhooksDbContext.Migrations);
-        Vhost = await TestVhost.CreateAsync(WebhooksApp.Name);
-        Receiver = await TestReceiver.StartAsync();
-        await StartAppAsync();
-    }
-
-    public async Task StartAppAsync()
-    {
-        _app = WebhooksApp.Create([], builder =>
+        get
         {
-            builder.Environment.EnvironmentName = "Testing";
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(Tokens.ConfigurationFor(Audience));
-            builder.Configuration.AddInMemoryCollection(ServiceSettings.For(Database, Vhost));
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
-                // The readiness wait below polls while the bus starts; those "not ready yet" reports are expected.
+                // The readiness wait polls while the bus starts; those "not ready yet" reports are expected.
                 ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
                 ["Webhooks:AllowedPrivateEndpoints:0"] = $"127.0.0.1:{new Uri(Receiver.BaseUrl).Port}",
                 ["Webhooks:RetrySchedule:0"] = RetrySchedule[0],
@@ -86,21 +53,26 @@ public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
                 ["Webhooks:LeaseDuration"] = "00:00:06",
                 ["Webhooks:PollInterval"] = "00:00:00.100",
                 ["Webhooks:DisableAfterFailedDeliveries"] = DisableAfterFailedDeliveries.ToString(CultureInfo.InvariantCulture),
-            });
-            builder.Configuration.AddInMemoryCollection(SecretsKeySettings());
-        });
-        await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-        // The bus starts in the background; events published before its queues are bound would be dropped.
-        await Eventually.UntilAsync(async ct => (await Http.GetAsync("/health/ready", ct)).IsSuccessStatusCode, "the webhooks service to be ready");
+                ["Webhooks:SecretsKey:CurrentId"] = CurrentSecretsKeyId,
+            };
+            foreach (var (id, key) in SecretsKeys)
+            {
+                settings[$"Webhooks:SecretsKey:Keys:{id}"] = key;
+            }
+
+            return settings;
+        }
     }
 
-    private Dictionary<string, string?> SecretsKeySettings()
+    public override async ValueTask InitializeAsync()
     {
-        var settings = SecretsKeys.ToDictionary(k => $"Webhooks:SecretsKey:Keys:{k.Key}", k => (string?)k.Value);
-        settings["Webhooks:SecretsKey:CurrentId"] = CurrentSecretsKeyId;
-        return settings;
+        Receiver = await TestReceiver.StartAsync(); // first: the settings allow-list its port
+        await base.InitializeAsync();
     }
+
+    /// <summary>The service's readiness check, which covers the bus started in the background.</summary>
+    protected override Task WaitUntilReadyAsync(ServiceReplica replica) =>
+        Eventually.UntilAsync(async ct => (await replica.Http.GetAsync("/health/ready", ct)).IsSuccessStatusCode, "the webhooks service to be ready");
 
     /// <summary>What <c>--migrate-only</c> runs: the schema, the broker's topology, and the service's own steps.</summary>
     public async Task RunDeploymentStepsAsync()
@@ -144,6 +116,7 @@ public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
         return rows;
     }
 
+    /// <summary>A command with positional parameters ($1, $2, ...).</summary>
     private static Npgsql.NpgsqlCommand Command(Npgsql.NpgsqlConnection connection, string sql, object[] values)
     {
         var command = new Npgsql.NpgsqlCommand(sql, connection);
@@ -155,37 +128,6 @@ public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
         return command;
     }
 
-    public async Task StopAppAsync()
-    {
-        Http.Dispose();
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-        _app = null;
-        LogContext.Current = null; // see docs/reliability.md: MassTransit keeps the first logger factory per async flow
-    }
-
-    /// <summary>Sends a request as <paramref name="brand"/> with <paramref name="roles"/> (admin when none are given).</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Guid brand, object? body = null, params string[] roles)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new("Bearer", Tokens.Mint(Audience, brand, roles.Length == 0 ? [Roles.Admin] : roles));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return Http.SendAsync(request);
-    }
-
-    public async Task<JsonElement> ReadAsync(HttpMethod method, string path, Guid brand, object? body = null)
-    {
-        var response = await SendAsync(method, path, brand, body);
-        var text = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(text).RootElement.Clone()
-            : throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-    }
-
     /// <summary>Subscribes the receiver's <paramref name="path"/>; returns the subscription id and its secret.</summary>
     public async Task<(Guid Id, string Secret)> SubscribeAsync(Guid brand, string path, params string[] eventTypes)
     {
@@ -193,7 +135,10 @@ public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
         return (created.GetProperty("id").GetGuid(), created.GetProperty("secret").GetString()!);
     }
 
-    /// <summary>Publishes an event the way every service does (its outbox, then the broker); the service consumes it like any other.</summary>
+    /// <summary>
+    /// Publishes an event the way every service does (its outbox, then the broker); the service
+    /// consumes it like any other. Unlike a publish straight on the bus, it returns the event's id.
+    /// </summary>
     public async Task<Guid> PublishAsync(AmbassadorNet.Contracts.IIntegrationEvent @event)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -207,16 +152,9 @@ public sealed class WebhooksService : IAsyncLifetime, IServiceUnderTest
     public async Task<List<JsonElement>> DeliveriesAsync(Guid brand, Guid subscription) =>
         (await ReadAsync(HttpMethod.Get, $"/api/webhooks/{subscription}/deliveries", brand)).EnumerateArray().ToList();
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await StopAppAsync();
-        }
-
+        await base.DisposeAsync();
         await Receiver.DisposeAsync();
-        await Vhost.DisposeAsync();
-        await Database.DisposeAsync();
-        Tokens.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AmbassadorNet.Gateway.Routing.Testing;
 using AmbassadorNet.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AmbassadorNet.TestKit.Services;
@@ -22,8 +23,6 @@ public abstract class ServiceContractTests<TService, TDbContext>(TService servic
     /// <summary>How many operations its document has at least, so a document that lost some fails.</summary>
     protected abstract int MinimumOperations { get; }
 
-    protected abstract TDbContext CreateContext(DbContextOptions<TDbContext> options);
-
     /// <summary>The paths of the document the contract covers: all of them unless a service says otherwise.</summary>
     protected virtual bool IsCovered(string path) => true;
 
@@ -32,8 +31,8 @@ public abstract class ServiceContractTests<TService, TDbContext>(TService servic
     [Fact]
     public async Task The_migrated_schema_matches_the_model()
     {
-        var options = new DbContextOptionsBuilder<TDbContext>().UseNpgsql(service.Database.ConnectionString).Options;
-        await using var context = CreateContext(options);
+        await using var scope = service.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TDbContext>(); // the model the service runs with, on its test database
 
         var drift = await SchemaComparer.FindDriftAsync(context, TestContext.Current.CancellationToken);
 

@@ -2,11 +2,6 @@ using System.Net;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.ServiceDefaults.Time;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Http;
 

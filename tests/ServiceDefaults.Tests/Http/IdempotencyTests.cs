@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Http;
 

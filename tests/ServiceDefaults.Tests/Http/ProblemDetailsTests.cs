@@ -1,7 +1,5 @@
 using System.Net;
 using AmbassadorNet.Security;
-using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Http;
 

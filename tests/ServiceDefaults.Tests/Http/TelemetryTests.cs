@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Observability;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Http;
 

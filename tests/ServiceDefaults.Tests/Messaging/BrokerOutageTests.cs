@@ -1,12 +1,7 @@
 using System.Net;
 using AmbassadorNet.TestKit;
 using AmbassadorNet.TestKit.Network;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Tests.Http;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Messaging;
 
@@ -45,11 +40,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
 
         _proxy.SetMode(ProxyMode.Forward);
 
-        IReadOnlyList<IQuiescenceProbe> idle =
-        [
-            new OutboxIdle("outbox", _database.ConnectionString),
-            new QueuesIdle(_vhost, "_error"),
-        ];
+        var idle = ServiceIdle.Probes(_database, _vhost);
         var replicas = await Eventually.SettledAsync(_ => _service.QueryAsync(brand, db => db.Replicas.CountAsync()), "all events", idle, TimeSpan.FromSeconds(90));
         Assert.Equal(5, replicas);
         await Eventually.UntilAsync(async _ => (await _service.Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "readiness to recover");

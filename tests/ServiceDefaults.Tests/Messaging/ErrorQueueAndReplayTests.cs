@@ -2,11 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Security;
-using AmbassadorNet.TestKit.Waiting;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Tests.Http;
-using ServiceDefaults.Tests.Sample;
 using ServiceDefaults.Tests.Sample.Events;
 
 namespace ServiceDefaults.Tests.Messaging;

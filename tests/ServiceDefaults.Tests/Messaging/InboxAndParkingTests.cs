@@ -1,10 +1,7 @@
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Parking;
-using AmbassadorNet.TestKit.Waiting;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceDefaults.Tests.Sample;
 using ServiceDefaults.Tests.Sample.Events;
 
 namespace ServiceDefaults.Tests.Messaging;

@@ -2,12 +2,7 @@ using System.Net;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Time;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Tests.Http;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Messaging;
 

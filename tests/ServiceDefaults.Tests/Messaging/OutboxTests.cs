@@ -1,8 +1,5 @@
 using System.Net;
-using AmbassadorNet.TestKit.Waiting;
-using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Tests.Http;
-using ServiceDefaults.Tests.Sample;
 
 namespace ServiceDefaults.Tests.Messaging;
 

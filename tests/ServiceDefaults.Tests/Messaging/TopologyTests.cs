@@ -2,13 +2,8 @@ using System.Text.Json;
 using AmbassadorNet.Persistence.Schema;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Deployment;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
-using AmbassadorNet.TestKit.Waiting;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceDefaults.Tests.Sample;
 using ServiceDefaults.Tests.Sample.Events;
 
 namespace ServiceDefaults.Tests.Messaging;

@@ -1,6 +1,4 @@
-using AmbassadorNet.TestKit.Waiting;
 using MassTransit;
-using ServiceDefaults.Tests.Sample;
 using ServiceDefaults.Tests.Sample.Events;
 
 namespace ServiceDefaults.Tests.Messaging;

@@ -6,8 +6,6 @@ using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.TestKit;
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -68,18 +66,12 @@ public sealed class SampleService : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(tokens.ConfigurationFor(Audience));
+        builder.Configuration.AddInMemoryCollection(ServiceSettings.For(database, vhost, rabbitPort));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["RabbitMq:Host"] = TestServers.RabbitHost,
-            ["RabbitMq:Port"] = (rabbitPort ?? TestServers.RabbitPort).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RabbitMq:VirtualHost"] = vhost.Name,
-            ["RabbitMq:Username"] = TestServers.RabbitUser,
-            ["RabbitMq:Password"] = TestServers.RabbitPassword,
             ["RabbitMq:ParkedSweepInterval"] = "00:00:02",
             ["Outbox:PollInterval"] = "00:00:00.500",
             ["Outbox:PublishTimeout"] = "00:00:03",
-            ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 

@@ -1,7 +1,3 @@
-using AmbassadorNet.TestKit.Postgres;
-using AmbassadorNet.TestKit.Rabbit;
-using AmbassadorNet.TestKit.Waiting;
-
 namespace ServiceDefaults.Tests.Sample;
 
 /// <summary>One sample service per test class, on its own database and vhost.</summary>
@@ -18,11 +14,7 @@ public sealed class SampleServiceFixture : IAsyncLifetime
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Outbox empty and every queue but the error queues drained.</summary>
-    public IReadOnlyList<IQuiescenceProbe> Idle =>
-    [
-        new OutboxIdle("outbox", Database.ConnectionString),
-        new QueuesIdle(Vhost, "_error"),
-    ];
+    public IReadOnlyList<IQuiescenceProbe> Idle => ServiceIdle.Probes(Database, Vhost);
 
     public async ValueTask InitializeAsync()
     {
