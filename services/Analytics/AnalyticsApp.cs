@@ -1,7 +1,6 @@
 using AmbassadorNet.Analytics.Api;
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Payouts;

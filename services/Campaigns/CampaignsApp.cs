@@ -1,6 +1,5 @@
 using AmbassadorNet.Campaigns.Api;
 using AmbassadorNet.Campaigns.Consumers;
-using AmbassadorNet.Campaigns.Persistence;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;

@@ -1,5 +1,4 @@
 using AmbassadorNet.Creators.Api;
-using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;

@@ -6,7 +6,6 @@ using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.ServiceDefaults;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;

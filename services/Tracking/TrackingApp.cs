@@ -9,8 +9,6 @@ using AmbassadorNet.Tracking.Clicks;
 using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
 using AmbassadorNet.Tracking.Conversions;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
 using AmbassadorNet.Tracking.Resolution;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using AmbassadorNet.Analytics.Domain;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Analytics.Api;

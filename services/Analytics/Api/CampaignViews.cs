@@ -1,7 +1,4 @@
-using AmbassadorNet.Analytics.Domain;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Analytics.Api;
 

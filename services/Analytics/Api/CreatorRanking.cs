@@ -1,6 +1,3 @@
-using AmbassadorNet.Analytics.Domain;
-using AmbassadorNet.Analytics.Persistence;
-
 namespace AmbassadorNet.Analytics.Api;
 
 /// <summary>Ranks per-creator totals by a sort and cuts one page; rank 1 is the best of the whole list.</summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.Analytics.Domain;
-
 namespace AmbassadorNet.Analytics.Api;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;
 

@@ -1,5 +1,3 @@
-using AmbassadorNet.Analytics.Domain;
-
 namespace AmbassadorNet.Analytics.Api;
 
 // What the endpoints answer. The CSV export writes the same objects (nested metrics flattened into

@@ -1,9 +1,6 @@
-using AmbassadorNet.Analytics.Domain;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Analytics;
 using AmbassadorNet.Messaging.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Analytics.Budget;
 

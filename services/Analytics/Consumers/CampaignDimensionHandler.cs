@@ -1,8 +1,6 @@
 using AmbassadorNet.Analytics.Budget;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Analytics.Consumers;
 

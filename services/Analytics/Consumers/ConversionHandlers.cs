@@ -1,5 +1,3 @@
-using AmbassadorNet.Analytics.Domain;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Analytics.Rollups;
 using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Inbox;

@@ -1,7 +1,5 @@
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Inbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Analytics.Consumers;
 

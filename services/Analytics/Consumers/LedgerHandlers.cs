@@ -1,6 +1,4 @@
 using AmbassadorNet.Analytics.Budget;
-using AmbassadorNet.Analytics.Domain;
-using AmbassadorNet.Analytics.Persistence;
 using AmbassadorNet.Analytics.Rollups;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Inbox;

@@ -1,4 +1,3 @@
-
 namespace AmbassadorNet.Analytics.Domain;
 
 /// <summary>Which budget thresholds a campaign's consumption has reached; each is announced once (Budget/BudgetMonitor announces them).</summary>

@@ -2,7 +2,6 @@ using AmbassadorNet.Messaging;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Analytics.Persistence;
 

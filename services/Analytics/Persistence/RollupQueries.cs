@@ -1,6 +1,4 @@
 using System.Data.Common;
-using AmbassadorNet.Analytics.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AmbassadorNet.Analytics.Persistence;

@@ -1,5 +1,3 @@
-using AmbassadorNet.Analytics.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

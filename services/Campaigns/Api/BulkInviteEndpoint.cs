@@ -1,11 +1,3 @@
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Campaigns.Persistence;
-using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>

@@ -1,13 +1,6 @@
 using System.Text.Json;
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Campaigns.Persistence;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Conventions;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Campaigns.Api;
 

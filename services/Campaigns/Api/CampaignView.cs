@@ -1,6 +1,3 @@
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Commissions;
-
 namespace AmbassadorNet.Campaigns.Api;
 
 public sealed record CampaignView(

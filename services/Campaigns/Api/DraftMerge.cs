@@ -1,8 +1,3 @@
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Commissions;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>Merges a request into a draft: fields present replace, absent ones stay. Text that cannot be parsed is reported, not guessed.</summary>

@@ -1,11 +1,4 @@
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Campaigns.Persistence;
 using AmbassadorNet.Contracts;
-using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Campaigns.Api;
 

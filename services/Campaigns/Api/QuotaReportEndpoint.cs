@@ -1,9 +1,4 @@
 using System.Globalization;
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Campaigns.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Campaigns.Api;
 

@@ -1,9 +1,5 @@
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Campaigns.Persistence;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Inbox;
-using AmbassadorNet.Messaging.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Campaigns.Consumers;
 

@@ -1,6 +1,4 @@
-using AmbassadorNet.Commissions;
 using AmbassadorNet.Persistence.Tenancy;
-using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Campaigns.Domain;
 

@@ -1,7 +1,5 @@
-using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Campaigns.Domain;
 

@@ -1,6 +1,3 @@
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-
 namespace AmbassadorNet.Campaigns.Domain;
 
 /// <summary>The field rules of a campaign, reported under the fields' JSON names.</summary>

@@ -1,7 +1,3 @@
-using AmbassadorNet.Commissions;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-
 namespace AmbassadorNet.Campaigns.Domain;
 
 /// <summary>Rules of a commission plan, shared by the campaign plan and the per-enrollment override.</summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.Commissions;
-
 namespace AmbassadorNet.Campaigns.Domain;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using AmbassadorNet.Campaigns.Domain;
 using AmbassadorNet.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Campaigns.Persistence;

@@ -1,7 +1,3 @@
-using AmbassadorNet.Campaigns.Domain;
-using AmbassadorNet.Commissions;
-using AmbassadorNet.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AmbassadorNet.Campaigns.Persistence;

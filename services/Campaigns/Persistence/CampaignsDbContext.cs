@@ -1,10 +1,8 @@
-using AmbassadorNet.Campaigns.Domain;
 using AmbassadorNet.Messaging;
 using AmbassadorNet.Persistence.Conventions;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
@@ -37,10 +35,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<CampaignStatus>().HaveConversion<SnakeCaseEnumConverter<CampaignStatus>>();
-        configurationBuilder.Properties<Objective>().HaveConversion<SnakeCaseEnumConverter<Objective>>();
-        configurationBuilder.Properties<EnrollmentStatus>().HaveConversion<SnakeCaseEnumConverter<EnrollmentStatus>>();
-        configurationBuilder.Properties<DeliverableType>().HaveConversion<SnakeCaseEnumConverter<DeliverableType>>();
-        configurationBuilder.Properties<DeliverableStatus>().HaveConversion<SnakeCaseEnumConverter<DeliverableStatus>>();
+        configurationBuilder.StoreAsSnakeCase(
+            typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus));
     }
 }

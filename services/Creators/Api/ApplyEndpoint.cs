@@ -1,9 +1,4 @@
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Creators.Api;
 

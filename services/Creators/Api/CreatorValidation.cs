@@ -1,8 +1,5 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Creators.Api;
 

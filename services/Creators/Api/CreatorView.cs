@@ -1,5 +1,3 @@
-using AmbassadorNet.Creators.Domain;
-
 namespace AmbassadorNet.Creators.Api;
 
 public sealed record CreatorView(

@@ -1,9 +1,5 @@
 using AmbassadorNet.Contracts;
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.ServiceDefaults.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Creators.Api;
 

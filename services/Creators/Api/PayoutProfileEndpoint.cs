@@ -1,9 +1,3 @@
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.Creators.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace AmbassadorNet.Creators.Api;
 
 /// <summary>Where and how a creator is paid; never a raw bank or card number.</summary>

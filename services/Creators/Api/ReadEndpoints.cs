@@ -1,6 +1,3 @@
-using AmbassadorNet.Creators.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace AmbassadorNet.Creators.Api;
 
 internal static class ReadEndpoints

@@ -1,10 +1,3 @@
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.Creators.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace AmbassadorNet.Creators.Api;
 
 internal static class StatsEndpoints

@@ -1,5 +1,4 @@
 using AmbassadorNet.Persistence.Tenancy;
-using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Creators.Domain;
 

@@ -1,5 +1,4 @@
 using AmbassadorNet.Contracts.Creators;
-using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Creators.Domain;
 

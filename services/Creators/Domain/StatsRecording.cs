@@ -1,5 +1,3 @@
-using AmbassadorNet.SharedKernel;
-
 namespace AmbassadorNet.Creators.Domain;
 
 /// <summary>A new measurement of one account, as the API or the import receives it.</summary>

@@ -1,13 +1,7 @@
 using AmbassadorNet.Creators.Api;
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Files;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Creators.Import;
 

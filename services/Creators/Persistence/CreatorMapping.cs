@@ -1,5 +1,3 @@
-using AmbassadorNet.Creators.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Creators.Persistence;

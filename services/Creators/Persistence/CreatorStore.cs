@@ -1,6 +1,3 @@
-using AmbassadorNet.Creators.Domain;
-using AmbassadorNet.ServiceDefaults.Errors;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AmbassadorNet.Creators.Persistence;

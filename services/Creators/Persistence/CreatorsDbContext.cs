@@ -1,10 +1,8 @@
-using AmbassadorNet.Creators.Domain;
 using AmbassadorNet.Messaging;
 using AmbassadorNet.Persistence.Conventions;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Creators.Persistence;
 
@@ -34,10 +32,7 @@ public sealed class CreatorsDbContext(DbContextOptions<CreatorsDbContext> option
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<CreatorStatus>().HaveConversion<SnakeCaseEnumConverter<CreatorStatus>>();
-        configurationBuilder.Properties<Tier>().HaveConversion<SnakeCaseEnumConverter<Tier>>();
-        configurationBuilder.Properties<Platform>().HaveConversion<SnakeCaseEnumConverter<Platform>>();
-        configurationBuilder.Properties<PayoutMethod>().HaveConversion<SnakeCaseEnumConverter<PayoutMethod>>();
-        configurationBuilder.Properties<TaxFormStatus>().HaveConversion<SnakeCaseEnumConverter<TaxFormStatus>>();
+        configurationBuilder.StoreAsSnakeCase(
+            typeof(CreatorStatus), typeof(Tier), typeof(Platform), typeof(PayoutMethod), typeof(TaxFormStatus));
     }
 }

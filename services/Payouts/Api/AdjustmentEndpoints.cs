@@ -1,13 +1,8 @@
 using System.Security.Claims;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static AmbassadorNet.Payouts.Api.BatchViews;
 
 namespace AmbassadorNet.Payouts.Api;

@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.Security;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Files;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace AmbassadorNet.Payouts.Api;

@@ -1,6 +1,3 @@
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.SharedKernel;
-
 namespace AmbassadorNet.Payouts.Api;
 
 /// <summary>How runs, batches and lines look to API callers.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AmbassadorNet.Security;
-using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Payouts.Api;
 

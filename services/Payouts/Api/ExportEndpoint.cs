@@ -1,10 +1,6 @@
 using System.Globalization;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Files;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Api;
 

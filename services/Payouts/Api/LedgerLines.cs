@@ -1,6 +1,3 @@
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-
 namespace AmbassadorNet.Payouts.Api;
 
 /// <summary>An entry with its transaction and account: the row every report reads (init members, so EF can compose queries on it).</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,11 +1,6 @@
 using System.Security.Claims;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.Security;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Linq.Expressions;
 using System.Text.Json;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Payouts.Api;
 

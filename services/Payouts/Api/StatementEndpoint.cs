@@ -1,10 +1,5 @@
 using System.Data;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Api;
 

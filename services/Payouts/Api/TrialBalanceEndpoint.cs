@@ -1,8 +1,4 @@
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -2,10 +2,6 @@ using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Parking;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Consumers;
 

@@ -3,11 +3,7 @@ using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Consumers;
 

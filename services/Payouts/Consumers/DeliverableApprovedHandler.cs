@@ -3,10 +3,7 @@ using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Payouts.Consumers;
 

@@ -1,8 +1,5 @@
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Inbox;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Consumers;
 

@@ -1,5 +1,4 @@
 using AmbassadorNet.Commissions;
-using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Payouts.Domain;
 

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>An account of the ledger; created on first use, never changed. Its balance is the sum of its entries.</summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>Draft → Approved → Exported → Settled, or Voided from Draft or Approved (the money returns to available).</summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>A line is in payout until the provider pays it or it fails, or its batch is voided; the three are final.</summary>

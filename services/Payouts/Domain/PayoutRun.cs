@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>One payout run of a brand for a period end (unique): its batches and the creators it left out, with why.</summary>

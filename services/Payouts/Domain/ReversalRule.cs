@@ -1,5 +1,3 @@
-using AmbassadorNet.SharedKernel;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>Per brand and currency: the least total available balance a payout run pays (payout runs apply it).</summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>A provider settlement file imported for a batch (once per SHA-256) and what reconciling it found.</summary>

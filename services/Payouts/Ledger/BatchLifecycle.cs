@@ -2,11 +2,6 @@ using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Payouts.Api;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Ledger;
 

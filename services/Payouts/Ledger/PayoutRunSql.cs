@@ -1,7 +1,3 @@
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,11 +1,7 @@
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
 using AmbassadorNet.ServiceDefaults.Lifetime;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Ledger;
 

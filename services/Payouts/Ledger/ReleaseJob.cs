@@ -1,7 +1,3 @@
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.Persistence.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Payouts.Ledger;

@@ -1,10 +1,6 @@
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Payouts.Ledger;

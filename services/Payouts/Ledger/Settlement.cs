@@ -2,10 +2,6 @@ using System.Security.Cryptography;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Payouts.Domain;
-using AmbassadorNet.Payouts.Persistence;
-using AmbassadorNet.SharedKernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Ledger;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Payouts.Ledger;
 

@@ -1,6 +1,4 @@
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Payouts.Persistence;

@@ -1,10 +1,7 @@
 using AmbassadorNet.Messaging;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Persistence.Conventions;
 using AmbassadorNet.Persistence.MigrationRunner;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Persistence;
 
@@ -75,8 +72,7 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<AccountKind>().HaveConversion<SnakeCaseEnumConverter<AccountKind>>();
-        configurationBuilder.Properties<BatchStatus>().HaveConversion<SnakeCaseEnumConverter<BatchStatus>>();
-        configurationBuilder.Properties<LineStatus>().HaveConversion<SnakeCaseEnumConverter<LineStatus>>();
+        configurationBuilder.StoreAsSnakeCase(
+            typeof(AccountKind), typeof(BatchStatus), typeof(LineStatus));
     }
 }

@@ -1,7 +1,5 @@
 using AmbassadorNet.Commissions;
-using AmbassadorNet.Payouts.Domain;
 using AmbassadorNet.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Payouts.Persistence;

@@ -1,6 +1,4 @@
 using AmbassadorNet.Commissions;
-using AmbassadorNet.Payouts.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Payouts.Persistence;
 

@@ -2,10 +2,7 @@ using System.Text.Json;
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Conversions;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Tracking.Api;
 

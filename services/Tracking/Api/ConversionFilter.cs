@@ -1,6 +1,5 @@
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.Tracking.Domain;
 
 namespace AmbassadorNet.Tracking.Api;
 

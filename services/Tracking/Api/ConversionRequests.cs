@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Conversions;
-using AmbassadorNet.Tracking.Domain;
 
 namespace AmbassadorNet.Tracking.Api;
 

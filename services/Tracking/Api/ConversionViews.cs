@@ -1,5 +1,4 @@
 using AmbassadorNet.Tracking.Conversions;
-using AmbassadorNet.Tracking.Domain;
 
 namespace AmbassadorNet.Tracking.Api;
 

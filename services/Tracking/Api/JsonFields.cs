@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.Tracking.Domain;
 
 namespace AmbassadorNet.Tracking.Api;
 

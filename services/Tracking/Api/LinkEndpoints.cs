@@ -4,10 +4,7 @@ using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Tracking.Api;
 

@@ -1,6 +1,5 @@
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Tracking.Clicks;
-using AmbassadorNet.Tracking.Domain;
 using AmbassadorNet.Tracking.Resolution;
 
 namespace AmbassadorNet.Tracking.Api;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Conversions;
-using AmbassadorNet.Tracking.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Tracking.Api;

@@ -1,5 +1,3 @@
-using AmbassadorNet.Tracking.Domain;
-
 namespace AmbassadorNet.Tracking.Api;
 
 public sealed record LinkView(Guid Id, string Code, string Url, Guid EnrollmentId, Guid CampaignId, Guid CreatorId, bool Active, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt)

@@ -1,9 +1,6 @@
 using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.SharedKernel;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

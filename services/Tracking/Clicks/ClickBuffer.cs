@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using AmbassadorNet.Tracking.Domain;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Tracking.Clicks;

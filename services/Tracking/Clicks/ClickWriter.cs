@@ -1,4 +1,3 @@
-using AmbassadorNet.Tracking.Domain;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Tracking.Clicks;

@@ -1,9 +1,6 @@
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Tracking.Codes;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Tracking.Consumers;
 

@@ -1,7 +1,3 @@
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace AmbassadorNet.Tracking.Conversions;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using AmbassadorNet.Commissions;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;

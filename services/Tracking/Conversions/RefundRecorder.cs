@@ -2,9 +2,6 @@ using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.SharedKernel;
-using AmbassadorNet.Tracking.Domain;
-using AmbassadorNet.Tracking.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Tracking.Conversions;
 

@@ -2,8 +2,6 @@ using AmbassadorNet.Messaging;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
-using AmbassadorNet.Tracking.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Tracking.Persistence;
 

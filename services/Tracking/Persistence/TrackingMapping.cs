@@ -1,5 +1,3 @@
-using AmbassadorNet.Tracking.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Tracking.Persistence;

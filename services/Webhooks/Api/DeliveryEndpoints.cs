@@ -1,5 +1,4 @@
 using AmbassadorNet.ServiceDefaults.Errors;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

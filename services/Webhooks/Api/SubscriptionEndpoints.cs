@@ -1,13 +1,11 @@
 using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.SharedKernel;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Webhooks.Api;
 

@@ -1,5 +1,3 @@
-using AmbassadorNet.Webhooks.Domain;
-
 namespace AmbassadorNet.Webhooks.Api;
 
 /// <param name="EventTypes">Event type names, or ["*"] for every type (also ones added later).</param>

@@ -4,7 +4,6 @@ using AmbassadorNet.Messaging;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.SharedKernel;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,10 +2,8 @@ using AmbassadorNet.Contracts.Webhooks;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.SharedKernel;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Webhooks.Delivery;
 

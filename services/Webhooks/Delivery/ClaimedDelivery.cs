@@ -1,5 +1,3 @@
-using AmbassadorNet.Webhooks.Domain;
-
 namespace AmbassadorNet.Webhooks.Delivery;
 
 /// <summary>A delivery a worker holds under <see cref="LeaseId"/>, with what it needs to send it.</summary>

@@ -1,8 +1,6 @@
 using AmbassadorNet.Persistence.Tenancy;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Webhooks.Delivery;
 

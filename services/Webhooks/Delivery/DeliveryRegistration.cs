@@ -1,5 +1,4 @@
 using AmbassadorNet.Webhooks.Security;
-using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Webhooks.Delivery;
 

@@ -1,8 +1,6 @@
 using System.Text;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
-using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Webhooks.Delivery;
 

@@ -1,4 +1,3 @@
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
 using Microsoft.EntityFrameworkCore;

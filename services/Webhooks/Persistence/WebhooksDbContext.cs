@@ -3,7 +3,6 @@ using AmbassadorNet.Persistence.Conventions;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.ServiceDefaults.Idempotency;
-using AmbassadorNet.Webhooks.Domain;
 using AmbassadorNet.Webhooks.Secrets;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +32,7 @@ public sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> option
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<SnakeCaseEnumConverter<SubscriptionStatus>>();
-        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<SnakeCaseEnumConverter<DeliveryStatus>>();
-        configurationBuilder.Properties<AttemptOutcome>().HaveConversion<SnakeCaseEnumConverter<AttemptOutcome>>();
+        configurationBuilder.StoreAsSnakeCase(
+            typeof(SubscriptionStatus), typeof(DeliveryStatus), typeof(AttemptOutcome));
     }
 }

@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AmbassadorNet.Webhooks.Secrets;

@@ -1,6 +1,5 @@
 using AmbassadorNet.ServiceDefaults.Deployment;
 using AmbassadorNet.ServiceDefaults.Persistence;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 

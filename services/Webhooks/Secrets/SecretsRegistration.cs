@@ -2,7 +2,6 @@ using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Deployment;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Webhooks.Secrets;
 
