@@ -7,12 +7,8 @@ namespace AmbassadorNet.Campaigns.Domain;
 /// <see cref="Version"/> (consumers ignore stale events by it; EF refuses concurrent writes with it),
 /// and the caller publishes exactly one event for it. Drafts are private: no events until launch.
 /// </summary>
-public sealed class Campaign : IBrandOwned
+public sealed class Campaign : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Name { get; set; } = "";
 
     public Objective? Objective { get; set; }
@@ -126,12 +122,8 @@ public sealed class Campaign : IBrandOwned
 }
 
 /// <summary>One version of a campaign's terms, kept for good so "the terms in force at time T" stays answerable.</summary>
-public sealed class CampaignTermsVersion : IBrandOwned, ITermsVersion
+public sealed class CampaignTermsVersion : BrandOwnedEntity, ITermsVersion
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CampaignId { get; set; }
 
     public int TermsVersion { get; set; }

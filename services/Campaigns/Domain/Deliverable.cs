@@ -6,12 +6,8 @@ namespace AmbassadorNet.Campaigns.Domain;
 /// Content a creator owes: Pending → Submitted → Approved | RevisionRequested | Rejected, and a
 /// revision is submitted again. The fee is fixed when approved, from the terms then in force.
 /// </summary>
-public sealed class Deliverable : IBrandOwned
+public sealed class Deliverable : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CampaignId { get; set; }
 
     public Guid EnrollmentId { get; set; }

@@ -7,12 +7,8 @@ namespace AmbassadorNet.Campaigns.Domain;
 /// Ended when the creators service suspends, offboards or erases the creator. One per campaign and
 /// creator. Each change bumps <see cref="Version"/> and publishes one event.
 /// </summary>
-public sealed class Enrollment : IBrandOwned
+public sealed class Enrollment : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CampaignId { get; set; }
 
     public Guid CreatorId { get; set; }

@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Creators.Domain;
 
 /// <summary>A creator's account on one platform with the figures of its latest snapshot.</summary>
-public sealed class SocialAccount : IBrandOwned
+public sealed class SocialAccount : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CreatorId { get; set; }
 
     public Platform Platform { get; set; }

@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Creators.Domain;
 
 /// <summary>One measurement of an account, kept for the history of a creator's reach.</summary>
-public sealed class StatSnapshot : IBrandOwned
+public sealed class StatSnapshot : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CreatorId { get; set; }
 
     public Guid AccountId { get; set; }

@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Creators.Domain;
 
 /// <summary>A move between tiers, kept so a brand can see when a creator grew (or shrank).</summary>
-public sealed class TierChange : IBrandOwned
+public sealed class TierChange : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CreatorId { get; set; }
 
     public Tier FromTier { get; set; }

@@ -62,12 +62,8 @@ public sealed class CommissionAccrual : IBrandOwned
 }
 
 /// <summary>One refund of a conversion as payouts applied it (zero when it reversed nothing, e.g. a partial refund of a flat commission).</summary>
-public sealed class CommissionReversal : IBrandOwned
+public sealed class CommissionReversal : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid ConversionId { get; set; }
 
     public string RefundId { get; set; } = "";

@@ -5,12 +5,8 @@ namespace AmbassadorNet.Payouts.Domain;
 /// together, so a cause posts at most once) and who caused it: an API key, a message, or a job.
 /// The database refuses to update or delete it.
 /// </summary>
-public sealed class JournalTransaction : IBrandOwned
+public sealed class JournalTransaction : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     /// <summary>When the fact happened (the event's time, or the request's).</summary>
     public DateTimeOffset OccurredAt { get; set; }
 
@@ -33,12 +29,8 @@ public sealed class JournalTransaction : IBrandOwned
 }
 
 /// <summary>A signed amount on one account: debits positive, credits negative. Never zero, never changed.</summary>
-public sealed class JournalEntry : IBrandOwned
+public sealed class JournalEntry : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid TransactionId { get; set; }
 
     public Guid AccountId { get; set; }

@@ -1,12 +1,8 @@
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>An account of the ledger; created on first use, never changed. Its balance is the sum of its entries.</summary>
-public sealed class LedgerAccount : IBrandOwned
+public sealed class LedgerAccount : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Currency { get; set; } = "";
 
     public AccountKind Kind { get; set; }

@@ -11,12 +11,8 @@ public enum BatchStatus
 }
 
 /// <summary>The lines of one run in one currency, moved together through approval, export and settlement.</summary>
-public sealed class PayoutBatch : IBrandOwned
+public sealed class PayoutBatch : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid RunId { get; set; }
 
     public string Currency { get; set; } = "";

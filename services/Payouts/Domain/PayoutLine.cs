@@ -10,12 +10,8 @@ public enum LineStatus
 }
 
 /// <summary>One creator's payment in a batch. Its id is the reference the provider echoes back in its settlement file.</summary>
-public sealed class PayoutLine : IBrandOwned
+public sealed class PayoutLine : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid BatchId { get; set; }
 
     public Guid CreatorId { get; set; }

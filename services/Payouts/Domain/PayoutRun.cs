@@ -1,12 +1,8 @@
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>One payout run of a brand for a period end (unique): its batches and the creators it left out, with why.</summary>
-public sealed class PayoutRun : IBrandOwned
+public sealed class PayoutRun : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public DateTimeOffset PeriodEnd { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

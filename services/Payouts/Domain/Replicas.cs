@@ -3,12 +3,8 @@ using AmbassadorNet.Commissions;
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>One version of a campaign's terms, as the campaigns service published it; applies to orders at or after <see cref="EffectiveFrom"/>.</summary>
-public sealed class CampaignTermsVersion : IBrandOwned, ITermsVersion
+public sealed class CampaignTermsVersion : BrandOwnedEntity, ITermsVersion
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CampaignId { get; set; }
 
     public int TermsVersion { get; set; }
@@ -31,12 +27,8 @@ public sealed class CampaignTermsVersion : IBrandOwned, ITermsVersion
 /// orders at or after <see cref="OverrideFrom"/> (the override's effective time, or the event's
 /// time when the enrollment has none).
 /// </summary>
-public sealed class EnrollmentVersion : IBrandOwned, IOverrideVersion
+public sealed class EnrollmentVersion : BrandOwnedEntity, IOverrideVersion
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid EnrollmentId { get; set; }
 
     public Guid CampaignId { get; set; }

@@ -15,12 +15,8 @@ public sealed class PayoutSetting : IBrandOwned
 }
 
 /// <summary>Finance stopped a creator's payouts, with a reason; lifting it keeps the row as history.</summary>
-public sealed class PayoutHold : IBrandOwned
+public sealed class PayoutHold : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CreatorId { get; set; }
 
     public string Reason { get; set; } = "";
@@ -38,12 +34,8 @@ public sealed class PayoutHold : IBrandOwned
 /// A manual correction of a creator's available balance (positive credits the creator). It posts
 /// only when a second, different API key approves it (four eyes).
 /// </summary>
-public sealed class LedgerAdjustment : IBrandOwned
+public sealed class LedgerAdjustment : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid CreatorId { get; set; }
 
     public string Currency { get; set; } = "";

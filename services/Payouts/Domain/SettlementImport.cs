@@ -1,12 +1,8 @@
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>A provider settlement file imported for a batch (once per SHA-256) and what reconciling it found.</summary>
-public sealed class SettlementImport : IBrandOwned
+public sealed class SettlementImport : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid BatchId { get; set; }
 
     public string FileSha256 { get; set; } = "";

@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Tracking.Domain;
 
 /// <summary>One stored click. The visitor is known only by a keyed hash of their IP.</summary>
-public sealed class Click : IBrandOwned
+public sealed class Click : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid LinkId { get; set; }
 
     public Guid EnrollmentId { get; set; }

@@ -7,12 +7,8 @@ namespace AmbassadorNet.Tracking.Domain;
 /// refunds only add to <see cref="RefundedAmount"/>. Everything but the refunded total and the rank
 /// is fixed at insert, which is what lets a retried POST answer the original body.
 /// </summary>
-public sealed class Conversion : IBrandOwned
+public sealed class Conversion : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string OrderId { get; set; } = "";
 
     /// <summary>Net of tax and shipping, rounded to the currency's minor unit.</summary>
@@ -58,12 +54,8 @@ public sealed class Conversion : IBrandOwned
 }
 
 /// <summary>One refund of an order, by the shop's refund id (unique per order).</summary>
-public sealed class ConversionRefund : IBrandOwned
+public sealed class ConversionRefund : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid ConversionId { get; set; }
 
     public string OrderId { get; set; } = "";

@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Tracking.Domain;
 
 /// <summary>A promo code, unique per brand ignoring case (<see cref="NormalizedCode"/> carries the unique index).</summary>
-public sealed class PromoCode : IBrandOwned
+public sealed class PromoCode : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Code { get; set; } = "";
 
     public string NormalizedCode { get; set; } = "";

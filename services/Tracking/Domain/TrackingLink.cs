@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Tracking.Domain;
 
 /// <summary>A tracking link: <c>/r/{Code}</c>. Never deleted; a deactivated link answers 404.</summary>
-public sealed class TrackingLink : IBrandOwned
+public sealed class TrackingLink : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Code { get; set; } = "";
 
     public Guid EnrollmentId { get; set; }

@@ -3,12 +3,8 @@ using AmbassadorNet.Persistence.Tenancy;
 namespace AmbassadorNet.Webhooks.Domain;
 
 /// <summary>The log of one attempt: what the receiver answered (or what went wrong), how fast, and what followed.</summary>
-public sealed class DeliveryAttempt : IBrandOwned
+public sealed class DeliveryAttempt : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid DeliveryId { get; set; }
 
     public int Number { get; set; }

@@ -7,12 +7,8 @@ namespace AmbassadorNet.Webhooks.Domain;
 /// every retry and replay signs the same bytes under the same <see cref="WebhookId"/>; the schedule
 /// lives here (<see cref="NextAttemptAt"/>), not in memory or in the broker.
 /// </summary>
-public sealed class WebhookDelivery : IBrandOwned
+public sealed class WebhookDelivery : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public Guid SubscriptionId { get; set; }
 
     /// <summary>The message id of the source event: the receiver's idempotency key, the same for every attempt.</summary>

@@ -2,12 +2,8 @@ using AmbassadorNet.Persistence.Tenancy;
 
 namespace BuildingBlocks.Tests.Sample;
 
-public sealed class SampleOrder : IBrandOwned
+public sealed class SampleOrder : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Reference { get; set; } = "";
 
     public decimal Amount { get; set; }

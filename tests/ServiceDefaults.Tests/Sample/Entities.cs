@@ -2,23 +2,15 @@ using AmbassadorNet.Persistence.Tenancy;
 
 namespace ServiceDefaults.Tests.Sample;
 
-public sealed class Product : IBrandOwned
+public sealed class Product : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Name { get; set; } = "";
 
     public decimal Price { get; set; }
 }
 
-public sealed class ProductReplica : IBrandOwned
+public sealed class ProductReplica : BrandOwnedEntity
 {
-    public Guid Id { get; set; }
-
-    public Guid BrandId { get; set; }
-
     public string Name { get; set; } = "";
 
     public int ReviewCount { get; set; }
