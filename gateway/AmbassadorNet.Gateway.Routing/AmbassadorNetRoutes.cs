@@ -29,6 +29,9 @@ public static class AmbassadorNetRoutes
         Row(GatewayItself, Delete, "/api/api-keys/{id}", ApiKeys),
         Open(GatewayItself, [Get, Head], "/health/live"),
         Open(GatewayItself, [Get, Head], "/health/ready"),
+        // The API page reads these before anyone signs in, like the services' documents.
+        Open(GatewayItself, [Get], OpenApiPath(GatewayItself)),
+        Open(GatewayItself, [Get], OpenApiPath(WholeApi)),
     ];
 
     private static IEnumerable<GatewayRoute> CreatorsRoutes() =>

@@ -5,6 +5,7 @@ using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Campaigns;
@@ -33,11 +34,11 @@ public static class CampaignsApp
             .Handle<CreatorReinstated, CreatorReplicaHandler>(Quiet)
             .Handle<CreatorOffboarded, CreatorReplicaHandler>(Quiet)
             .Handle<CreatorErased, CreatorReplicaHandler>(Quiet));
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, CampaignsApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapCampaignsApi();
         app.MapMessagingOperations<CampaignsDbContext>();
         return app;

@@ -3,6 +3,7 @@ using AmbassadorNet.Creators.Persistence;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Creators;
@@ -22,11 +23,11 @@ public static class CreatorsApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<CreatorsDbContext>(CreatorsDbContext.Migrations);
         builder.AddServiceMessaging<CreatorsDbContext>(Name);
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, CreatorsApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapCreatorsApi();
         app.MapMessagingOperations<CreatorsDbContext>();
         return app;
