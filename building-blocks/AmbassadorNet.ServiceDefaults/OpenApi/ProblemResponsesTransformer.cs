@@ -20,7 +20,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         Add(operation, context, 403, !isPublic);
         Add(operation, context, 404, OperationFacts.AddressesOneResource(context));
         Add(operation, context, 409, OperationFacts.ChangesState(context));
-        Add(operation, context, 422, false);
+        Add(operation, context, 422, false); // only where the endpoint declares it
         Add(operation, context, 429, true);
 
         // Status order, so a regenerated document diffs only where the contract changed.
