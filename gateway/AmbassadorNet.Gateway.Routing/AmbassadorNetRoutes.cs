@@ -28,6 +28,9 @@ public static partial class AmbassadorNetRoutes
         Row(GatewayItself, Delete, "/api/api-keys/{id}", ApiKeys),
         Open(GatewayItself, [Get, Head], "/health/live"),
         Open(GatewayItself, [Get, Head], "/health/ready"),
+        // The API page reads these before anyone signs in, like the services' documents.
+        Open(GatewayItself, [Get], OpenApiPath(GatewayItself)),
+        Open(GatewayItself, [Get], OpenApiPath(WholeApi)),
     ];
 
     /// <summary>Every service's OpenAPI document (public, for the API page) and its operations API (operator key only).</summary>

@@ -37,6 +37,9 @@ public static class GatewayServices
 
     public const string UpstreamOpenApiPath = "/openapi/v1.json";
 
+    /// <summary>The document of the whole API (every service's and the gateway's, merged), served by the gateway at <c>OpenApiPath(WholeApi)</c>.</summary>
+    public const string WholeApi = "ambassadornet";
+
     /// <summary>The gateway path of a service's own path: <c>/ops/x</c> becomes <c>/ops/{service}/x</c>, the rest stays.</summary>
     public static string GatewayPathFor(string service, string upstreamPath) =>
         upstreamPath.StartsWith(OpsPrefix + "/", StringComparison.OrdinalIgnoreCase)

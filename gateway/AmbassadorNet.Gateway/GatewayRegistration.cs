@@ -15,6 +15,7 @@ using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Health;
 using AmbassadorNet.ServiceDefaults.Lifetime;
 using AmbassadorNet.ServiceDefaults.Observability;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Authentication;
@@ -57,6 +58,7 @@ public static class GatewayRegistration
             }
         });
         builder.Services.AddGatewayRateLimits();
+        builder.AddServiceOpenApi(GatewayServices.GatewayItself, GatewayTags.Descriptions);
         builder.AddProxy();
         return builder;
     }
@@ -82,6 +84,8 @@ public static class GatewayRegistration
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapServiceOpenApi(GatewayServices.OpenApiPath(GatewayServices.GatewayItself));
+        app.MapWholeApiDocument();
         app.MapBrandsApi();
         app.MapApiKeysApi();
         app.MapReverseProxy(proxy =>

@@ -8,6 +8,7 @@ using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Analytics;
@@ -36,11 +37,11 @@ public static class AnalyticsApp
         builder.Services.AddScoped<RollupQueries>();
         builder.Services.AddScoped<CampaignViews>();
         builder.Services.AddScoped<BrandViews>();
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, AnalyticsApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapAnalyticsApi();
         app.MapMessagingOperations<AnalyticsDbContext>();
         return app;

@@ -4,6 +4,7 @@ using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Campaigns;
@@ -23,11 +24,11 @@ public static class CampaignsApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<CampaignsDbContext>(CampaignsDbContext.Migrations);
         builder.AddServiceMessaging<CampaignsDbContext>(Name, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, CampaignsApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapCampaignsApi();
         app.MapMessagingOperations<CampaignsDbContext>();
         return app;

@@ -2,6 +2,7 @@ using AmbassadorNet.Creators.Api;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Creators;
@@ -21,11 +22,11 @@ public static class CreatorsApp
         builder.AddServiceDefaults(Name);
         builder.AddServiceDatabase<CreatorsDbContext>(CreatorsDbContext.Migrations);
         builder.AddServiceMessaging<CreatorsDbContext>(Name);
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, CreatorsApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapCreatorsApi();
         app.MapMessagingOperations<CreatorsDbContext>();
         return app;

@@ -7,6 +7,7 @@ using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
@@ -41,11 +42,11 @@ public static class PayoutsApp
         builder.Services.AddScoped<BatchLifecycle>();
         builder.Services.AddScoped<Settlement>();
         builder.Services.AddHostedService<ReleaseJob>();
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, PayoutsApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapPayoutsApi();
         app.MapMessagingOperations<PayoutsDbContext>();
         return app;

@@ -2,6 +2,7 @@ using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Tracking.Api;
@@ -32,11 +33,11 @@ public static class TrackingApp
             .Handle<EnrollmentHandler>(Busy)
             .Handle<CampaignReplicaHandler>(Quiet));
         AddTracking(builder);
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, TrackingApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapTrackingApi();
         app.MapMessagingOperations<TrackingDbContext>();
         return app;

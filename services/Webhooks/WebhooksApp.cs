@@ -1,6 +1,7 @@
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Webhooks.Api;
@@ -32,11 +33,11 @@ public static class WebhooksApp
         builder.Services.AddSingleton<DestinationGuard>();
         builder.Services.AddSingleton<UrlRules>();
         builder.Services.AddWebhookDelivery();
-        builder.Services.AddOpenApi();
+        builder.AddServiceOpenApi(Name, WebhooksApi.Tags);
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapServiceOpenApi();
         app.MapWebhooksApi();
         app.MapMessagingOperations<WebhooksDbContext>();
         return app;

@@ -33,6 +33,24 @@ public sealed class ApiPageTests(GatewayFixture fixture) : IClassFixture<Gateway
         }
     }
 
+    [Fact]
+    public async Task The_whole_api_and_the_gateways_own_document_are_served_without_a_key_and_listed_on_the_page()
+    {
+        using var visitor = fixture.Gateway.Client();
+
+        var whole = await (await visitor.GetAsync(GatewayServices.OpenApiPath(GatewayServices.WholeApi))).JsonAsync();
+        var own = await (await visitor.GetAsync(GatewayServices.OpenApiPath(GatewayServices.GatewayItself))).JsonAsync();
+        var configuration = await ReadUiConfigurationAsync(visitor, await visitor.GetStringAsync("/docs/index.html"));
+
+        Assert.Equal("AmbassadorNet", whole.GetProperty("info").GetProperty("title").GetString());
+        Assert.True(whole.GetProperty("paths").TryGetProperty("/api/creators/{id}", out _));
+        Assert.True(whole.GetProperty("paths").TryGetProperty("/ops/payouts/messaging/parked", out _));
+        Assert.True(own.GetProperty("paths").TryGetProperty("/api/api-keys", out _));
+        Assert.Equal("bearer", own.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString());
+        Assert.Contains(GatewayServices.OpenApiPath(GatewayServices.WholeApi), configuration);
+        Assert.Contains(GatewayServices.OpenApiPath(GatewayServices.GatewayItself), configuration);
+    }
+
     /// <summary>Swashbuckle writes the document list into the page or into the script the page loads.</summary>
     private static async Task<string> ReadUiConfigurationAsync(HttpClient client, string page) =>
         page.Contains("/openapi/", StringComparison.Ordinal) ? page : await client.GetStringAsync("/docs/index.js");

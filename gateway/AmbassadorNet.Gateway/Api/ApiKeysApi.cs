@@ -19,7 +19,7 @@ public static class ApiKeysApi
 
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/api-keys").RequireAccess(AccessPolicies.ApiKeys);
+        var keys = app.MapGroup("/api/api-keys").RequireAccess(AccessPolicies.ApiKeys).WithTags(GatewayTags.ApiKeys);
         keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Lists the brand's API keys, revoked ones included, oldest first; never their secrets.");
         keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key with the given roles; the key is shown only in this response.");
         keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key; every gateway instance refuses it from then on.");

@@ -14,6 +14,7 @@ public static class BrandsApi
     {
         app.MapPost("/api/brands", CreateAsync)
             .RequireAccess(AccessPolicies.Operations)
+            .WithTags(GatewayTags.Brands)
             .WithName("CreateBrand")
             .WithSummary("Creates a brand and its first admin API key (operator key only); the key is shown once.");
         return app;

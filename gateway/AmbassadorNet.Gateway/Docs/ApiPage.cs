@@ -3,8 +3,8 @@ using AmbassadorNet.Gateway.Routing;
 namespace AmbassadorNet.Gateway.Docs;
 
 /// <summary>
-/// One API page for the whole system: Swagger UI at <c>/docs</c> over every service's OpenAPI
-/// document, each fetched through the gateway at <c>/openapi/{service}.json</c>.
+/// One API page for the whole system: Swagger UI at <c>/docs</c>, opening on the merged document of
+/// the whole API, with every service's and the gateway's own selectable, each at <c>/openapi/{name}.json</c>.
 /// </summary>
 internal static class ApiPage
 {
@@ -14,7 +14,8 @@ internal static class ApiPage
     {
         ui.RoutePrefix = RoutePrefix;
         ui.DocumentTitle = "AmbassadorNet API";
-        foreach (var service in GatewayServices.Proxied)
+        ui.SwaggerEndpoint(GatewayServices.OpenApiPath(GatewayServices.WholeApi), "All (merged)");
+        foreach (var service in GatewayServices.Proxied.Append(GatewayServices.GatewayItself))
         {
             ui.SwaggerEndpoint(GatewayServices.OpenApiPath(service), service);
         }

@@ -5,6 +5,12 @@ namespace AmbassadorNet.Analytics.Api;
 /// <summary>The analytics API: every route, its role-table row and its summary, in one place. Read-only.</summary>
 public static class AnalyticsApi
 {
+    /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator figures, the leaderboard, tiers and CSV exports.",
+    };
+
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAccess(AccessPolicies.AnalyticsRead);

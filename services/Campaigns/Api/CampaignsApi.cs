@@ -6,6 +6,14 @@ namespace AmbassadorNet.Campaigns.Api;
 /// <summary>The campaigns API: every route, its role-table row and its summary, in one place.</summary>
 public static class CampaignsApi
 {
+    /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Campaigns"] = "A brand's campaigns: their terms (commission, attribution window, quota), their life cycle from draft to ended, and quota reports.",
+        ["Enrollments"] = "Creators invited to or enrolled in a campaign, their acceptance, removal and per-enrollment commission overrides.",
+        ["Deliverables"] = "The content an enrolled creator owes a campaign: submitted, approved, rejected or sent back for revision.",
+    };
+
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns");

@@ -9,6 +9,12 @@ namespace AmbassadorNet.Creators.Api;
 /// <summary>The creators API: every route, its role-table row and its summary, in one place.</summary>
 public static class CreatorsApi
 {
+    /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Creators"] = "The brand's creators: onboarding and approval, status changes, tier history, social stats, payout profiles, bulk import and erasure.",
+    };
+
     public static IEndpointRouteBuilder MapCreatorsApi(this IEndpointRouteBuilder app)
     {
         var creators = app.MapGroup("/api/creators").WithTags("Creators");

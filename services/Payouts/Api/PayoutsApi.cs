@@ -6,6 +6,13 @@ namespace AmbassadorNet.Payouts.Api;
 /// <summary>The payouts API: every route, its role-table row and its summary, in one place.</summary>
 public static class PayoutsApi
 {
+    /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Ledger"] = "The double-entry ledger of commissions and payouts: statements, trial balance, payee totals, adjustments and CSV export.",
+        ["Payouts"] = "Paying creators: settings, holds, releases, payout runs and batches, their approval, settlement and reconciliation.",
+    };
+
     public static IEndpointRouteBuilder MapPayoutsApi(this IEndpointRouteBuilder app)
     {
         var ledger = app.MapGroup("/api/ledger").WithTags("Ledger");

@@ -8,10 +8,30 @@ namespace AmbassadorNet.Tracking.Api;
 /// <summary>The tracking API: every route, its role-table row and its summary, in one place.</summary>
 public static class TrackingApi
 {
+    /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Redirect"] = "The public tracking link a visitor clicks: a redirect to the campaign's destination that records the click.",
+        ["Links"] = "Tracking links issued for enrollments, listed and deactivated.",
+        ["Promo codes"] = "Promo codes issued for enrollments, which attribute an order without a click.",
+        ["Conversions"] = "Orders and refunds a shop posts, attributed to a creator by promo code or click.",
+    };
+
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head], RedirectEndpoint.RedirectAsync).AllowAnonymous().WithTags("Redirect")
-            .WithName("FollowTrackingLink").WithSummary("Public: 302 to the campaign's destination with UTM parameters and amb_cid; 404 for an unknown code.");
+            .WithName("FollowTrackingLink").WithSummary("Public: 302 to the campaign's destination with UTM parameters and amb_cid; 404 for an unknown code.")
+            // One endpoint answers both methods; operation ids must be unique, and GET keeps the published one.
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                if (HttpMethods.IsHead(context.Description.HttpMethod ?? ""))
+                {
+                    operation.OperationId = "PreviewTrackingLink";
+                    operation.Summary = "Public: the redirect's status and Location without a body, as link previewers ask; the click is stored with the bot flag.";
+                }
+
+                return Task.CompletedTask;
+            });
 
         var links = app.MapGroup("/api/links").WithTags("Links");
         links.MapGet("/", LinkEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
@@ -31,8 +51,10 @@ public static class TrackingApi
 
         var conversions = app.MapGroup("/api/conversions").WithTags("Conversions");
         conversions.MapPost("/", ConversionEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostConversionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("PostConversion").WithSummary("A shop's order, attributed once (promo code, else click within the window, else kept unattributed); idempotent per order id.");
         conversions.MapPost("/{orderId}/refunds", RefundEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostRefundRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("PostRefund").WithSummary("A partial or full refund of a posted order; idempotent by refund id; the refunded total never exceeds the order.");
         conversions.MapGet("/", ConversionEndpoints.ListAsync).RequireAccess(AccessPolicies.ConversionsRead)
             .WithName("ListConversions").WithSummary("The brand's conversions, latest order first, with attribution, flags and refunded total; filtered; cursor-paginated.");

@@ -6,6 +6,12 @@ namespace AmbassadorNet.Webhooks.Api;
 /// <summary>The webhooks API: every route, its role-table row (admin) and its summary, in one place.</summary>
 public static class WebhooksApi
 {
+    /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Webhooks"] = "Subscriptions that receive the brand's events as signed HTTP callbacks, their secrets, deliveries and replays.",
+    };
+
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/api/webhooks").WithTags("Webhooks").RequireAccess(AccessPolicies.Webhooks);
