@@ -23,9 +23,7 @@ public static class AnalyticsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults(Name);
+        var builder = ServiceBuilder.Create(Name, args, configure);
         builder.AddServiceDatabase<AnalyticsDbContext>(AnalyticsDbContext.Migrations);
         builder.AddServiceMessaging<AnalyticsDbContext>(Name, messaging => messaging
             .Handle<ClicksRecordedHandler>(Clicks)

@@ -19,9 +19,7 @@ public static class CampaignsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults(Name);
+        var builder = ServiceBuilder.Create(Name, args, configure);
         builder.AddServiceDatabase<CampaignsDbContext>(CampaignsDbContext.Migrations);
         builder.AddServiceMessaging<CampaignsDbContext>(Name, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
         builder.AddServiceOpenApi(Name, CampaignsApi.Tags);

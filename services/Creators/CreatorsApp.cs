@@ -17,9 +17,7 @@ public static class CreatorsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults(Name);
+        var builder = ServiceBuilder.Create(Name, args, configure);
         builder.AddServiceDatabase<CreatorsDbContext>(CreatorsDbContext.Migrations);
         builder.AddServiceMessaging<CreatorsDbContext>(Name);
         builder.AddServiceOpenApi(Name, CreatorsApi.Tags);

@@ -25,9 +25,7 @@ public static class TrackingApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults(Name);
+        var builder = ServiceBuilder.Create(Name, args, configure);
         builder.AddServiceDatabase<TrackingDbContext>(TrackingDbContext.Migrations);
         builder.AddServiceMessaging<TrackingDbContext>(Name, messaging => messaging
             .Handle<EnrollmentHandler>(Busy)

@@ -23,9 +23,7 @@ public static class WebhooksApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
-        builder.AddServiceDefaults(Name);
+        var builder = ServiceBuilder.Create(Name, args, configure);
         builder.AddServiceDatabase<WebhooksDbContext>(WebhooksDbContext.Migrations);
         builder.AddServiceMessaging<WebhooksDbContext>(Name, PublicEventHandler.Register);
         builder.AddSettings<WebhookOptions>();
