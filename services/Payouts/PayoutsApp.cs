@@ -7,7 +7,6 @@ using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.ServiceDefaults;
-using AmbassadorNet.ServiceDefaults.OpenApi;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Persistence;
 

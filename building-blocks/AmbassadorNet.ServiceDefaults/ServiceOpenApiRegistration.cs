@@ -1,9 +1,10 @@
+using AmbassadorNet.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace AmbassadorNet.ServiceDefaults.OpenApi;
+namespace AmbassadorNet.ServiceDefaults;
 
 /// <summary>
 /// The published contract of a service (or the gateway): one OpenAPI document whose security,
