@@ -29,7 +29,7 @@ public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock)
 
     public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
     {
-        var eventType = EventTypeNames.Of(message.GetType());
+        var eventType = PublicEvents.NameOf[message.GetType()];
         var subscriptions = (await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken))
             .Where(s => s.Receives(eventType))
             .ToList();
@@ -55,6 +55,6 @@ public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock)
 
     /// <summary>The body partners receive: {type, timestamp, data}, data being the event as it travels on the broker.</summary>
     public static string Payload(IIntegrationEvent message) => JsonSerializer.Serialize(
-        new { type = EventTypeNames.Of(message.GetType()), timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json) },
+        new { type = PublicEvents.NameOf[message.GetType()], timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json) },
         MessageTypes.Json);
 }

@@ -20,4 +20,7 @@ public static class PublicEvents
 
     /// <summary>Partner-facing name → event type.</summary>
     public static IReadOnlyDictionary<string, Type> ByName { get; } = Types.ToDictionary(EventTypeNames.Of, t => t, StringComparer.Ordinal);
+
+    /// <summary>Event type → partner-facing name, worked out once rather than for every message fanned out.</summary>
+    public static IReadOnlyDictionary<Type, string> NameOf { get; } = ByName.ToDictionary(pair => pair.Value, pair => pair.Key);
 }
