@@ -5,10 +5,7 @@ using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.ServiceDefaults;
-using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Analytics;
 
@@ -22,9 +19,7 @@ public static class AnalyticsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceBuilder.Create(Name, args, configure);
-        builder.AddServiceDatabase<AnalyticsDbContext>(AnalyticsDbContext.Migrations);
-        builder.AddServiceMessaging<AnalyticsDbContext>(Name, messaging => messaging
+        var builder = ServiceApp.CreateBuilder<AnalyticsDbContext>(Name, AnalyticsApi.Tags, args, configure, messaging => messaging
             .Handle<ClicksRecordedHandler>(Clicks)
             .Handle<ConversionHandlers>(Money)
             .Handle<LedgerHandlers>(Money)
@@ -34,14 +29,8 @@ public static class AnalyticsApp
         builder.Services.AddScoped<RollupQueries>();
         builder.Services.AddScoped<CampaignViews>();
         builder.Services.AddScoped<BrandViews>();
-        builder.AddServiceOpenApi(Name, AnalyticsApi.Tags);
 
-        var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapServiceOpenApi();
-        app.MapAnalyticsApi();
-        app.MapMessagingOperations<AnalyticsDbContext>();
-        return app;
+        return builder.BuildService<AnalyticsDbContext>(app => app.MapAnalyticsApi());
     }
 
     // A click batch is one upsert of a few hundred rows: a deep prefetch keeps the queue moving, and

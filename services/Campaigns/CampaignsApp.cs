@@ -1,10 +1,7 @@
 using AmbassadorNet.Campaigns.Api;
 using AmbassadorNet.Campaigns.Consumers;
 using AmbassadorNet.Contracts.Creators;
-using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.ServiceDefaults;
-using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Campaigns;
 
@@ -18,17 +15,9 @@ public static class CampaignsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceBuilder.Create(Name, args, configure);
-        builder.AddServiceDatabase<CampaignsDbContext>(CampaignsDbContext.Migrations);
-        builder.AddServiceMessaging<CampaignsDbContext>(Name, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
-        builder.AddServiceOpenApi(Name, CampaignsApi.Tags);
+        var builder = ServiceApp.CreateBuilder<CampaignsDbContext>(Name, CampaignsApi.Tags, args, configure, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
 
-        var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapServiceOpenApi();
-        app.MapCampaignsApi();
-        app.MapMessagingOperations<CampaignsDbContext>();
-        return app;
+        return builder.BuildService<CampaignsDbContext>(app => app.MapCampaignsApi());
     }
 
     // Every creator event arrives on this one queue; approvals come in waves (a brand vets hundreds at

@@ -1,8 +1,5 @@
 using AmbassadorNet.Creators.Api;
-using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.ServiceDefaults;
-using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Creators;
 
@@ -16,16 +13,8 @@ public static class CreatorsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceBuilder.Create(Name, args, configure);
-        builder.AddServiceDatabase<CreatorsDbContext>(CreatorsDbContext.Migrations);
-        builder.AddServiceMessaging<CreatorsDbContext>(Name);
-        builder.AddServiceOpenApi(Name, CreatorsApi.Tags);
+        var builder = ServiceApp.CreateBuilder<CreatorsDbContext>(Name, CreatorsApi.Tags, args, configure);
 
-        var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapServiceOpenApi();
-        app.MapCreatorsApi();
-        app.MapMessagingOperations<CreatorsDbContext>();
-        return app;
+        return builder.BuildService<CreatorsDbContext>(app => app.MapCreatorsApi());
     }
 }

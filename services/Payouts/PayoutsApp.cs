@@ -1,14 +1,11 @@
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
-using AmbassadorNet.ServiceDefaults;
 using AmbassadorNet.ServiceDefaults.Configuration;
-using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Payouts;
 
@@ -22,9 +19,7 @@ public static class PayoutsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceBuilder.Create(Name, args, configure);
-        builder.AddServiceDatabase<PayoutsDbContext>(PayoutsDbContext.Migrations);
-        builder.AddServiceMessaging<PayoutsDbContext>(Name, messaging => messaging
+        var builder = ServiceApp.CreateBuilder<PayoutsDbContext>(Name, PayoutsApi.Tags, args, configure, messaging => messaging
             .KeepEventLog()
             .Handle<ConversionAttributedHandler>(Money)
             .Handle<ConversionReversedHandler>(Money)
@@ -39,14 +34,8 @@ public static class PayoutsApp
         builder.Services.AddScoped<BatchLifecycle>();
         builder.Services.AddScoped<Settlement>();
         builder.Services.AddHostedService<ReleaseJob>();
-        builder.AddServiceOpenApi(Name, PayoutsApi.Tags);
 
-        var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapServiceOpenApi();
-        app.MapPayoutsApi();
-        app.MapMessagingOperations<PayoutsDbContext>();
-        return app;
+        return builder.BuildService<PayoutsDbContext>(app => app.MapPayoutsApi());
     }
 
     // Money-path queues are quorum queues with a delivery limit (docs/reliability.md); conversions

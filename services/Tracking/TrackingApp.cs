@@ -1,9 +1,6 @@
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.ServiceDefaults;
 using AmbassadorNet.ServiceDefaults.Configuration;
-using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Tracking.Api;
 using AmbassadorNet.Tracking.Clicks;
 using AmbassadorNet.Tracking.Codes;
@@ -24,20 +21,12 @@ public static class TrackingApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceBuilder.Create(Name, args, configure);
-        builder.AddServiceDatabase<TrackingDbContext>(TrackingDbContext.Migrations);
-        builder.AddServiceMessaging<TrackingDbContext>(Name, messaging => messaging
+        var builder = ServiceApp.CreateBuilder<TrackingDbContext>(Name, TrackingApi.Tags, args, configure, messaging => messaging
             .Handle<EnrollmentHandler>(Busy)
             .Handle<CampaignReplicaHandler>(Quiet));
         AddTracking(builder);
-        builder.AddServiceOpenApi(Name, TrackingApi.Tags);
 
-        var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapServiceOpenApi();
-        app.MapTrackingApi();
-        app.MapMessagingOperations<TrackingDbContext>();
-        return app;
+        return builder.BuildService<TrackingDbContext>(app => app.MapTrackingApi());
     }
 
     private static void AddTracking(WebApplicationBuilder builder)

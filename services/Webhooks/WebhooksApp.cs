@@ -1,8 +1,5 @@
-using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
-using AmbassadorNet.ServiceDefaults;
 using AmbassadorNet.ServiceDefaults.Configuration;
-using AmbassadorNet.ServiceDefaults.Persistence;
 using AmbassadorNet.Webhooks.Api;
 using AmbassadorNet.Webhooks.Delivery;
 using AmbassadorNet.Webhooks.Consumers;
@@ -22,21 +19,13 @@ public static class WebhooksApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceBuilder.Create(Name, args, configure);
-        builder.AddServiceDatabase<WebhooksDbContext>(WebhooksDbContext.Migrations);
-        builder.AddServiceMessaging<WebhooksDbContext>(Name, PublicEventHandler.Register);
+        var builder = ServiceApp.CreateBuilder<WebhooksDbContext>(Name, WebhooksApi.Tags, args, configure, PublicEventHandler.Register);
         builder.AddSettings<WebhookOptions>();
         builder.AddSecretsAtRest();
         builder.Services.AddSingleton<DestinationGuard>();
         builder.Services.AddSingleton<UrlRules>();
         builder.Services.AddWebhookDelivery();
-        builder.AddServiceOpenApi(Name, WebhooksApi.Tags);
 
-        var app = builder.Build();
-        app.UseServiceDefaults();
-        app.MapServiceOpenApi();
-        app.MapWebhooksApi();
-        app.MapMessagingOperations<WebhooksDbContext>();
-        return app;
+        return builder.BuildService<WebhooksDbContext>(app => app.MapWebhooksApi());
     }
 }

@@ -4,12 +4,8 @@ using AmbassadorNet.TestKit.Services;
 
 namespace Analytics.Tests;
 
-public sealed class ContractTests(AnalyticsService service) : ServiceContractTests<AnalyticsService, AnalyticsDbContext>(service), IClassFixture<AnalyticsService>
+public sealed class ContractTests(AnalyticsService service) : ServiceContractTests<AnalyticsService, AnalyticsDbContext>(service, GatewayServices.Analytics, minimumOperations: 6), IClassFixture<AnalyticsService>
 {
-    protected override string GatewayName => GatewayServices.Analytics;
-
-    protected override int MinimumOperations => 6;
-
     [Fact]
     public async Task The_leaderboard_is_documented() =>
         Assert.Contains(await OperationsAsync(), op => op.Name == "GET /api/analytics/leaderboard");

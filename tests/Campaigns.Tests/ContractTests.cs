@@ -4,9 +4,4 @@ using AmbassadorNet.TestKit.Services;
 
 namespace Campaigns.Tests;
 
-public sealed class ContractTests(CampaignsService service) : ServiceContractTests<CampaignsService, CampaignsDbContext>(service), IClassFixture<CampaignsService>
-{
-    protected override string GatewayName => GatewayServices.Campaigns;
-
-    protected override int MinimumOperations => 25;
-}
+public sealed class ContractTests(CampaignsService service) : ServiceContractTests<CampaignsService, CampaignsDbContext>(service, GatewayServices.Campaigns, minimumOperations: 25), IClassFixture<CampaignsService>;

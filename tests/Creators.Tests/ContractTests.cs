@@ -4,9 +4,4 @@ using AmbassadorNet.TestKit.Services;
 
 namespace Creators.Tests;
 
-public sealed class ContractTests(CreatorsService service) : ServiceContractTests<CreatorsService, CreatorsDbContext>(service), IClassFixture<CreatorsService>
-{
-    protected override string GatewayName => GatewayServices.Creators;
-
-    protected override int MinimumOperations => 14;
-}
+public sealed class ContractTests(CreatorsService service) : ServiceContractTests<CreatorsService, CreatorsDbContext>(service, GatewayServices.Creators, minimumOperations: 14), IClassFixture<CreatorsService>;

@@ -7,12 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Payouts.Tests;
 
-public sealed class ContractTests(PayoutsService service) : ServiceContractTests<PayoutsService, PayoutsDbContext>(service), IClassFixture<PayoutsService>
+public sealed class ContractTests(PayoutsService service) : ServiceContractTests<PayoutsService, PayoutsDbContext>(service, GatewayServices.Payouts, minimumOperations: 19), IClassFixture<PayoutsService>
 {
-    protected override string GatewayName => GatewayServices.Payouts;
-
-    protected override int MinimumOperations => 19;
-
     /// <summary>The ledger's events are its audit trail and rebuild its consumers after a restore: never pruned unless an operator says so.</summary>
     [Fact]
     public void Its_published_events_are_kept()

@@ -5,12 +5,8 @@ using AmbassadorNet.Tracking.Persistence;
 
 namespace Tracking.Tests;
 
-public sealed class ContractTests(TrackingService service) : ServiceContractTests<TrackingService, TrackingDbContext>(service), IClassFixture<TrackingService>
+public sealed class ContractTests(TrackingService service) : ServiceContractTests<TrackingService, TrackingDbContext>(service, GatewayServices.Tracking, minimumOperations: 9), IClassFixture<TrackingService>
 {
-    protected override string GatewayName => GatewayServices.Tracking;
-
-    protected override int MinimumOperations => 9;
-
     [Fact]
     public void The_refund_route_is_among_those_compared_with_the_gateway() =>
         Assert.Contains(RouteAgreement.Check(GatewayName, Service.Services).Compared, row => row.Contains("/api/conversions/{orderId}/refunds", StringComparison.Ordinal));

@@ -9,12 +9,8 @@ using AmbassadorNet.Webhooks.Persistence;
 
 namespace Webhooks.Tests;
 
-public sealed class ContractTests(WebhooksService service) : ServiceContractTests<WebhooksService, WebhooksDbContext>(service), IClassFixture<WebhooksService>
+public sealed class ContractTests(WebhooksService service) : ServiceContractTests<WebhooksService, WebhooksDbContext>(service, GatewayServices.Webhooks, minimumOperations: 8), IClassFixture<WebhooksService>
 {
-    protected override string GatewayName => GatewayServices.Webhooks;
-
-    protected override int MinimumOperations => 8;
-
     /// <summary>The document also holds /ops/messaging, which every service has; the count is of the webhooks API itself.</summary>
     protected override bool IsCovered(string path) => path.StartsWith("/api/webhooks", StringComparison.Ordinal);
 

@@ -1,6 +1,3 @@
-using AmbassadorNet.ServiceDefaults.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace AmbassadorNet.Analytics.Api;
 
 /// <summary>The JSON views: parameters checked (all problems in one 400), then answered from rollups.</summary>

@@ -1,5 +1,3 @@
-using AmbassadorNet.ServiceDefaults.Errors;
-
 namespace AmbassadorNet.Analytics.Api;
 
 /// <summary>The brand-wide views: the leaderboard and the comparison of tiers, each in one currency.</summary>

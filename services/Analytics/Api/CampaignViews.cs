@@ -1,5 +1,3 @@
-using AmbassadorNet.ServiceDefaults.Errors;
-
 namespace AmbassadorNet.Analytics.Api;
 
 /// <summary>The views of one campaign: summary, its creators, its daily time series.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Analytics.Api;

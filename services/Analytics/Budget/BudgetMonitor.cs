@@ -1,6 +1,4 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Analytics;
-using AmbassadorNet.Messaging.Outbox;
 
 namespace AmbassadorNet.Analytics.Budget;
 

@@ -1,6 +1,5 @@
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.Messaging.Inbox;
 
 namespace AmbassadorNet.Analytics.Consumers;
 

@@ -1,6 +1,5 @@
 using AmbassadorNet.Analytics.Rollups;
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Inbox;
 
 namespace AmbassadorNet.Analytics.Consumers;
 

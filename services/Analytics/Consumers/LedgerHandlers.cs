@@ -1,7 +1,6 @@
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Rollups;
 using AmbassadorNet.Contracts.Payouts;
-using AmbassadorNet.Messaging.Inbox;
 
 namespace AmbassadorNet.Analytics.Consumers;
 

@@ -1,15 +1,7 @@
-using AmbassadorNet.Messaging;
-using AmbassadorNet.Persistence.MigrationRunner;
-using AmbassadorNet.Persistence.Tenancy;
-using AmbassadorNet.ServiceDefaults.Idempotency;
-
 namespace AmbassadorNet.Analytics.Persistence;
 
-public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
+public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options, BrandScope brandScope) : ServiceDbContext<AnalyticsDbContext>(options, brandScope)
 {
-    public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        MessagingMigrations.ForService(typeof(AnalyticsDbContext).Assembly);
-
     public DbSet<DailyRollup> Rollups => Set<DailyRollup>();
 
     public DbSet<CampaignDimension> Campaigns => Set<CampaignDimension>();
@@ -19,17 +11,4 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<CampaignSpend> Spend => Set<CampaignSpend>();
 
     public DbSet<BudgetThreshold> BudgetThresholds => Set<BudgetThreshold>();
-
-    protected override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.AddIdempotencyTable();
-        modelBuilder.Entity<DailyRollup>(AnalyticsMapping.Configure);
-        modelBuilder.Entity<CampaignDailyRollup>(AnalyticsMapping.Configure);
-        modelBuilder.Entity<AppliedFact>(AnalyticsMapping.Configure);
-        modelBuilder.Entity<CampaignDimension>(AnalyticsMapping.Configure);
-        modelBuilder.Entity<CreatorDimension>(AnalyticsMapping.Configure);
-        modelBuilder.Entity<CampaignSpend>(AnalyticsMapping.Configure);
-        modelBuilder.Entity<BudgetThreshold>(AnalyticsMapping.Configure);
-    }
 }

@@ -3,9 +3,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Analytics.Persistence;
 
 /// <summary>How the read-model classes map to the tables of Migrations/0001_analytics.sql.</summary>
-internal static class AnalyticsMapping
+internal sealed class AnalyticsMapping :
+    IEntityTypeConfiguration<DailyRollup>,
+    IEntityTypeConfiguration<CampaignDailyRollup>,
+    IEntityTypeConfiguration<AppliedFact>,
+    IEntityTypeConfiguration<CampaignDimension>,
+    IEntityTypeConfiguration<CreatorDimension>,
+    IEntityTypeConfiguration<CampaignSpend>,
+    IEntityTypeConfiguration<BudgetThreshold>
 {
-    public static void Configure(EntityTypeBuilder<DailyRollup> rollup)
+    public void Configure(EntityTypeBuilder<DailyRollup> rollup)
     {
         rollup.ToTable("daily_rollups");
         rollup.HasKey(r => new { r.BrandId, r.CampaignId, r.CreatorId, r.Day, r.Currency });
@@ -13,14 +20,14 @@ internal static class AnalyticsMapping
         rollup.HasIndex(r => new { r.BrandId, r.Day });
     }
 
-    public static void Configure(EntityTypeBuilder<CampaignDailyRollup> rollup)
+    public void Configure(EntityTypeBuilder<CampaignDailyRollup> rollup)
     {
         rollup.ToTable("campaign_daily_rollups");
         rollup.HasKey(r => new { r.BrandId, r.CampaignId, r.Day, r.Currency });
         rollup.Property(r => r.Currency).HasMaxLength(3);
     }
 
-    public static void Configure(EntityTypeBuilder<AppliedFact> fact)
+    public void Configure(EntityTypeBuilder<AppliedFact> fact)
     {
         fact.ToTable("applied_facts");
         fact.HasKey(f => new { f.BrandId, f.Kind, f.FactKey });
@@ -28,7 +35,7 @@ internal static class AnalyticsMapping
         fact.Property(f => f.FactKey).HasMaxLength(200);
     }
 
-    public static void Configure(EntityTypeBuilder<CampaignDimension> campaign)
+    public void Configure(EntityTypeBuilder<CampaignDimension> campaign)
     {
         campaign.ToTable("campaign_dims");
         campaign.HasKey(c => c.CampaignId);
@@ -38,7 +45,7 @@ internal static class AnalyticsMapping
         campaign.HasIndex(c => c.BrandId);
     }
 
-    public static void Configure(EntityTypeBuilder<CreatorDimension> creator)
+    public void Configure(EntityTypeBuilder<CreatorDimension> creator)
     {
         creator.ToTable("creator_dims");
         creator.HasKey(c => c.CreatorId);
@@ -50,14 +57,14 @@ internal static class AnalyticsMapping
         creator.HasIndex(c => new { c.BrandId, c.Tier });
     }
 
-    public static void Configure(EntityTypeBuilder<CampaignSpend> spend)
+    public void Configure(EntityTypeBuilder<CampaignSpend> spend)
     {
         spend.ToTable("campaign_spend");
         spend.HasKey(s => new { s.CampaignId, s.Currency });
         spend.Property(s => s.Currency).HasMaxLength(3);
     }
 
-    public static void Configure(EntityTypeBuilder<BudgetThreshold> threshold)
+    public void Configure(EntityTypeBuilder<BudgetThreshold> threshold)
     {
         threshold.ToTable("budget_thresholds");
         threshold.HasKey(t => new { t.CampaignId, t.ThresholdPercent });

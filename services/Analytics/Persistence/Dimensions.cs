@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Analytics.Persistence;
 
 /// <summary>What the views show of a campaign, from the newest campaign event.</summary>

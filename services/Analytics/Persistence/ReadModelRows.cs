@@ -1,18 +1,14 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Analytics.Persistence;
 
 // The tables of Migrations/0001_analytics.sql. Consumers write them with set-based SQL (a whole
 // click batch in one statement); the classes exist so the schema test can hold the model to the SQL.
 
-/// <summary>Counters of one (brand, campaign, creator, UTC day, currency).</summary>
-public sealed class DailyRollup : IBrandOwned
+/// <summary>Counters of one (brand, campaign, UTC day, currency).</summary>
+public abstract class RollupCounters : IBrandOwned
 {
     public Guid BrandId { get; set; }
 
     public Guid CampaignId { get; set; }
-
-    public Guid CreatorId { get; set; }
 
     public DateOnly Day { get; set; }
 
@@ -36,33 +32,14 @@ public sealed class DailyRollup : IBrandOwned
     public decimal Fees { get; set; }
 }
 
-/// <summary>Counters of one (brand, campaign, UTC day, currency): <see cref="DailyRollup"/> summed over creators.</summary>
-public sealed class CampaignDailyRollup : IBrandOwned
+/// <summary>The counters of one creator in a campaign on a day.</summary>
+public sealed class DailyRollup : RollupCounters
 {
-    public Guid BrandId { get; set; }
-
-    public Guid CampaignId { get; set; }
-
-    public DateOnly Day { get; set; }
-
-    public string Currency { get; set; } = "";
-
-    public long Clicks { get; set; }
-
-    public long UniqueClicks { get; set; }
-
-    public long BotClicks { get; set; }
-
-    public long Conversions { get; set; }
-
-    public decimal Revenue { get; set; }
-
-    public decimal Refunds { get; set; }
-
-    public decimal Commission { get; set; }
-
-    public decimal Fees { get; set; }
+    public Guid CreatorId { get; set; }
 }
+
+/// <summary><see cref="DailyRollup"/> summed over the campaign's creators.</summary>
+public sealed class CampaignDailyRollup : RollupCounters;
 
 /// <summary>The natural key of a fact already counted (kind: click_batch, conversion, refund, commission, reversal, fee).</summary>
 public sealed class AppliedFact : IBrandOwned

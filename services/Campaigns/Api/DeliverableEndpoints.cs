@@ -1,5 +1,3 @@
-using AmbassadorNet.Contracts;
-
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>Deliverables of an active enrollment: assign, submit, and the brand's review. One event per change.</summary>

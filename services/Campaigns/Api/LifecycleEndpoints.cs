@@ -1,5 +1,3 @@
-using AmbassadorNet.Contracts;
-
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>Draft → Active ⇄ Paused → Ended; each move is one version and one event, an illegal one a 409.</summary>

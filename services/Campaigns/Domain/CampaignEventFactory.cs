@@ -1,4 +1,3 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
 
 namespace AmbassadorNet.Campaigns.Domain;

@@ -1,5 +1,4 @@
 using AmbassadorNet.Contracts.Creators;
-using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Campaigns.Domain;
 

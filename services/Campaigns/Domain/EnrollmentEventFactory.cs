@@ -1,4 +1,3 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
 using static AmbassadorNet.Campaigns.Domain.CampaignEventFactory;
 

@@ -4,9 +4,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Campaigns.Persistence;
 
 /// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql.</summary>
-internal static class CampaignMapping
+internal sealed class CampaignMapping :
+    IEntityTypeConfiguration<Campaign>,
+    IEntityTypeConfiguration<CampaignTermsVersion>,
+    IEntityTypeConfiguration<Enrollment>,
+    IEntityTypeConfiguration<Deliverable>,
+    IEntityTypeConfiguration<CreatorReplica>
 {
-    public static void Configure(EntityTypeBuilder<Campaign> campaign)
+    public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
         campaign.ToTable("campaigns");
         campaign.Property(c => c.Name).HasMaxLength(200);
@@ -18,7 +23,7 @@ internal static class CampaignMapping
         campaign.Ignore(c => c.IsLaunched);
     }
 
-    public static void Configure(EntityTypeBuilder<CampaignTermsVersion> version)
+    public void Configure(EntityTypeBuilder<CampaignTermsVersion> version)
     {
         version.ToTable("campaign_terms_versions");
         version.Property(v => v.Terms).AsJson();
@@ -26,7 +31,7 @@ internal static class CampaignMapping
         version.HasIndex(v => new { v.CampaignId, v.TermsVersion }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<Enrollment> enrollment)
+    public void Configure(EntityTypeBuilder<Enrollment> enrollment)
     {
         enrollment.ToTable("enrollments");
         enrollment.Property(e => e.CommissionOverride).AsJson();
@@ -38,7 +43,7 @@ internal static class CampaignMapping
         enrollment.Ignore(e => e.IsCurrent);
     }
 
-    public static void Configure(EntityTypeBuilder<Deliverable> deliverable)
+    public void Configure(EntityTypeBuilder<Deliverable> deliverable)
     {
         deliverable.ToTable("deliverables");
         deliverable.Property(d => d.SubmittedUrl).HasMaxLength(2000);
@@ -49,7 +54,7 @@ internal static class CampaignMapping
         deliverable.HasIndex(d => new { d.CampaignId, d.Type, d.SubmittedAt });
     }
 
-    public static void Configure(EntityTypeBuilder<CreatorReplica> creator)
+    public void Configure(EntityTypeBuilder<CreatorReplica> creator)
     {
         creator.ToTable("creator_replicas");
         creator.HasKey(c => c.CreatorId);

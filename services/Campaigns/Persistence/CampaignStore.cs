@@ -1,4 +1,4 @@
-using Npgsql;
+using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
@@ -21,23 +21,11 @@ public static class CampaignStore
     public static async Task<CampaignTermsVersion?> TermsInForceAsync(this CampaignsDbContext db, Guid campaignId, DateTimeOffset at, CancellationToken cancellationToken) =>
         InForce.Terms(await db.TermsVersions.AsNoTracking().Where(v => v.CampaignId == campaignId).ToListAsync(cancellationToken), at);
 
-    public static async Task SaveAsync(this CampaignsDbContext db, CancellationToken cancellationToken)
+    public static Task SaveAsync(this CampaignsDbContext db, CancellationToken cancellationToken) =>
+        db.SaveOrConflictAsync("It was changed by another request at the same time; read it again and retry.", Duplicates, cancellationToken);
+
+    private static readonly Dictionary<string, string> Duplicates = new()
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("It was changed by another request at the same time; read it again and retry.");
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            throw new ConflictException(unique.ConstraintName switch
-            {
-                "ix_enrollments_campaign_id_creator_id" => "The creator already has an enrollment in this campaign.",
-                _ => "This would duplicate an existing record.",
-            });
-        }
-    }
+        ["ix_enrollments_campaign_id_creator_id"] = "The creator already has an enrollment in this campaign.",
+    };
 }

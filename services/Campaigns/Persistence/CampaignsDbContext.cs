@@ -1,16 +1,7 @@
-using AmbassadorNet.Messaging;
-using AmbassadorNet.Persistence.Conventions;
-using AmbassadorNet.Persistence.MigrationRunner;
-using AmbassadorNet.Persistence.Tenancy;
-using AmbassadorNet.ServiceDefaults.Idempotency;
-
 namespace AmbassadorNet.Campaigns.Persistence;
 
-public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
+public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options, BrandScope brandScope) : ServiceDbContext<CampaignsDbContext>(options, brandScope)
 {
-    public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        MessagingMigrations.ForService(typeof(CampaignsDbContext).Assembly);
-
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<CampaignTermsVersion> TermsVersions => Set<CampaignTermsVersion>();
@@ -21,21 +12,6 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<CreatorReplica> Creators => Set<CreatorReplica>();
 
-    protected override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.AddIdempotencyTable();
-        modelBuilder.Entity<Campaign>(CampaignMapping.Configure);
-        modelBuilder.Entity<CampaignTermsVersion>(CampaignMapping.Configure);
-        modelBuilder.Entity<Enrollment>(CampaignMapping.Configure);
-        modelBuilder.Entity<Deliverable>(CampaignMapping.Configure);
-        modelBuilder.Entity<CreatorReplica>(CampaignMapping.Configure);
-    }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        base.ConfigureConventions(configurationBuilder);
-        configurationBuilder.StoreAsSnakeCase(
-            typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus));
-    }
+    protected override IEnumerable<Type> EnumsStoredAsText =>
+        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus)];
 }

@@ -1,5 +1,3 @@
-using AmbassadorNet.Messaging.Outbox;
-
 namespace AmbassadorNet.Creators.Api;
 
 internal static class ApplyEndpoint

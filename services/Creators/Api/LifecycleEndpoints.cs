@@ -1,6 +1,3 @@
-using AmbassadorNet.Contracts;
-using AmbassadorNet.Messaging.Outbox;
-
 namespace AmbassadorNet.Creators.Api;
 
 /// <summary>Profile updates and the status lifecycle; each change is one version and one event.</summary>

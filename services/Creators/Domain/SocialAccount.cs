@@ -1,12 +1,8 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Creators.Domain;
 
 /// <summary>A creator's account on one platform with the figures of its latest snapshot.</summary>
-public sealed class SocialAccount : BrandOwnedEntity
+public sealed class SocialAccount : AccountFigures
 {
-    public Guid CreatorId { get; set; }
-
     public Platform Platform { get; set; }
 
     public string Handle { get; set; } = "";
@@ -15,18 +11,6 @@ public sealed class SocialAccount : BrandOwnedEntity
     public string HandleNormalized { get; set; } = "";
 
     public string? Url { get; set; }
-
-    public long Followers { get; set; }
-
-    public long AverageLikes { get; set; }
-
-    public long AverageComments { get; set; }
-
-    public long AverageViews { get; set; }
-
-    public decimal? EngagementRate { get; set; }
-
-    public DateTimeOffset MeasuredAt { get; set; }
 
     public static string Normalize(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
 }

@@ -17,7 +17,6 @@ public static class StatsRecording
     {
         creator.EnsureNotErased("record stats of");
         var now = clock.GetUtcNow();
-        var rate = Engagement.Rate(reading.Followers, reading.AverageLikes, reading.AverageComments);
         var account = creator.Accounts.FirstOrDefault(a => a.Platform == reading.Platform);
         if (account is null)
         {
@@ -28,16 +27,11 @@ public static class StatsRecording
         if (reading.MeasuredAt >= account.MeasuredAt)
         {
             (account.Handle, account.HandleNormalized, account.Url) = (reading.Handle.Trim(), SocialAccount.Normalize(reading.Handle), reading.Url ?? account.Url);
-            (account.Followers, account.AverageLikes, account.AverageComments, account.AverageViews, account.EngagementRate, account.MeasuredAt) =
-                (reading.Followers, reading.AverageLikes, reading.AverageComments, reading.AverageViews, rate, reading.MeasuredAt);
+            account.Take(reading);
         }
 
-        var snapshot = new StatSnapshot
-        {
-            Id = Ids.New(clock), BrandId = creator.BrandId, CreatorId = creator.Id, AccountId = account.Id,
-            Followers = reading.Followers, AverageLikes = reading.AverageLikes, AverageComments = reading.AverageComments,
-            AverageViews = reading.AverageViews, EngagementRate = rate, MeasuredAt = reading.MeasuredAt, RecordedAt = now,
-        };
+        var snapshot = new StatSnapshot { Id = Ids.New(clock), BrandId = creator.BrandId, CreatorId = creator.Id, AccountId = account.Id, RecordedAt = now };
+        snapshot.Take(reading);
 
         var previous = creator.Tier;
         creator.Followers = creator.Accounts.Max(a => a.Followers);

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Creators.Domain;
 
 /// <summary>A move between tiers, kept so a brand can see when a creator grew (or shrank).</summary>

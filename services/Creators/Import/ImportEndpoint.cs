@@ -1,5 +1,4 @@
 using AmbassadorNet.Creators.Api;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.ServiceDefaults.Files;
 using Microsoft.AspNetCore.Http;
 

@@ -3,9 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Creators.Persistence;
 
 /// <summary>How the creator entities map to the tables of Migrations/0001_creators.sql.</summary>
-internal static class CreatorMapping
+internal sealed class CreatorMapping :
+    IEntityTypeConfiguration<Creator>,
+    IEntityTypeConfiguration<SocialAccount>,
+    IEntityTypeConfiguration<StatSnapshot>,
+    IEntityTypeConfiguration<TierChange>
 {
-    public static void Configure(EntityTypeBuilder<Creator> creator)
+    public void Configure(EntityTypeBuilder<Creator> creator)
     {
         creator.ToTable("creators");
         creator.Property(c => c.DisplayName).HasMaxLength(200);
@@ -32,7 +36,7 @@ internal static class CreatorMapping
         creator.HasIndex(c => c.Niches).HasMethod("gin"); // "has this niche" searches
     }
 
-    public static void Configure(EntityTypeBuilder<SocialAccount> account)
+    public void Configure(EntityTypeBuilder<SocialAccount> account)
     {
         account.ToTable("social_accounts");
         account.Property(a => a.Handle).HasMaxLength(100);
@@ -43,7 +47,7 @@ internal static class CreatorMapping
         account.HasIndex(a => new { a.CreatorId, a.Platform }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<StatSnapshot> snapshot)
+    public void Configure(EntityTypeBuilder<StatSnapshot> snapshot)
     {
         snapshot.ToTable("stat_snapshots");
         snapshot.Property(s => s.EngagementRate).HasPrecision(12, 6);
@@ -51,7 +55,7 @@ internal static class CreatorMapping
         snapshot.HasOne<SocialAccount>().WithMany().HasForeignKey(s => s.AccountId);
     }
 
-    public static void Configure(EntityTypeBuilder<TierChange> change)
+    public void Configure(EntityTypeBuilder<TierChange> change)
     {
         change.ToTable("tier_changes");
         change.HasIndex(c => new { c.CreatorId, c.ChangedAt });

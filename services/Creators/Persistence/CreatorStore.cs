@@ -1,4 +1,4 @@
-using Npgsql;
+using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Creators.Persistence;
 
@@ -9,24 +9,12 @@ public static class CreatorStore
         await db.Creators.Include(c => c.Accounts).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
         ?? throw new NotFoundException($"Creator {id} does not exist.");
 
-    public static async Task SaveAsync(this CreatorsDbContext db, CancellationToken cancellationToken)
+    public static Task SaveAsync(this CreatorsDbContext db, CancellationToken cancellationToken) =>
+        db.SaveOrConflictAsync("The creator was changed by another request at the same time; read it again and retry.", Duplicates, cancellationToken);
+
+    private static readonly Dictionary<string, string> Duplicates = new()
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("The creator was changed by another request at the same time; read it again and retry.");
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            throw new ConflictException(unique.ConstraintName switch
-            {
-                "ix_creators_brand_id_email_normalized" => "Another creator of this brand already has this email address.",
-                "ix_social_accounts_brand_id_platform_handle_normalized" => "Another creator of this brand already has this handle on this platform.",
-                _ => "This would duplicate an existing record.",
-            });
-        }
-    }
+        ["ix_creators_brand_id_email_normalized"] = "Another creator of this brand already has this email address.",
+        ["ix_social_accounts_brand_id_platform_handle_normalized"] = "Another creator of this brand already has this handle on this platform.",
+    };
 }

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using AmbassadorNet.Contracts.Payouts;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Payouts.Ledger;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Persistence.Pagination;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static AmbassadorNet.Payouts.Api.BatchViews;
 
 namespace AmbassadorNet.Payouts.Api;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AmbassadorNet.ServiceDefaults.Files;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AmbassadorNet.Payouts.Ledger;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static AmbassadorNet.Payouts.Api.BatchViews;
 
 namespace AmbassadorNet.Payouts.Api;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AmbassadorNet.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Payouts.Api;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Payouts.Api;
 

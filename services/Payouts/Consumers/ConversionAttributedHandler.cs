@@ -1,9 +1,6 @@
 using AmbassadorNet.Commissions;
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Inbox;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Messaging.Parking;
 using AmbassadorNet.Payouts.Ledger;
 

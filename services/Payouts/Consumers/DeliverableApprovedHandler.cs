@@ -1,8 +1,5 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Payouts;
-using AmbassadorNet.Messaging.Inbox;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Payouts.Ledger;
 
 namespace AmbassadorNet.Payouts.Consumers;

@@ -1,6 +1,5 @@
 using AmbassadorNet.Commissions;
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Parking;
 
 namespace AmbassadorNet.Payouts.Consumers;

@@ -1,5 +1,4 @@
 using AmbassadorNet.Contracts.Creators;
-using AmbassadorNet.Messaging.Inbox;
 
 namespace AmbassadorNet.Payouts.Consumers;
 

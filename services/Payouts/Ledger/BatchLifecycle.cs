@@ -1,6 +1,4 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Payouts.Api;
 
 namespace AmbassadorNet.Payouts.Ledger;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Payouts;
-using AmbassadorNet.Messaging.Outbox;
 
 namespace AmbassadorNet.Payouts.Ledger;
 

@@ -4,9 +4,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Payouts.Persistence;
 
 /// <summary>How the payout run entities map to the tables of Migrations/0002_payout_runs.sql.</summary>
-internal static class PayoutRunMapping
+internal sealed class PayoutRunMapping :
+    IEntityTypeConfiguration<CreatorPayoutProfile>,
+    IEntityTypeConfiguration<PayoutRun>,
+    IEntityTypeConfiguration<PayoutBatch>,
+    IEntityTypeConfiguration<PayoutLine>,
+    IEntityTypeConfiguration<PayoutLineEntry>,
+    IEntityTypeConfiguration<SettlementImport>
 {
-    public static void Configure(EntityTypeBuilder<CreatorPayoutProfile> profile)
+    public void Configure(EntityTypeBuilder<CreatorPayoutProfile> profile)
     {
         profile.ToTable("creator_payout_profiles");
         profile.HasKey(p => p.CreatorId);
@@ -16,14 +22,14 @@ internal static class PayoutRunMapping
         profile.Property(p => p.TaxFormStatus).HasMaxLength(20);
     }
 
-    public static void Configure(EntityTypeBuilder<PayoutRun> run)
+    public void Configure(EntityTypeBuilder<PayoutRun> run)
     {
         run.ToTable("payout_runs");
         run.Property(r => r.Exclusions).AsJson();
         run.HasIndex(r => new { r.BrandId, r.PeriodEnd }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<PayoutBatch> batch)
+    public void Configure(EntityTypeBuilder<PayoutBatch> batch)
     {
         batch.ToTable("payout_batches");
         batch.Property(b => b.Currency).HasMaxLength(3).IsFixedLength();
@@ -33,7 +39,7 @@ internal static class PayoutRunMapping
         batch.HasIndex(b => new { b.BrandId, b.CreatedAt });
     }
 
-    public static void Configure(EntityTypeBuilder<PayoutLine> line)
+    public void Configure(EntityTypeBuilder<PayoutLine> line)
     {
         line.ToTable("payout_lines", t => t.HasCheckConstraint("ck_payout_lines_amount", "amount > 0"));
         line.Property(l => l.Currency).HasMaxLength(3).IsFixedLength();
@@ -46,7 +52,7 @@ internal static class PayoutRunMapping
         line.HasIndex(l => l.CreatorId);
     }
 
-    public static void Configure(EntityTypeBuilder<PayoutLineEntry> link)
+    public void Configure(EntityTypeBuilder<PayoutLineEntry> link)
     {
         link.ToTable("payout_line_entries");
         link.HasKey(l => l.EntryId);
@@ -54,7 +60,7 @@ internal static class PayoutRunMapping
         link.HasIndex(l => l.LineId);
     }
 
-    public static void Configure(EntityTypeBuilder<SettlementImport> import)
+    public void Configure(EntityTypeBuilder<SettlementImport> import)
     {
         import.ToTable("settlement_imports");
         import.Property(i => i.FileSha256).HasMaxLength(64).IsFixedLength();

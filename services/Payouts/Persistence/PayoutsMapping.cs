@@ -5,9 +5,20 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Payouts.Persistence;
 
 /// <summary>How the payouts entities map to the tables of Migrations/0001_payouts.sql.</summary>
-internal static class PayoutsMapping
+internal sealed class PayoutsMapping :
+    IEntityTypeConfiguration<CampaignTermsVersion>,
+    IEntityTypeConfiguration<EnrollmentVersion>,
+    IEntityTypeConfiguration<LedgerAccount>,
+    IEntityTypeConfiguration<JournalTransaction>,
+    IEntityTypeConfiguration<JournalEntry>,
+    IEntityTypeConfiguration<CommissionAccrual>,
+    IEntityTypeConfiguration<CommissionReversal>,
+    IEntityTypeConfiguration<PayoutSetting>,
+    IEntityTypeConfiguration<PayoutHold>,
+    IEntityTypeConfiguration<LedgerAdjustment>,
+    IEntityTypeConfiguration<UncheckedTransaction>
 {
-    public static void Configure(EntityTypeBuilder<CampaignTermsVersion> terms)
+    public void Configure(EntityTypeBuilder<CampaignTermsVersion> terms)
     {
         terms.ToTable("campaign_terms_versions");
         terms.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
@@ -15,7 +26,7 @@ internal static class PayoutsMapping
         terms.HasIndex(t => new { t.CampaignId, t.TermsVersion }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<EnrollmentVersion> enrollment)
+    public void Configure(EntityTypeBuilder<EnrollmentVersion> enrollment)
     {
         enrollment.ToTable("enrollment_versions");
         enrollment.Property(e => e.Status).HasMaxLength(20);
@@ -23,7 +34,7 @@ internal static class PayoutsMapping
         enrollment.HasIndex(e => new { e.EnrollmentId, e.Version }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<LedgerAccount> account)
+    public void Configure(EntityTypeBuilder<LedgerAccount> account)
     {
         account.ToTable("ledger_accounts");
         account.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
@@ -32,7 +43,7 @@ internal static class PayoutsMapping
         account.HasIndex(a => a.CreatorId);
     }
 
-    public static void Configure(EntityTypeBuilder<JournalTransaction> transaction)
+    public void Configure(EntityTypeBuilder<JournalTransaction> transaction)
     {
         transaction.ToTable("journal_transactions", t => t.HasCheckConstraint(
             "ck_journal_transactions_one_cause", "num_nonnulls(caused_by_key_id, caused_by_message_id, caused_by_job) = 1"));
@@ -44,7 +55,7 @@ internal static class PayoutsMapping
         transaction.HasIndex(t => new { t.BrandId, t.PostedAt });
     }
 
-    public static void Configure(EntityTypeBuilder<JournalEntry> entry)
+    public void Configure(EntityTypeBuilder<JournalEntry> entry)
     {
         entry.ToTable("journal_entries");
         entry.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
@@ -55,7 +66,7 @@ internal static class PayoutsMapping
         entry.HasIndex(e => e.AccountId);
     }
 
-    public static void Configure(EntityTypeBuilder<CommissionAccrual> accrual)
+    public void Configure(EntityTypeBuilder<CommissionAccrual> accrual)
     {
         accrual.ToTable("commission_accruals");
         accrual.HasKey(a => a.ConversionId);
@@ -66,32 +77,38 @@ internal static class PayoutsMapping
         accrual.Ignore(a => a.IsReleased);
     }
 
-    public static void Configure(EntityTypeBuilder<CommissionReversal> reversal)
+    public void Configure(EntityTypeBuilder<CommissionReversal> reversal)
     {
         reversal.ToTable("commission_reversals");
         reversal.Property(r => r.RefundId).HasMaxLength(200);
         reversal.HasIndex(r => new { r.ConversionId, r.RefundId }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<PayoutSetting> setting)
+    public void Configure(EntityTypeBuilder<PayoutSetting> setting)
     {
         setting.ToTable("payout_settings");
         setting.HasKey(s => new { s.BrandId, s.Currency });
         setting.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
     }
 
-    public static void Configure(EntityTypeBuilder<PayoutHold> hold)
+    public void Configure(EntityTypeBuilder<PayoutHold> hold)
     {
         hold.ToTable("payout_holds");
         hold.Property(h => h.Reason).HasMaxLength(500);
         hold.HasIndex(h => new { h.BrandId, h.CreatorId });
     }
 
-    public static void Configure(EntityTypeBuilder<LedgerAdjustment> adjustment)
+    public void Configure(EntityTypeBuilder<LedgerAdjustment> adjustment)
     {
         adjustment.ToTable("ledger_adjustments");
         adjustment.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
         adjustment.Property(a => a.Reason).HasMaxLength(500);
         adjustment.HasIndex(a => new { a.BrandId, a.RequestedAt });
+    }
+
+    public void Configure(EntityTypeBuilder<UncheckedTransaction> queued)
+    {
+        queued.ToTable("ledger_unchecked_transactions");
+        queued.HasKey(q => q.TransactionId);
     }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Conversions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Tracking.Api;
 

@@ -1,5 +1,4 @@
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Tracking.Api;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Conversions;
 
 namespace AmbassadorNet.Tracking.Api;

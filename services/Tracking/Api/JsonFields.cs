@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AmbassadorNet.ServiceDefaults.Errors;
 
 namespace AmbassadorNet.Tracking.Api;
 

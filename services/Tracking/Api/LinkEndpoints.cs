@@ -1,10 +1,7 @@
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Tracking.Api;
 
@@ -46,11 +43,9 @@ internal static class LinkEndpoints
     public static async Task<Ok<LinkView>> DeactivateAsync(Guid id, TrackingDbContext db, CodeIssuer issuer, TimeProvider clock, CancellationToken ct)
     {
         var link = await db.Links.SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException($"Link {id} does not exist.");
-        if (link.Active)
+        if (link.Deactivate(clock.GetUtcNow()))
         {
-            link.Active = false;
-            link.DeactivatedAt = clock.GetUtcNow();
-            db.AddEvent(new TrackingLinkDeactivated(link.BrandId, link.DeactivatedAt.Value, link.Id, link.Code, link.EnrollmentId), clock);
+            db.AddEvent(new TrackingLinkDeactivated(link.BrandId, link.DeactivatedAt!.Value, link.Id, link.Code, link.EnrollmentId), clock);
             await db.SaveChangesAsync(ct);
         }
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace AmbassadorNet.Tracking.Api;
 
 /// <summary>Problems a partner's code branches on, so each has a stable type (listed in docs/partners.md).</summary>

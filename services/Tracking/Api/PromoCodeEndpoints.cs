@@ -1,10 +1,7 @@
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Pagination;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace AmbassadorNet.Tracking.Api;
@@ -64,11 +61,9 @@ internal static class PromoCodeEndpoints
     public static async Task<Ok<PromoCodeView>> DeactivateAsync(Guid id, TrackingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var promo = await db.PromoCodes.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException($"Promo code {id} does not exist.");
-        if (promo.Active)
+        if (promo.Deactivate(clock.GetUtcNow()))
         {
-            promo.Active = false;
-            promo.DeactivatedAt = clock.GetUtcNow();
-            db.AddEvent(new PromoCodeDeactivated(promo.BrandId, promo.DeactivatedAt.Value, promo.Id, promo.Code, promo.EnrollmentId), clock);
+            db.AddEvent(new PromoCodeDeactivated(promo.BrandId, promo.DeactivatedAt!.Value, promo.Id, promo.Code, promo.EnrollmentId), clock);
             await db.SaveChangesAsync(ct);
         }
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Tracking.Conversions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AmbassadorNet.Tracking.Api;
 

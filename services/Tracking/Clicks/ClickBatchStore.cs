@@ -1,5 +1,4 @@
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.SharedKernel;
 using Npgsql;
 using NpgsqlTypes;

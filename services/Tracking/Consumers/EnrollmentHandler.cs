@@ -1,5 +1,4 @@
 using AmbassadorNet.Contracts.Campaigns;
-using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Tracking.Codes;
 
 namespace AmbassadorNet.Tracking.Consumers;

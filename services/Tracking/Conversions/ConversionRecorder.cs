@@ -1,6 +1,4 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Tracking;
-using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Tracking.Conversions;

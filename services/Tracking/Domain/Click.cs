@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Tracking.Domain;
 
 /// <summary>One stored click. The visitor is known only by a keyed hash of their IP.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Tracking.Domain;

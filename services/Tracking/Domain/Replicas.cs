@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Tracking.Domain;
 
 /// <summary>What tracking needs of a launched campaign, kept from the campaigns service's events (newest version wins).</summary>

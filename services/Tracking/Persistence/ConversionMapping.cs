@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Tracking.Persistence;
 
 /// <summary>How conversions, refunds and the monthly rank counter map to Migrations/0002_conversions.sql.</summary>
-internal static class ConversionMapping
+internal sealed class ConversionMapping :
+    IEntityTypeConfiguration<Conversion>,
+    IEntityTypeConfiguration<ConversionRefund>,
+    IEntityTypeConfiguration<ConversionMonthRank>
 {
-    public static void Configure(EntityTypeBuilder<Conversion> conversion)
+    public void Configure(EntityTypeBuilder<Conversion> conversion)
     {
         conversion.ToTable("conversions");
         conversion.Property(c => c.OrderId).HasMaxLength(64);
@@ -20,7 +23,7 @@ internal static class ConversionMapping
         conversion.HasIndex(c => c.EnrollmentId);
     }
 
-    public static void Configure(EntityTypeBuilder<ConversionRefund> refund)
+    public void Configure(EntityTypeBuilder<ConversionRefund> refund)
     {
         refund.ToTable("conversion_refunds");
         refund.Property(r => r.OrderId).HasMaxLength(64);
@@ -30,7 +33,7 @@ internal static class ConversionMapping
         refund.HasIndex(r => new { r.BrandId, r.OrderId, r.RefundId }).IsUnique();
     }
 
-    public static void Configure(EntityTypeBuilder<ConversionMonthRank> rank)
+    public void Configure(EntityTypeBuilder<ConversionMonthRank> rank)
     {
         rank.ToTable("conversion_month_ranks");
         rank.HasKey(r => new { r.BrandId, r.EnrollmentId, r.Month });

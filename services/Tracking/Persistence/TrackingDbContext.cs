@@ -1,15 +1,7 @@
-using AmbassadorNet.Messaging;
-using AmbassadorNet.Persistence.MigrationRunner;
-using AmbassadorNet.Persistence.Tenancy;
-using AmbassadorNet.ServiceDefaults.Idempotency;
-
 namespace AmbassadorNet.Tracking.Persistence;
 
-public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
+public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> options, BrandScope brandScope) : ServiceDbContext<TrackingDbContext>(options, brandScope)
 {
-    public static IReadOnlyList<SqlMigration> Migrations { get; } =
-        MessagingMigrations.ForService(typeof(TrackingDbContext).Assembly);
-
     public DbSet<CampaignReplica> Campaigns => Set<CampaignReplica>();
 
     public DbSet<EnrollmentReplica> Enrollments => Set<EnrollmentReplica>();
@@ -23,18 +15,4 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
     public DbSet<Conversion> Conversions => Set<Conversion>();
 
     public DbSet<ConversionRefund> Refunds => Set<ConversionRefund>();
-
-    protected override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.AddMessagingTables();
-        modelBuilder.AddIdempotencyTable();
-        modelBuilder.Entity<CampaignReplica>(TrackingMapping.Configure);
-        modelBuilder.Entity<EnrollmentReplica>(TrackingMapping.Configure);
-        modelBuilder.Entity<TrackingLink>(TrackingMapping.Configure);
-        modelBuilder.Entity<PromoCode>(TrackingMapping.Configure);
-        modelBuilder.Entity<Click>(TrackingMapping.Configure);
-        modelBuilder.Entity<Conversion>(ConversionMapping.Configure);
-        modelBuilder.Entity<ConversionRefund>(ConversionMapping.Configure);
-        modelBuilder.Entity<ConversionMonthRank>(ConversionMapping.Configure);
-    }
 }

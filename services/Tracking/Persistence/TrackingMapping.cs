@@ -3,9 +3,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AmbassadorNet.Tracking.Persistence;
 
 /// <summary>How the tracking entities map to the tables of Migrations/0001_tracking.sql (conversions: ConversionMapping).</summary>
-internal static class TrackingMapping
+internal sealed class TrackingMapping :
+    IEntityTypeConfiguration<CampaignReplica>,
+    IEntityTypeConfiguration<EnrollmentReplica>,
+    IEntityTypeConfiguration<TrackingLink>,
+    IEntityTypeConfiguration<PromoCode>,
+    IEntityTypeConfiguration<Click>
 {
-    public static void Configure(EntityTypeBuilder<CampaignReplica> campaign)
+    public void Configure(EntityTypeBuilder<CampaignReplica> campaign)
     {
         campaign.ToTable("campaign_replicas");
         campaign.HasKey(c => c.CampaignId);
@@ -16,7 +21,7 @@ internal static class TrackingMapping
         campaign.Ignore(c => c.Earns);
     }
 
-    public static void Configure(EntityTypeBuilder<EnrollmentReplica> enrollment)
+    public void Configure(EntityTypeBuilder<EnrollmentReplica> enrollment)
     {
         enrollment.ToTable("enrollment_replicas");
         enrollment.HasKey(e => e.EnrollmentId);
@@ -25,7 +30,7 @@ internal static class TrackingMapping
         enrollment.Ignore(e => e.IsActive);
     }
 
-    public static void Configure(EntityTypeBuilder<TrackingLink> link)
+    public void Configure(EntityTypeBuilder<TrackingLink> link)
     {
         link.ToTable("tracking_links");
         link.Property(l => l.Code).HasMaxLength(32);
@@ -34,7 +39,7 @@ internal static class TrackingMapping
         link.HasIndex(l => l.EnrollmentId);
     }
 
-    public static void Configure(EntityTypeBuilder<PromoCode> code)
+    public void Configure(EntityTypeBuilder<PromoCode> code)
     {
         code.ToTable("promo_codes");
         code.Property(c => c.Code).HasMaxLength(32);
@@ -43,7 +48,7 @@ internal static class TrackingMapping
         code.HasIndex(c => new { c.BrandId, c.CreatedAt });
     }
 
-    public static void Configure(EntityTypeBuilder<Click> click)
+    public void Configure(EntityTypeBuilder<Click> click)
     {
         click.ToTable("clicks");
         click.Property(c => c.IpHash).HasMaxLength(64);

@@ -1,7 +1,4 @@
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.Webhooks.Persistence;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Webhooks.Api;
 

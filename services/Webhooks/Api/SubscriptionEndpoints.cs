@@ -1,11 +1,8 @@
-using AmbassadorNet.ServiceDefaults.Errors;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Webhooks.Persistence;
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Webhooks.Api;
 

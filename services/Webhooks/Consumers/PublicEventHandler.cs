@@ -1,11 +1,7 @@
 using System.Text.Json;
-using AmbassadorNet.Contracts;
-using AmbassadorNet.Messaging;
-using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Webhooks.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Webhooks.Consumers;
 

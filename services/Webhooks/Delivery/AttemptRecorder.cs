@@ -1,9 +1,6 @@
 using AmbassadorNet.Contracts.Webhooks;
-using AmbassadorNet.Messaging.Outbox;
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.SharedKernel;
 using AmbassadorNet.Webhooks.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Webhooks.Delivery;
 

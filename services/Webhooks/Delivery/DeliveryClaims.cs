@@ -1,6 +1,4 @@
-using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.Webhooks.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Webhooks.Delivery;
 

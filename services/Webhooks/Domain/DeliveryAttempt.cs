@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Webhooks.Domain;
 
 /// <summary>The log of one attempt: what the receiver answered (or what went wrong), how fast, and what followed.</summary>

@@ -1,4 +1,3 @@
-using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Webhooks;
 
 namespace AmbassadorNet.Webhooks.Domain;

@@ -1,5 +1,3 @@
-using AmbassadorNet.Persistence.Tenancy;
-
 namespace AmbassadorNet.Webhooks.Domain;
 
 /// <summary>A brand's URL that receives some (or all) public events, signed with its secret.</summary>

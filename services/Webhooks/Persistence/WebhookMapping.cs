@@ -1,14 +1,17 @@
 using AmbassadorNet.Webhooks.Secrets;
 using AmbassadorNet.Webhooks.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Webhooks.Persistence;
 
 /// <summary>How the webhook entities map to the tables of Migrations/*.sql.</summary>
-internal static class WebhookMapping
+internal sealed class WebhookMapping :
+    IEntityTypeConfiguration<WebhookSubscription>,
+    IEntityTypeConfiguration<WebhookDelivery>,
+    IEntityTypeConfiguration<KeyRingEntry>,
+    IEntityTypeConfiguration<DeliveryAttempt>
 {
-    public static void Configure(EntityTypeBuilder<WebhookSubscription> subscription)
+    public void Configure(EntityTypeBuilder<WebhookSubscription> subscription)
     {
         subscription.ToTable("webhook_subscriptions");
         subscription.Property(s => s.Url).HasMaxLength(UrlRules.MaxLength);
@@ -19,7 +22,7 @@ internal static class WebhookMapping
         subscription.HasIndex(s => new { s.BrandId, s.Status });
     }
 
-    public static void Configure(EntityTypeBuilder<WebhookDelivery> delivery)
+    public void Configure(EntityTypeBuilder<WebhookDelivery> delivery)
     {
         delivery.ToTable("webhook_deliveries");
         delivery.Property(d => d.WebhookId).HasMaxLength(100);
@@ -31,13 +34,13 @@ internal static class WebhookMapping
         delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
     }
 
-    public static void Configure(EntityTypeBuilder<KeyRingEntry> entry)
+    public void Configure(EntityTypeBuilder<KeyRingEntry> entry)
     {
         entry.ToTable("data_protection_keys");
         entry.Property(e => e.Id).UseIdentityAlwaysColumn();
     }
 
-    public static void Configure(EntityTypeBuilder<DeliveryAttempt> attempt)
+    public void Configure(EntityTypeBuilder<DeliveryAttempt> attempt)
     {
         attempt.ToTable("webhook_delivery_attempts");
         attempt.Property(a => a.Error).HasMaxLength(1000);

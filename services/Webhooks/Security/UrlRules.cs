@@ -1,5 +1,3 @@
-using AmbassadorNet.ServiceDefaults.Errors;
-
 namespace AmbassadorNet.Webhooks.Security;
 
 /// <summary>What a subscription URL must be: absolute https (http only for allow-listed host and port pairs), no credentials, and a host that resolves to public addresses now.</summary>

@@ -13,15 +13,13 @@ namespace AmbassadorNet.TestKit.Services;
 /// OpenAPI document describes every operation. A service's test class names the service and adds
 /// checks of its own.
 /// </summary>
-public abstract class ServiceContractTests<TService, TDbContext>(TService service)
+/// <param name="gatewayName">The service's name in the gateway's table (<c>GatewayServices</c>).</param>
+/// <param name="minimumOperations">How many operations its document has at least, so a document that lost some fails.</param>
+public abstract class ServiceContractTests<TService, TDbContext>(TService service, string gatewayName, int minimumOperations)
     where TService : IServiceUnderTest
     where TDbContext : DbContext
 {
-    /// <summary>The service's name in the gateway's table (<c>GatewayServices</c>).</summary>
-    protected abstract string GatewayName { get; }
-
-    /// <summary>How many operations its document has at least, so a document that lost some fails.</summary>
-    protected abstract int MinimumOperations { get; }
+    protected string GatewayName => gatewayName;
 
     /// <summary>The paths of the document the contract covers: all of them unless a service says otherwise.</summary>
     protected virtual bool IsCovered(string path) => true;
@@ -58,7 +56,7 @@ public abstract class ServiceContractTests<TService, TDbContext>(TService servic
     {
         var operations = await OperationsAsync();
 
-        Assert.True(operations.Count >= MinimumOperations, $"only {operations.Count} operations documented");
+        Assert.True(operations.Count >= minimumOperations, $"only {operations.Count} operations documented");
         Assert.All(operations, op => Assert.True(op.Operation.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10, $"{op.Name} has no summary"));
     }
 

@@ -1,0 +1,34 @@
+namespace AmbassadorNet.Tracking.Domain;
+
+/// <summary>
+/// What an enrollment is tracked by: a <see cref="TrackingLink"/> or a <see cref="PromoCode"/>. Both
+/// are issued for one creator in one campaign and are never deleted, only deactivated.
+/// </summary>
+public abstract class EnrollmentCode : BrandOwnedEntity
+{
+    public string Code { get; set; } = "";
+
+    public Guid EnrollmentId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public bool Active { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Deactivates the code; false when it already was, so a repeated request announces nothing.</summary>
+    public bool Deactivate(DateTimeOffset at)
+    {
+        if (!Active)
+        {
+            return false;
+        }
+
+        (Active, DeactivatedAt) = (false, at);
+        return true;
+    }
+}
