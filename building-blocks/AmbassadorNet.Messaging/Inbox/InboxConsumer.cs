@@ -12,11 +12,11 @@ namespace AmbassadorNet.Messaging.Inbox;
 
 /// <summary>
 /// The MassTransit consumer of one event type on its handler's queue: hands the message to the inbox pipeline in the
-/// consumer's scope, and while the database is unreachable keeps the message and tries again after
+/// consumer's scope (or, for a handler that batches, to its <see cref="InboxBatcher{TContext}"/>), and while the database is unreachable keeps the message and tries again after
 /// the handler's transient-failure pauses (MassTransit's own retries are for other failures).
 /// </summary>
 public sealed class InboxConsumer<TMessage, TContext>(
-    IServiceProvider scope, InboxPipeline<TContext> pipeline, HandlerCatalog catalog, ILogger<InboxConsumer<TMessage, TContext>> logger)
+    IServiceProvider scope, InboxPipeline<TContext> pipeline, InboxBatchers<TContext> batchers, HandlerCatalog catalog, ILogger<InboxConsumer<TMessage, TContext>> logger)
     : IConsumer<TMessage>
     where TMessage : class, IIntegrationEvent
     where TContext : BrandScopedDbContext
@@ -37,7 +37,15 @@ public sealed class InboxConsumer<TMessage, TContext>(
             await using var retryScope = attempt == 0 ? (AsyncServiceScope?)null : scope.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             try
             {
-                await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, registration.InboxKey, parked: null, context.CancellationToken);
+                if (registration.Handler.Settings.Batch is null)
+                {
+                    await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, registration.InboxKey, parked: null, context.CancellationToken);
+                }
+                else
+                {
+                    await batchers.For(registration.Handler).ApplyAsync(new InboxItem(context.Message, messageId, registration, traceParent as string, context.CancellationToken));
+                }
+
                 break;
             }
             catch (Exception e) when (TransientFailures.IsTransient(e) && attempt < pauses.Length && !context.CancellationToken.IsCancellationRequested)

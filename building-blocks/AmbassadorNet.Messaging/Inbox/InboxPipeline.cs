@@ -1,8 +1,10 @@
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Messaging.Parking;
+using AmbassadorNet.Messaging.Tracing;
 using AmbassadorNet.Persistence.Tenancy;
 using AmbassadorNet.SharedKernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -83,6 +85,79 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
         }
 
         return InboxOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Applies messages of one brand in one transaction: the inbox rows of all of them in one insert
+    /// (a message already applied, here or by an earlier copy, is a duplicate), each handler in turn,
+    /// then one save and one commit. Null, with nothing changed, when a handler parks its message: the
+    /// caller then applies each message alone, where parking keeps its own rules.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxOutcome>?> ProcessTogetherAsync(IServiceProvider scope, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        scope.GetRequiredService<BrandScope>().Set(items[0].Message.BrandId);
+        var db = scope.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await ClaimAllAsync(db, items, cancellationToken);
+        var outcomes = new InboxOutcome[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (!claimed.Remove((item.MessageId, item.Registration.InboxKey)))
+            {
+                outcomes[i] = InboxOutcome.Duplicate; // applied before, or an earlier copy in this batch
+                continue;
+            }
+
+            using var activity = MessagingActivities.StartApply(item.TraceParent);
+            var context = new InboundMessage(item.MessageId, item.Registration.InboxKey, IsReplayFromParking: false);
+            if ((await item.Registration.Handle(scope, item.Message, context, cancellationToken)).IsParked)
+            {
+                return null; // rolled back when the transaction is disposed
+            }
+
+            outcomes[i] = InboxOutcome.Applied;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (scope.GetRequiredService<ParkingReleases>().Released.Count > 0)
+        {
+            replay.Notify();
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The (message, consumer) keys this transaction claimed. Claimed in key order, so two batches
+    /// that share messages wait for each other instead of deadlocking.
+    /// </summary>
+    private async Task<HashSet<(Guid, string)>> ClaimAllAsync(TContext db, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var keys = items.Select(i => (i.MessageId, Consumer: i.Registration.InboxKey)).Distinct().OrderBy(k => k.MessageId).ThenBy(k => k.Consumer, StringComparer.Ordinal).ToList();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO inbox_messages (message_id, consumer, processed_at)
+            SELECT key.message_id, key.consumer, @now FROM unnest(@ids, @consumers) WITH ORDINALITY AS key (message_id, consumer, position)
+            ORDER BY key.position
+            ON CONFLICT DO NOTHING
+            RETURNING message_id, consumer
+            """,
+            connection,
+            (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. keys.Select(k => k.MessageId)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("consumers", [.. keys.Select(k => k.Consumer)]));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", clock.GetUtcNow()));
+        var claimed = new HashSet<(Guid, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add((reader.GetGuid(0), reader.GetString(1)));
+        }
+
+        return claimed;
     }
 
     /// <summary>

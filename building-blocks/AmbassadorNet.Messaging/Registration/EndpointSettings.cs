@@ -29,4 +29,22 @@ public sealed class EndpointSettings
 
     /// <summary>Deliveries (crashes included) before a quorum queue dead-letters a message.</summary>
     public int DeliveryLimit { get; set; } = 5;
+
+    /// <summary>
+    /// When set, the messages the endpoint hands over at the same time are applied together, in one
+    /// transaction (<see cref="Inbox.InboxBatcher{TContext}"/>); each is still acknowledged, retried
+    /// or dead-lettered on its own. Null: each message in a transaction of its own.
+    /// </summary>
+    public BatchSettings? Batch { get; set; }
+
+    /// <summary>Messages in flight on the endpoint: with batches, enough to fill the next batch while one commits.</summary>
+    internal int EffectiveConcurrentMessageLimit => Batch is { } batch ? Math.Max(ConcurrentMessageLimit, batch.MessageLimit * batch.Concurrency) : ConcurrentMessageLimit;
+
+    internal int EffectivePrefetchCount => Math.Max(PrefetchCount, EffectiveConcurrentMessageLimit);
 }
+
+/// <summary>How a handler's messages are gathered into one transaction.</summary>
+/// <param name="MessageLimit">At most this many messages in one transaction.</param>
+/// <param name="TimeLimitMs">How long the first message of a batch waits for others (a message alone waits this long).</param>
+/// <param name="Concurrency">Batches of the handler applied at the same time, each on its own connection.</param>
+public sealed record BatchSettings(int MessageLimit = 32, int TimeLimitMs = 5, int Concurrency = 2);

@@ -1,3 +1,4 @@
+using AmbassadorNet.Contracts;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Messaging.Parking;
 
@@ -22,7 +23,8 @@ public sealed class HandlerRegistration(Type handlerType, string endpointName, E
 
 /// <summary>
 /// One event a handler takes: the MassTransit consumer of that type on the handler's queue, the key
-/// the inbox and parking record it under, and how to replay a parked copy.
+/// the inbox and parking record it under, how to run the handler on it inside a batch's transaction,
+/// how to apply it alone, and how to replay a parked copy.
 /// </summary>
 /// <param name="InboxKey">
 /// "{service}-{event}", whatever queue the event arrives on: the inbox row says "this service
@@ -34,4 +36,6 @@ public sealed record EventRegistration(
     Type MessageType,
     Type ConsumerType,
     string InboxKey,
+    Func<IServiceProvider, IIntegrationEvent, InboundMessage, CancellationToken, Task<HandleResult>> Handle,
+    Func<IServiceProvider, IIntegrationEvent, Guid, CancellationToken, Task<InboxOutcome>> ProcessAlone,
     Func<IServiceProvider, ParkedMessage, CancellationToken, Task<InboxOutcome>> ReplayParked);

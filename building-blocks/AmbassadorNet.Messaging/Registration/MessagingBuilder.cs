@@ -88,11 +88,15 @@ public sealed partial class MessagingBuilder<TContext>(string service, IServiceC
 
         // One instance per message scope, whichever of its interfaces resolves it.
         services.AddScoped(provider => (IMessageHandler<TMessage>)provider.GetRequiredService<THandler>());
+        var inboxKey = $"{Service}-{Kebab(typeof(TMessage).Name)}";
         handler.Add(new EventRegistration(
             handler,
             typeof(TMessage),
             typeof(InboxConsumer<TMessage, TContext>),
-            $"{Service}-{Kebab(typeof(TMessage).Name)}",
+            inboxKey,
+            (scope, message, context, cancellationToken) => scope.GetRequiredService<IMessageHandler<TMessage>>().HandleAsync((TMessage)message, context, cancellationToken),
+            (scope, message, messageId, cancellationToken) => scope.GetRequiredService<InboxPipeline<TContext>>().ProcessAsync(
+                scope, (TMessage)message, messageId, inboxKey, parked: null, cancellationToken),
             (scope, parked, cancellationToken) => scope.GetRequiredService<InboxPipeline<TContext>>().ProcessAsync(
                 scope, (TMessage)MessageTypes.Deserialize(parked.Body, typeof(TMessage)), parked.MessageId, parked.Consumer, parked, cancellationToken)));
     }

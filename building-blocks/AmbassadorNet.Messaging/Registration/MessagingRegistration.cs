@@ -45,6 +45,7 @@ public static class MessagingRegistration
         services.AddSingleton<IInterceptor, OutboxTransactionInterceptor>();
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<InboxPipeline<TContext>>();
+        services.AddSingleton<InboxBatchers<TContext>>();
         services.AddScoped<ParkingReleases>();
         services.AddSingleton<BrokerTopology>();
         services.AddSingleton<RetiredQueueMigration>();
@@ -83,6 +84,7 @@ public static class MessagingRegistration
                     host.PublisherConfirmation = true;
                 });
                 rabbit.DeployTopologyOnly = deployOnly;
+                ReceiveEndpoints.PlainErrorQueues(rabbit.SendTopology);
                 foreach (var handler in catalog.Handlers)
                 {
                     rabbit.ReceiveEndpoint(handler.EndpointName, endpoint => ReceiveEndpoints.Configure(endpoint, handler, context));

@@ -4,7 +4,7 @@ namespace ServiceDefaults.Tests.Sample.Events;
 
 public sealed record ProductPublished(Guid BrandId, DateTimeOffset OccurredAt, Guid ProductId, string Name, decimal Price) : IIntegrationEvent;
 
-/// <summary>Depends on ProductPublished: arriving first, it is parked until the product is known.</summary>
+/// <summary>Depends on ProductPublished: arriving first, it is parked until the product is known. Negative stars make it a poison message.</summary>
 public sealed record ProductReviewed(Guid BrandId, DateTimeOffset OccurredAt, Guid ProductId, int Stars) : IIntegrationEvent;
 
 /// <summary>Its handler always fails, to exercise retries and the error queue.</summary>

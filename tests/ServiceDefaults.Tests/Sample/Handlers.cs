@@ -36,7 +36,13 @@ public sealed class ProductReviewedHandler(ShopDbContext db) : IMessageHandler<P
 {
     public async Task<HandleResult> HandleAsync(ProductReviewed message, InboundMessage context, CancellationToken cancellationToken)
     {
-        var replica = await db.Replicas.FindAsync([message.ProductId], cancellationToken);
+        if (message.Stars < 0)
+        {
+            throw new InvalidOperationException($"A review of {message.Stars} stars can never be applied.");
+        }
+
+        // Locked: reviews of one product counted at the same moment (in two batches) must not overwrite each other's count.
+        var replica = await db.Replicas.FromSqlInterpolated($"SELECT * FROM product_replicas WHERE id = {message.ProductId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (replica is null)
         {
             return HandleResult.Park($"product:{message.ProductId}", "the product has not been published yet");
