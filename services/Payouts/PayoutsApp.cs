@@ -21,7 +21,7 @@ public static class PayoutsApp
     {
         var builder = ServiceApp.CreateBuilder<PayoutsDbContext>(Name, PayoutsApi.Tags, args, configure, messaging => messaging
             .KeepEventLog()
-            .Handle<ConversionAttributedHandler>(Money)
+            .Handle<ConversionAttributedHandler>(Accruals)
             .Handle<ConversionReversedHandler>(Money)
             .Handle<DeliverableApprovedHandler>(Money)
             .Handle<CampaignTermsHandler>(Quiet)
@@ -42,6 +42,14 @@ public static class PayoutsApp
     // come in bursts, so they get the most concurrency the small connection pool allows.
     private static void Money(EndpointSettings endpoint) =>
         (endpoint.Quorum, endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (true, 32, 4);
+
+    // Orders come in bursts and each is accrued in its own ledger transaction, so the accruals delivered
+    // together share one database transaction and commit (docs/reliability.md, "batches").
+    private static void Accruals(EndpointSettings endpoint)
+    {
+        Money(endpoint);
+        endpoint.Batch = new BatchSettings(MessageLimit: 32, TimeLimitMs: 5, Concurrency: 2);
+    }
 
     // Terms and enrollments trickle.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
