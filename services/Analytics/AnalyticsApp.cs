@@ -37,8 +37,14 @@ public static class AnalyticsApp
     // two at a time is what 2 cores and a small pool carry (rows are locked in key order, no deadlock).
     private static void Clicks(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 2);
 
-    // One conversion, refund or ledger entry per message; they come in bursts when orders do.
-    private static void Money(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 2);
+    // One conversion, refund or ledger entry per message; they come in bursts when orders do, and all
+    // of a campaign's land on its one campaign-day row: the messages delivered together are counted in
+    // one transaction, one batch at a time (the next gathers while one commits).
+    private static void Money(EndpointSettings endpoint)
+    {
+        (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (64, 2);
+        endpoint.Batch = new BatchSettings(MessageLimit: 32, TimeLimitMs: 5, Concurrency: 1);
+    }
 
     // Dimension events trickle; five queues share one connection pool.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
