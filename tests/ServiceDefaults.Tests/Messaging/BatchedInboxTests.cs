@@ -156,20 +156,9 @@ public sealed class BatchedInboxTests(BatchedSampleFixture fixture) : IClassFixt
 }
 
 /// <summary>The sample service with both product handlers batching, on a database and vhost of its own.</summary>
-public sealed class BatchedSampleFixture : IAsyncLifetime
+public sealed class BatchedSampleFixture() : SampleServiceFixture("batched", Batched)
 {
-    private TestDatabase? _database;
-    private TestVhost? _vhost;
-    private SampleService? _service;
-
-    public SampleService Service => _service ?? throw new InvalidOperationException("Not started.");
-
-    public TestVhost Vhost => _vhost ?? throw new InvalidOperationException("Not started.");
-
-    /// <summary>Outbox empty and every queue but the error queues drained.</summary>
-    public IReadOnlyList<IQuiescenceProbe> Idle => ServiceIdle.Probes(_database!, Vhost);
-
-    public static void Batched(MessagingBuilder<ShopDbContext> messaging) => messaging
+    private static void Batched(MessagingBuilder<ShopDbContext> messaging) => messaging
         .Handle<ProductPublishedHandler>(endpoint => endpoint.Batch = new BatchSettings(MessageLimit: 16, TimeLimitMs: 50))
         .Handle<ProductReviewedHandler>(endpoint =>
         {
@@ -177,29 +166,4 @@ public sealed class BatchedSampleFixture : IAsyncLifetime
             endpoint.RetryIntervalsMs = [10, 10];
             endpoint.Batch = new BatchSettings(MessageLimit: 16, TimeLimitMs: 50);
         });
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync("batched", ShopDbContext.Migrations);
-        _vhost = await TestVhost.CreateAsync("batched");
-        _service = await SampleService.StartAsync(_database, _vhost, handlers: Batched);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_service is not null)
-        {
-            await _service.DisposeAsync();
-        }
-
-        if (_vhost is not null)
-        {
-            await _vhost.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 }

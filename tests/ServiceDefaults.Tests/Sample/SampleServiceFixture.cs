@@ -1,8 +1,21 @@
+using AmbassadorNet.Messaging.Registration;
+
 namespace ServiceDefaults.Tests.Sample;
 
 /// <summary>One sample service per test class, on its own database and vhost.</summary>
-public sealed class SampleServiceFixture : IAsyncLifetime
+public class SampleServiceFixture : IAsyncLifetime
 {
+    private readonly string _name;
+    private readonly Action<MessagingBuilder<ShopDbContext>>? _handlers;
+
+    public SampleServiceFixture()
+        : this("sample", handlers: null)
+    {
+    }
+
+    /// <param name="handlers">The handler layout, when not the sample's own (<see cref="SampleService.OneHandlerPerEvent"/>).</param>
+    protected SampleServiceFixture(string name, Action<MessagingBuilder<ShopDbContext>>? handlers) => (_name, _handlers) = (name, handlers);
+
     private TestDatabase? _database;
     private TestVhost? _vhost;
     private SampleService? _service;
@@ -18,9 +31,9 @@ public sealed class SampleServiceFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("sample", ShopDbContext.Migrations);
-        _vhost = await TestVhost.CreateAsync("sample");
-        _service = await SampleService.StartAsync(_database, _vhost);
+        _database = await TestDatabase.CreateAsync(_name, ShopDbContext.Migrations);
+        _vhost = await TestVhost.CreateAsync(_name);
+        _service = await SampleService.StartAsync(_database, _vhost, handlers: _handlers);
     }
 
     public async ValueTask DisposeAsync()
