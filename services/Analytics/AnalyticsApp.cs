@@ -1,6 +1,7 @@
 using AmbassadorNet.Analytics.Api;
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
+using AmbassadorNet.Analytics.Rollups;
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Payouts;
@@ -26,6 +27,8 @@ public static class AnalyticsApp
             .Handle<CampaignDimensionHandler>(Quiet)
             .Handle<CreatorDimensionHandler>(Quiet));
         builder.Services.AddScoped<BudgetMonitor>();
+        builder.Services.AddScoped<RollupBuffer>();
+        builder.Services.AddScoped<ITransactionFlush>(provider => provider.GetRequiredService<RollupBuffer>());
         builder.Services.AddScoped<RollupQueries>();
         builder.Services.AddScoped<CampaignViews>();
         builder.Services.AddScoped<BrandViews>();

@@ -75,6 +75,7 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
             return InboxOutcome.Parked;
         }
 
+        await FlushAsync(scope, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await RemoveParkedAsync(db, parked, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -119,6 +120,7 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
             outcomes[i] = InboxOutcome.Applied;
         }
 
+        await FlushAsync(scope, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (scope.GetRequiredService<ParkingReleases>().Released.Count > 0)
@@ -127,6 +129,14 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
         }
 
         return outcomes;
+    }
+
+    private static async Task FlushAsync(IServiceProvider scope, CancellationToken cancellationToken)
+    {
+        foreach (var flush in scope.GetServices<ITransactionFlush>())
+        {
+            await flush.FlushAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -8,17 +8,16 @@ namespace AmbassadorNet.Analytics.Consumers;
 /// A click is in exactly one batch, so the batch id is the natural key: a batch re-published under
 /// a new message id is recognised and counted once.
 /// </summary>
-public sealed class ClicksRecordedHandler(AnalyticsDbContext db, TimeProvider clock) : IMessageHandler<ClicksRecorded>
+public sealed class ClicksRecordedHandler(RollupBuffer rollups) : IMessageHandler<ClicksRecorded>
 {
-    public async Task<HandleResult> HandleAsync(ClicksRecorded message, InboundMessage context, CancellationToken ct)
+    public Task<HandleResult> HandleAsync(ClicksRecorded message, InboundMessage context, CancellationToken ct)
     {
-        if (message.Clicks.Count == 0 || !await RollupWriter.ClaimAsync(db, "click_batch", message.BatchId.ToString(), clock.GetUtcNow(), ct))
+        if (message.Clicks.Count > 0)
         {
-            return HandleResult.Done;
+            rollups.Count("click_batch", message.BatchId.ToString(), Aggregate(message.Clicks));
         }
 
-        await RollupWriter.AddAsync(db, Aggregate(message.Clicks), ct);
-        return HandleResult.Done;
+        return Task.FromResult(HandleResult.Done);
     }
 
     /// <summary>Unique = neither bot nor duplicate; bot clicks are counted apart (and are never unique).</summary>

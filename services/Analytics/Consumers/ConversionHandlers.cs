@@ -8,33 +8,24 @@ namespace AmbassadorNet.Analytics.Consumers;
 /// a refund on the UTC day it was refunded (RefundedAt), so past days never change when a refund
 /// comes in later. Unattributed orders belong to no creator and are not counted.
 /// </summary>
-public sealed class ConversionHandlers(AnalyticsDbContext db, TimeProvider clock) :
+public sealed class ConversionHandlers(RollupBuffer rollups) :
     IMessageHandler<ConversionAttributed>, IMessageHandler<ConversionReversed>
 {
-    public async Task<HandleResult> HandleAsync(ConversionAttributed m, InboundMessage context, CancellationToken ct)
+    public Task<HandleResult> HandleAsync(ConversionAttributed m, InboundMessage context, CancellationToken ct)
     {
-        if (await RollupWriter.ClaimAsync(db, "conversion", m.ConversionId.ToString(), clock.GetUtcNow(), ct))
-        {
-            await RollupWriter.AddAsync(db, [new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OrderedAt), m.Amount.Currency,
-                Conversions: 1, Revenue: m.Amount.Amount)], ct);
-        }
-
-        return HandleResult.Done;
+        rollups.Count("conversion", m.ConversionId.ToString(), [new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OrderedAt), m.Amount.Currency,
+            Conversions: 1, Revenue: m.Amount.Amount)]);
+        return Task.FromResult(HandleResult.Done);
     }
 
-    public async Task<HandleResult> HandleAsync(ConversionReversed m, InboundMessage context, CancellationToken ct)
+    public Task<HandleResult> HandleAsync(ConversionReversed m, InboundMessage context, CancellationToken ct)
     {
-        if (m.CampaignId is not { } campaignId || m.CreatorId is not { } creatorId)
+        if (m.CampaignId is { } campaignId && m.CreatorId is { } creatorId) // else a refund of an unattributed order
         {
-            return HandleResult.Done; // a refund of an unattributed order
+            rollups.Count("refund", $"{m.ConversionId}:{m.RefundId}", [new RollupDelta(campaignId, creatorId, Days.Of(m.RefundedAt), m.RefundAmount.Currency,
+                Refunds: m.RefundAmount.Amount)]);
         }
 
-        if (await RollupWriter.ClaimAsync(db, "refund", $"{m.ConversionId}:{m.RefundId}", clock.GetUtcNow(), ct))
-        {
-            await RollupWriter.AddAsync(db, [new RollupDelta(campaignId, creatorId, Days.Of(m.RefundedAt), m.RefundAmount.Currency,
-                Refunds: m.RefundAmount.Amount)], ct);
-        }
-
-        return HandleResult.Done;
+        return Task.FromResult(HandleResult.Done);
     }
 }

@@ -1,4 +1,3 @@
-using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Rollups;
 using AmbassadorNet.Contracts.Payouts;
 
@@ -8,9 +7,9 @@ namespace AmbassadorNet.Analytics.Consumers;
 /// Commission and fees from the payouts ledger, so money figures tie to it: commission = accrued −
 /// reversed. Accrued commission counts on the order's UTC day (with its conversion); a reversal on
 /// the day the ledger booked it; a fee on the day it was booked. Each ledger transaction id counts once.
-/// Every change of spend is followed by a budget check.
+/// Every change of spend is followed by a budget check, once per transaction (<see cref="RollupBuffer"/>).
 /// </summary>
-public sealed class LedgerHandlers(AnalyticsDbContext db, TimeProvider clock, BudgetMonitor budget) :
+public sealed class LedgerHandlers(RollupBuffer rollups) :
     IMessageHandler<CommissionAccrued>, IMessageHandler<CommissionReversed>, IMessageHandler<DeliverableFeeBooked>
 {
     public Task<HandleResult> HandleAsync(CommissionAccrued m, InboundMessage context, CancellationToken ct) =>
@@ -25,15 +24,9 @@ public sealed class LedgerHandlers(AnalyticsDbContext db, TimeProvider clock, Bu
         ApplyAsync("fee", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OccurredAt), m.Fee.Currency,
             Fees: m.Fee.Amount), ct);
 
-    private async Task<HandleResult> ApplyAsync(string kind, Guid transactionId, RollupDelta delta, CancellationToken ct)
+    private Task<HandleResult> ApplyAsync(string kind, Guid transactionId, RollupDelta delta, CancellationToken ct)
     {
-        if (await RollupWriter.ClaimAsync(db, kind, transactionId.ToString(), clock.GetUtcNow(), ct))
-        {
-            await RollupWriter.AddAsync(db, [delta], ct);
-            await RollupWriter.AddSpendAsync(db, delta.CampaignId, delta.Currency, delta.Commission, delta.Fees, ct);
-            await budget.CheckAsync(delta.CampaignId, ct);
-        }
-
-        return HandleResult.Done;
+        rollups.Count(kind, transactionId.ToString(), [delta], spend: true);
+        return Task.FromResult(HandleResult.Done);
     }
 }

@@ -10,14 +10,28 @@ namespace AmbassadorNet.Analytics.Rollups;
 internal static class RollupWriter
 {
     /// <summary>
-    /// Records the natural key of a fact; false when it was already counted (a duplicate delivery, or
-    /// the same fact re-published under a new message id). A concurrent copy waits on the key's lock
-    /// and then finds it taken.
+    /// Records the natural keys of facts and returns those not recorded before: a fact already counted
+    /// (a duplicate delivery, or the same fact re-published under a new message id) is left out. A
+    /// concurrent transaction claiming the same key waits on its lock and then finds it taken; keys
+    /// are claimed in order, so two such transactions cannot deadlock.
     /// </summary>
-    public static async Task<bool> ClaimAsync(AnalyticsDbContext db, string kind, string key, DateTimeOffset now, CancellationToken ct) =>
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO applied_facts (brand_id, kind, fact_key, applied_at) VALUES ({db.CurrentBrandId}, {kind}, {key}, {now}) ON CONFLICT DO NOTHING",
-            ct) == 1;
+    public static async Task<HashSet<(string Kind, string Key)>> ClaimAllAsync(
+        AnalyticsDbContext db, IEnumerable<(string Kind, string Key)> facts, DateTimeOffset now, CancellationToken ct)
+    {
+        var keys = facts.Distinct().OrderBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
+        var claimed = await db.Database.SqlQueryRaw<ClaimedFact>("""
+            INSERT INTO applied_facts (brand_id, kind, fact_key, applied_at)
+            SELECT @brand, fact.kind, fact.fact_key, @now FROM unnest(@kinds, @keys) WITH ORDINALITY AS fact (kind, fact_key, position)
+            ORDER BY fact.position
+            ON CONFLICT DO NOTHING
+            RETURNING kind AS "Kind", fact_key AS "Key"
+            """,
+            new NpgsqlParameter("brand", db.CurrentBrandId),
+            new NpgsqlParameter("now", now),
+            Array("kinds", NpgsqlDbType.Varchar, keys.Select(k => k.Kind)),
+            Array("keys", NpgsqlDbType.Varchar, keys.Select(k => k.Key))).ToListAsync(ct);
+        return [.. claimed.Select(c => (c.Kind, c.Key))];
+    }
 
     /// <summary>
     /// Adds every delta in one statement, to the per-creator rollup and to the per-campaign one. Rows
@@ -86,4 +100,6 @@ internal static class RollupWriter
 
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
         new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
+
+    private sealed record ClaimedFact(string Kind, string Key);
 }
