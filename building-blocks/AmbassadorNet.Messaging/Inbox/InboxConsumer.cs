@@ -33,19 +33,9 @@ public sealed class InboxConsumer<TMessage, TContext>(
         var pauses = registration.Handler.Settings.TransientRetryIntervalsMs;
         for (var attempt = 0; ; attempt++)
         {
-            // A failed attempt leaves its changes tracked in its scope's DbContext: each retry starts clean.
-            await using var retryScope = attempt == 0 ? (AsyncServiceScope?)null : scope.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             try
             {
-                if (registration.Handler.Settings.Batch is null)
-                {
-                    await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, registration.InboxKey, parked: null, context.CancellationToken);
-                }
-                else
-                {
-                    await batchers.For(registration.Handler).ApplyAsync(new InboxItem(context.Message, messageId, registration, traceParent as string, context.CancellationToken));
-                }
-
+                await ApplyAsync(context, registration, messageId, traceParent as string, attempt);
                 break;
             }
             catch (Exception e) when (TransientFailures.IsTransient(e) && attempt < pauses.Length && !context.CancellationToken.IsCancellationRequested)
@@ -58,5 +48,19 @@ public sealed class InboxConsumer<TMessage, TContext>(
 
         // Committed, not yet acknowledged: the moment a crash makes the broker deliver the message again.
         scope.GetService<CrashPoints>()?.Reach(CrashPointAfterCommit);
+    }
+
+    private async Task ApplyAsync(ConsumeContext<TMessage> context, EventRegistration registration, Guid messageId, string? traceParent, int attempt)
+    {
+        if (registration.Handler.Settings.Batch is not null)
+        {
+            // The batcher applies in scopes of its own, a fresh one for every batch.
+            await batchers.For(registration.Handler).ApplyAsync(new InboxItem(context.Message, messageId, registration, traceParent, context.CancellationToken));
+            return;
+        }
+
+        // A failed attempt leaves its changes tracked in its scope's DbContext: each retry starts clean.
+        await using var retryScope = attempt == 0 ? (AsyncServiceScope?)null : scope.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        await pipeline.ProcessAsync(retryScope?.ServiceProvider ?? scope, context.Message, messageId, registration.InboxKey, parked: null, context.CancellationToken);
     }
 }
