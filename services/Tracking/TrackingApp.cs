@@ -40,6 +40,7 @@ public static class TrackingApp
         services.AddSingleton(provider => new Visitor(provider.GetRequiredService<IOptions<TrackingOptions>>().Value));
         services.AddSingleton<DirectoryReader>();
         services.AddSingleton<CodeDirectory>();
+        services.AddSingleton<AttributionDirectory>();
         services.AddSingleton<RedirectStats>();
         services.AddSingleton<ClickBuffer>();
         services.AddSingleton<DuplicateWindow>();

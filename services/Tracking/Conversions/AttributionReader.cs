@@ -1,22 +1,45 @@
+using AmbassadorNet.Tracking.Resolution;
+
 namespace AmbassadorNet.Tracking.Conversions;
 
+/// <summary>An attribution and the brand generation it rests on: null when everything was read from the tables.</summary>
+public sealed record AttributionRead(AttributionDecision Decision, long? Generation);
+
 /// <summary>
-/// Loads what the attribution rules look at, as the replicas stand when the order is posted. Every
-/// query is brand-scoped, so a click id or promo code of another brand is simply not found.
+/// Loads what the attribution rules look at, as the replicas stand when the order is posted. A
+/// promo code comes from <see cref="AttributionDirectory"/> when memory holds it, its enrollment
+/// and its campaign, else from the tables; a click always comes from the tables (clicks are not
+/// held in memory). Every query is brand-scoped, so a click id or promo code of another brand is
+/// simply not found.
 /// </summary>
-public sealed class AttributionReader(TrackingDbContext db)
+public sealed class AttributionReader(TrackingDbContext db, AttributionDirectory directory)
 {
-    public async Task<AttributionDecision> DecideAsync(OrderPost order, CancellationToken ct)
+    /// <param name="fromTables">True after memory's answer was refused as stale: read everything from the tables.</param>
+    public async Task<AttributionRead> DecideAsync(OrderPost order, bool fromTables, CancellationToken ct)
     {
-        var promo = order.PromoCode is null ? null : await PromoAsync(order.PromoCode, ct);
+        PromoCandidate? promo = null;
+        long? generation = null;
+        if (order.PromoCode is { } code)
+        {
+            var normalized = CodeGenerator.Normalize(code);
+            if (!fromTables && directory.FindPromo(db.CurrentBrandId, normalized) is { } held)
+            {
+                (promo, generation) = held;
+            }
+            else
+            {
+                promo = await PromoAsync(normalized, ct);
+            }
+        }
+
         var click = order.ClickId is null ? null : await ClickAsync(order.ClickId.Value, ct);
-        return Attribution.Decide(new AttributionInput(order.OrderedAt, order.PromoCode is not null, promo, order.ClickId is not null, click));
+        var decision = Attribution.Decide(new AttributionInput(order.OrderedAt, order.PromoCode is not null, promo, order.ClickId is not null, click));
+        return new AttributionRead(decision, generation);
     }
 
     // One round trip each: the code or click with its enrollment and campaign (left joins: a replica may be missing).
-    private async Task<PromoCandidate?> PromoAsync(string code, CancellationToken ct)
+    private async Task<PromoCandidate?> PromoAsync(string normalized, CancellationToken ct)
     {
-        var normalized = CodeGenerator.Normalize(code);
         var found = await (
             from p in db.PromoCodes.AsNoTracking().Where(p => p.NormalizedCode == normalized)
             from e in db.Enrollments.AsNoTracking().Where(e => e.EnrollmentId == p.EnrollmentId).DefaultIfEmpty()

@@ -1,5 +1,6 @@
 using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.SharedKernel;
+using AmbassadorNet.Tracking.Resolution;
 
 namespace AmbassadorNet.Tracking.Conversions;
 
@@ -24,16 +25,30 @@ public abstract record PostOutcome
 /// </summary>
 /// <remarks>
 /// A first post is the common case, so it is not preceded by a lookup: attribution reads the promo
-/// code or click, one statement takes the rank and inserts the row, the outbox row follows, then the
-/// commit: four round trips (docs/benchmarks.md, "Profiling T4").
+/// code from memory (or a click from the tables), one statement checks memory was current, takes
+/// the rank and inserts the row, the outbox row follows, then the commit: three round trips with a
+/// promo code (docs/benchmarks.md, "Profiling T4"). A stale answer from memory is taken again
+/// from the tables (decision 0019).
 /// </remarks>
-public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader reader, TimeProvider clock)
+public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader reader, AttributionDirectory directory, TimeProvider clock)
 {
-    public async Task<PostOutcome> RecordAsync(OrderPost order, CancellationToken ct)
+    public async Task<PostOutcome> RecordAsync(OrderPost order, CancellationToken ct) =>
+        await TryRecordAsync(order, fromTables: false, ct)
+        ?? await TryRecordAsync(order, fromTables: true, ct)
+        ?? throw new InvalidOperationException("An attribution read from the tables cannot be stale.");
+
+    /// <summary>Null when the attribution came from memory and must be taken again from the tables.</summary>
+    private async Task<PostOutcome?> TryRecordAsync(OrderPost order, bool fromTables, CancellationToken ct)
     {
-        var decision = await reader.DecideAsync(order, ct);
+        var (decision, generation) = await reader.DecideAsync(order, fromTables, ct);
         if (decision.Campaign is { } campaign && campaign.Currency != order.Amount.Currency.Code)
         {
+            // A refusal is final for the shop, so it never rests on memory alone.
+            if (generation is not null)
+            {
+                return null;
+            }
+
             // A retry of an order stored before its campaign's currency changed is still a replay.
             return await FindAsync(order.OrderId, ct) is { } stored
                 ? Compare(stored, order)
@@ -42,18 +57,36 @@ public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader r
 
         var conversion = NewConversion(order, decision);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await ConversionSql.TryInsertAsync(db, conversion, ct) is not { } inserted)
+        var insert = await ConversionSql.TryInsertAsync(db, conversion, generation, ct);
+        Count(order, generation, insert.Outcome);
+        switch (insert.Outcome)
         {
-            await transaction.RollbackAsync(ct); // gives the rank back
-            // ON CONFLICT waited for the other insert to commit, so the winner is visible now.
-            return Compare(await FindAsync(order.OrderId, ct) ?? throw new InvalidOperationException($"Order {order.OrderId} conflicted but is not stored."), order);
+            case ConversionSql.Outcome.StaleAttribution:
+                await transaction.RollbackAsync(ct); // gives the rank back
+                return null;
+            case ConversionSql.Outcome.OrderIdTaken:
+                await transaction.RollbackAsync(ct);
+                // ON CONFLICT waited for the other insert to commit, so the winner is visible now.
+                return Compare(await FindAsync(order.OrderId, ct) ?? throw new InvalidOperationException($"Order {order.OrderId} conflicted but is not stored."), order);
         }
 
-        conversion.RankInMonth = inserted.RankInMonth;
+        conversion.RankInMonth = insert.RankInMonth;
         db.AddEvent(EventOf(conversion), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new PostOutcome.Recorded(conversion, Replayed: false);
+    }
+
+    private void Count(OrderPost order, long? generation, ConversionSql.Outcome outcome)
+    {
+        if (generation is not null)
+        {
+            directory.Counted(outcome == ConversionSql.Outcome.StaleAttribution ? AttributionSource.Stale : AttributionSource.Memory);
+        }
+        else if (order.PromoCode is not null)
+        {
+            directory.Counted(AttributionSource.Tables);
+        }
     }
 
     private Task<Conversion?> FindAsync(string orderId, CancellationToken ct) =>

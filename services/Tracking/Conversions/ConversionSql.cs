@@ -5,32 +5,46 @@ using NpgsqlTypes;
 
 namespace AmbassadorNet.Tracking.Conversions;
 
-/// <summary>The row is inserted with a statement EF cannot express: it yields to a concurrent twin and takes the month's rank.</summary>
+/// <summary>The row is inserted with a statement EF cannot express: it yields to a concurrent twin, checks the attribution is not stale, and takes the month's rank.</summary>
 internal static class ConversionSql
 {
-    /// <summary>What the insert stored: the rank in the month of an attributed order, none for an unattributed one.</summary>
-    public readonly record struct Inserted(int? RankInMonth);
+    /// <summary>What the insert did: stored the order (with its rank in the month when attributed), found the order id taken, or refused a stale attribution.</summary>
+    public enum Outcome
+    {
+        Inserted,
+        OrderIdTaken,
+        StaleAttribution,
+    }
+
+    public readonly record struct Insert(Outcome Outcome, int? RankInMonth);
 
     /// <summary>
-    /// Null when the brand already has this order id (the unique index decides, also under
-    /// concurrency). An attributed order takes the next rank of its enrollment in the order's UTC
-    /// month in the same statement: the counter's upsert locks its row until commit, so concurrent
-    /// attributions of one enrollment take 1, 2, 3… in turn, and a rolled-back one (a lost twin
-    /// included) gives its number back.
+    /// Stores the order unless the brand already has this order id (the unique index decides, also
+    /// under concurrency) or, when <paramref name="generation"/> is given, unless the brand's
+    /// directory generation has passed it: the attribution then rests on memory that had not yet
+    /// seen a committed change (migration 0003). An attributed order takes the next rank of its
+    /// enrollment in the order's UTC month in the same statement: the counter's upsert locks its
+    /// row until commit, so concurrent attributions of one enrollment take 1, 2, 3… in turn, and a
+    /// rolled-back one (a lost twin included) gives its number back.
     /// </summary>
-    public static async Task<Inserted?> TryInsertAsync(TrackingDbContext db, Conversion c, CancellationToken ct)
+    public static async Task<Insert> TryInsertAsync(TrackingDbContext db, Conversion c, long? generation, CancellationToken ct)
     {
         await using var command = Command(db, """
-            WITH counter AS (
+            WITH fresh AS (
+                SELECT $20::bigint IS NULL OR COALESCE((SELECT generation FROM attribution_generations WHERE brand_id = $2), 0) <= $20 AS ok),
+            counter AS (
                 INSERT INTO conversion_month_ranks (brand_id, enrollment_id, month, last_rank)
-                SELECT $2, $13, $19, 1 WHERE $10 = 'attributed'
+                SELECT $2, $13, $19, 1 WHERE $10 = 'attributed' AND (SELECT ok FROM fresh)
                 ON CONFLICT (brand_id, enrollment_id, month) DO UPDATE SET last_rank = conversion_month_ranks.last_rank + 1
-                RETURNING last_rank)
-            INSERT INTO conversions (id, brand_id, order_id, amount, currency, ordered_at, click_id, promo_code, customer_id, status, method,
-                                     reason, enrollment_id, campaign_id, creator_id, clicked_at, rank_in_month, flags, refunded_amount, recorded_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, (SELECT last_rank FROM counter), $17, 0, $18)
-            ON CONFLICT (brand_id, order_id) DO NOTHING
-            RETURNING rank_in_month
+                RETURNING last_rank),
+            inserted AS (
+                INSERT INTO conversions (id, brand_id, order_id, amount, currency, ordered_at, click_id, promo_code, customer_id, status, method,
+                                         reason, enrollment_id, campaign_id, creator_id, clicked_at, rank_in_month, flags, refunded_amount, recorded_at)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, (SELECT last_rank FROM counter), $17, 0, $18
+                WHERE (SELECT ok FROM fresh)
+                ON CONFLICT (brand_id, order_id) DO NOTHING
+                RETURNING rank_in_month)
+            SELECT (SELECT ok FROM fresh), EXISTS (SELECT 1 FROM inserted), (SELECT rank_in_month FROM inserted)
             """);
         Add(command, c.Id, NpgsqlDbType.Uuid);
         Add(command, c.BrandId, NpgsqlDbType.Uuid);
@@ -51,13 +65,15 @@ internal static class ConversionSql
         Add(command, c.Flags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         Add(command, c.RecordedAt, NpgsqlDbType.TimestampTz);
         Add(command, CommissionRule.MonthOf(c.OrderedAt), NpgsqlDbType.Date);
+        Add(command, generation, NpgsqlDbType.Bigint);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+        await reader.ReadAsync(ct);
+        return (reader.GetBoolean(0), reader.GetBoolean(1)) switch
         {
-            return null;
-        }
-
-        return new Inserted(await reader.IsDBNullAsync(0, ct) ? null : reader.GetInt32(0));
+            (false, _) => new Insert(Outcome.StaleAttribution, null),
+            (true, false) => new Insert(Outcome.OrderIdTaken, null),
+            _ => new Insert(Outcome.Inserted, await reader.IsDBNullAsync(2, ct) ? null : reader.GetInt32(2)),
+        };
     }
 
     private static NpgsqlCommand Command(TrackingDbContext db, string sql) =>

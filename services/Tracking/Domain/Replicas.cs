@@ -55,3 +55,14 @@ public sealed class EnrollmentReplica : IBrandOwned
 
     public bool IsActive => Status == "active";
 }
+
+/// <summary>
+/// How many changes a brand's codes, links, enrollments and campaigns have seen: raised by the
+/// tables' triggers (migration 0003), read by the attribution directory and by each order's insert.
+/// </summary>
+public sealed class AttributionGeneration : IBrandOwned
+{
+    public Guid BrandId { get; set; }
+
+    public long Generation { get; set; }
+}

@@ -2,14 +2,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Tracking.Persistence;
 
-/// <summary>How the tracking entities map to the tables of Migrations/0001_tracking.sql (conversions: ConversionMapping).</summary>
+/// <summary>How the tracking entities map to the tables of Migrations/0001 and 0003 (conversions: ConversionMapping).</summary>
 internal sealed class TrackingMapping :
     IEntityTypeConfiguration<CampaignReplica>,
     IEntityTypeConfiguration<EnrollmentReplica>,
     IEntityTypeConfiguration<TrackingLink>,
     IEntityTypeConfiguration<PromoCode>,
-    IEntityTypeConfiguration<Click>
+    IEntityTypeConfiguration<Click>,
+    IEntityTypeConfiguration<AttributionGeneration>
 {
+    public void Configure(EntityTypeBuilder<AttributionGeneration> generation)
+    {
+        generation.ToTable("attribution_generations");
+        generation.HasKey(g => g.BrandId);
+    }
+
     public void Configure(EntityTypeBuilder<CampaignReplica> campaign)
     {
         campaign.ToTable("campaign_replicas");

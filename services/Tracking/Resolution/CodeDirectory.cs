@@ -29,12 +29,12 @@ public sealed class CodeDirectory(DirectoryReader reader)
         }
 
         Put(found.Link, true);
-        var route = await reader.CampaignAsync(found.Link.CampaignId, ct);
-        if (route is null)
+        if (await reader.CampaignAsync(found.Link.CampaignId, ct) is not { } replica)
         {
             return null;
         }
 
+        var route = CampaignRoute.Of(replica);
         Put(route);
         return (found.Link, route);
     }

@@ -6,13 +6,16 @@ using Npgsql;
 namespace AmbassadorNet.Tracking.Resolution;
 
 /// <summary>
-/// Keeps this replica's <see cref="CodeDirectory"/> current. It LISTENs before it loads, so nothing
-/// committed during the load is missed, and the triggers NOTIFY in the transaction that changes a
-/// link, enrollment or campaign, so a notification arrives exactly when the change is visible.
-/// After a lost connection it loads everything again (notifications sent meanwhile are gone).
-/// Start completes only after the first load: the web server opens after hosted services start.
+/// Keeps this replica's <see cref="CodeDirectory"/> and <see cref="AttributionDirectory"/> current.
+/// It LISTENs before it loads, so nothing committed during the load is missed, and the triggers
+/// NOTIFY in the transaction that changes a link, promo code, enrollment or campaign, so a
+/// notification arrives exactly when the change is visible. After a lost connection it loads
+/// everything again (notifications sent meanwhile are gone; until then the generations the orders'
+/// inserts check send attribution to the tables). Start completes only after the first load: the
+/// web server opens after hosted services start.
 /// </summary>
-public sealed class DirectoryListener(CodeDirectory directory, DirectoryReader reader, IOptions<DatabaseOptions> database, ILogger<DirectoryListener> logger)
+public sealed class DirectoryListener(
+    CodeDirectory directory, AttributionDirectory attribution, DirectoryReader reader, IOptions<DatabaseOptions> database, ILogger<DirectoryListener> logger)
     : IHostedService, IAsyncDisposable
 {
     public const string ChannelName = "tracking_directory";
@@ -51,10 +54,18 @@ public sealed class DirectoryListener(CodeDirectory directory, DirectoryReader r
 
     private async Task LoadAllAsync(CancellationToken ct)
     {
+        // Generations first: a change committed after this read carries a higher one, so memory
+        // cannot claim it before its notification has been applied.
+        var generations = await reader.GenerationsAsync(ct);
         var links = await reader.AllLinksAsync(ct);
         var campaigns = await reader.AllCampaignsAsync(ct);
-        directory.Replace(links.Select(l => l.Link), campaigns);
-        logger.LogInformation("Code directory loaded: {Links} links, {Campaigns} campaigns", links.Count, campaigns.Count);
+        var enrollments = await reader.AllEnrollmentsAsync(ct);
+        var promos = await reader.AllActivePromosAsync(ct);
+        directory.Replace(links.Select(l => l.Link), campaigns.Select(CampaignRoute.Of));
+        attribution.Replace(generations, promos, enrollments, campaigns);
+        logger.LogInformation(
+            "Directories loaded: {Links} links, {Promos} promo codes, {Enrollments} enrollments, {Campaigns} campaigns",
+            links.Count, promos.Count, enrollments.Count, campaigns.Count);
     }
 
     private async Task ListenLoopAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -121,32 +132,56 @@ public sealed class DirectoryListener(CodeDirectory directory, DirectoryReader r
         }
     }
 
+    /// <summary>Applies "kind:key:brand:generation"; the generation counts as applied only once the change is in memory.</summary>
     private async Task ApplyAsync(string change, CancellationToken ct)
     {
-        var (kind, key) = (change.Split(':', 2)[0], change.Split(':', 2)[^1]);
+        var parts = change.Split(':');
+        if (parts.Length != 4 || !Guid.TryParse(parts[2], out var brandId) || !long.TryParse(parts[3], out var generation))
+        {
+            logger.LogWarning("Ignored a directory notification of an unknown form: {Change}", change);
+            return;
+        }
+
         try
         {
-            switch (kind)
-            {
-                case "link" when await reader.LinkAsync(key, ct) is { } link:
-                    directory.Put(link.Link, link.Active);
-                    break;
-                case "enrollment":
-                    foreach (var (link, active) in await reader.LinksOfEnrollmentAsync(Guid.Parse(key), ct))
-                    {
-                        directory.Put(link, active);
-                    }
-
-                    break;
-                case "campaign" when await reader.CampaignAsync(Guid.Parse(key), ct) is { } campaign:
-                    directory.Put(campaign);
-                    break;
-            }
+            await ApplyChangeAsync(parts[0], parts[1], ct);
+            attribution.Applied(brandId, generation);
         }
         catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
         {
-            // The miss path still reads the database, so a lost update costs latency, not correctness, until the next reload.
+            // The redirect's miss path reads the tables, and so does attribution while this brand's
+            // generation stays behind: a lost update costs latency, not correctness, until the next reload.
             logger.LogWarning(e, "Could not apply directory change {Change}", change);
+        }
+    }
+
+    private async Task ApplyChangeAsync(string kind, string key, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case "link" when await reader.LinkAsync(key, ct) is { } link:
+                directory.Put(link.Link, link.Active);
+                break;
+            case "promo" when await reader.PromoAsync(Guid.Parse(key), ct) is { } promo:
+                attribution.Put(promo);
+                break;
+            case "enrollment":
+                var enrollmentId = Guid.Parse(key);
+                foreach (var (link, active) in await reader.LinksOfEnrollmentAsync(enrollmentId, ct))
+                {
+                    directory.Put(link, active);
+                }
+
+                if (await reader.EnrollmentAsync(enrollmentId, ct) is { } enrollment)
+                {
+                    attribution.Put(enrollment);
+                }
+
+                break;
+            case "campaign" when await reader.CampaignAsync(Guid.Parse(key), ct) is { } campaign:
+                directory.Put(CampaignRoute.Of(campaign));
+                attribution.Put(campaign);
+                break;
         }
     }
 
