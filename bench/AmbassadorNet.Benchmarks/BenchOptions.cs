@@ -4,9 +4,12 @@ namespace AmbassadorNet.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--runs 3 --duration 10 --warmup 20 --connections 64 --out bench/results/latest.json
-/// --only redirect,t2</c> (<c>--only</c> names benchmark groups; without it every group runs).
+/// --only redirect,t2 --environment Production</c> (<c>--only</c> names benchmark groups; without it
+/// every group runs; <c>--environment</c> is the services' ASPNETCORE_ENVIRONMENT, Production as
+/// deployed unless a comparison with an older build, which ran them in Development, needs otherwise).
 /// </summary>
-public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only)
+public sealed record BenchOptions(
+    int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only, string Environment)
 {
     /// <summary>Whether the group named <paramref name="group"/> was asked for.</summary>
     public bool Includes(string group) => Only.Count == 0 || Only.Contains(group);
@@ -28,6 +31,7 @@ public sealed record BenchOptions(int Runs, TimeSpan Duration, TimeSpan WarmUp, 
             Number("--connections", 64),
             Value("--out", "bench/results/latest.json"),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase));
+                .ToHashSet(StringComparer.OrdinalIgnoreCase),
+            Value("--environment", "Production"));
     }
 }

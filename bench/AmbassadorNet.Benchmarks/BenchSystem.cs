@@ -30,16 +30,17 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public Uri Tracking => _system.UrlOf(GatewayServices.Tracking);
 
+    /// <param name="environment">The services' ASPNETCORE_ENVIRONMENT (<see cref="BenchOptions.Environment"/>).</param>
     /// <param name="adjustServers">Another broker address (T2 starts a system whose broker is behind a proxy).</param>
-    public static async Task<BenchSystem> StartAsync(Func<SystemSettings, SystemSettings>? adjustServers = null)
+    public static async Task<BenchSystem> StartAsync(string environment, Func<SystemSettings, SystemSettings>? adjustServers = null)
     {
-        var options = new TestSystemOptions { AdjustServers = adjustServers, StartTimeout = TimeSpan.FromMinutes(5) }
+        var options = new TestSystemOptions { AdjustServers = adjustServers, StartTimeout = TimeSpan.FromMinutes(5), EnvironmentName = environment }
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerClientIp:TokenLimit", "100000000")
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000")
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerKey:TokenLimit", "100000000")
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerKey:TokensPerPeriod", "100000000");
         var system = await TestSystem.StartAsync(options);
-        Console.Error.WriteLine($"[bench] system started: gateway {system.Gateway}, databases {system.Settings.Settings.DatabasePrefix}*, vhost {system.Settings.Vhost.Name}");
+        Console.Error.WriteLine($"[bench] system started ({environment}): gateway {system.Gateway}, databases {system.Settings.Settings.DatabasePrefix}*, vhost {system.Settings.Vhost.Name}");
         var code = await SeedLinkAsync(system);
         return new BenchSystem(system, code);
     }

@@ -25,6 +25,7 @@ public static class InternalAuthenticationRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InternalAuthOptions>, InternalAuthOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InternalPublicKeys>();
+        services.TryAddSingleton<VerifiedTokens>();
 
         services.AddAuthentication(InternalToken.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, InternalTokenAuthenticationHandler>(InternalToken.AuthenticationScheme, configureOptions: null);

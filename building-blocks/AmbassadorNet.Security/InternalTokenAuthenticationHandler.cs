@@ -12,13 +12,15 @@ namespace AmbassadorNet.Security;
 /// <summary>
 /// Authenticates a service's caller from the gateway's internal token (<c>Authorization: Bearer</c>).
 /// No header gives no result, so authorization answers 401; a bad token fails with a short reason
-/// that is logged without the token.
+/// that is logged without the token. A token already validated is recognised by its text
+/// (<see cref="VerifiedTokens"/>) until its exp.
 /// </summary>
 public sealed partial class InternalTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     InternalPublicKeys publicKeys,
+    VerifiedTokens verifiedTokens,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -45,10 +47,16 @@ public sealed partial class InternalTokenAuthenticationHandler(
             return Refuse("not a bearer token");
         }
 
+        var text = header[BearerPrefix.Length..].Trim();
+        if (verifiedTokens.Find(text, clock.GetUtcNow()) is { } known)
+        {
+            return Success(known);
+        }
+
         JsonWebToken unvalidated;
         try
         {
-            unvalidated = Tokens.ReadJsonWebToken(header[BearerPrefix.Length..].Trim());
+            unvalidated = Tokens.ReadJsonWebToken(text);
         }
         catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
         {
@@ -69,7 +77,14 @@ public sealed partial class InternalTokenAuthenticationHandler(
         }
 
         var token = (JsonWebToken)result.SecurityToken;
-        return CheckLifetime(token) ?? Identify(token);
+        var outcome = CheckLifetime(token) ?? Identify(token);
+        if (outcome.Succeeded && token.TryGetPayloadValue<long>(InternalToken.IssuedAtClaim, out var iat))
+        {
+            verifiedTokens.Remember(text, (ClaimsIdentity)outcome.Principal!.Identity!, DateTimeOffset.FromUnixTimeSeconds(iat) - InternalToken.MaxClockSkew,
+                new DateTimeOffset(token.ValidTo, TimeSpan.Zero), clock.GetUtcNow());
+        }
+
+        return outcome;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -160,9 +175,11 @@ public sealed partial class InternalTokenAuthenticationHandler(
         }
 
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, InternalToken.ApiKeyIdClaim, ClaimTypes.Role));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        return Success(new ClaimsIdentity(claims, Scheme.Name, InternalToken.ApiKeyIdClaim, ClaimTypes.Role));
     }
+
+    private AuthenticateResult Success(ClaimsIdentity identity) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
 
     private AuthenticateResult Refuse(string reason)
     {

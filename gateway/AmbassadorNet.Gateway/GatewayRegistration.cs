@@ -104,7 +104,7 @@ public static class GatewayRegistration
             // Validated at start; the gateway is the only holder of this private key.
             var signing = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.SigningKey;
             var issuer = new InternalTokenIssuer(InternalKeys.ImportPrivateKeyPem(signing.Pem), signing.KeyId, provider.GetRequiredService<TimeProvider>());
-            return new InternalTokenTransform(issuer, signing.TokenLifetime);
+            return new InternalTokenTransform(issuer, signing.TokenLifetime, provider.GetRequiredService<TimeProvider>());
         });
         // A destination such as http://creators is found by name (the AppHost's services__creators__http__0);
         // an address (deploy/, tests) passes through unchanged.
