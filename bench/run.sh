@@ -2,7 +2,7 @@
 # The benchmark command: starts the servers (scripts/servers.sh), installs wrk when missing, builds in
 # Release, starts the whole system through the AppHost (Aspire.Hosting.Testing), runs the hot paths against their
 # baselines and prints the figures; the JSON goes to bench/results/latest.json (or --out).
-# Options: --runs 3 --duration 10 --warmup 20 --connections 64 --out FILE --only redirect,t2,... See docs/benchmarks.md.
+# Options: --runs 3 --duration 10 --warmup 20 --connections 64 --out FILE --only redirect,t2,... --environment Production. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -45,6 +45,9 @@ public sealed class BenchSystem : IAsyncDisposable
         return new BenchSystem(system, code);
     }
 
+    /// <summary>The prefix of this system's databases, which its service processes carry in their environment.</summary>
+    public string DatabasePrefix => _system.Settings.Settings.DatabasePrefix;
+
     /// <summary>Creates brands through the gateway.</summary>
     public string OperatorKey => _system.OperatorKey;
 

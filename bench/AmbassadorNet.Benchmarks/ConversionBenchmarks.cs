@@ -50,17 +50,20 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
 
         Log("warm-up");
         var accepted = (await OrdersAsync(http, brand, options.WarmUp)).Accepted;
-        var rounds = new List<(double Tps, OrderRound Orders, HalfLoadRound Half)>();
+        var rounds = new List<(double Tps, OrderRound Orders, HalfLoadRound Half, IReadOnlyDictionary<string, double> Cpu)>();
         for (var round = 1; round <= options.Runs; round++)
         {
             var tps = await Pgbench.MeasureAsync(postgres, pgbenchDatabase, Clients, options.Duration);
+            var cpuBefore = SystemCpu.Read(system.DatabasePrefix);
             var orders = await OrdersAsync(http, brand, options.Duration);
+            var cpu = SystemCpu.PerOrder(cpuBefore, SystemCpu.Read(system.DatabasePrefix), orders.Accepted);
             var half = await HalfLoadAsync(brand, orders.PerSecond / 2, options.Duration);
             accepted += orders.Accepted + half.Accepted;
-            rounds.Add((tps, orders, half));
+            rounds.Add((tps, orders, half, cpu));
             Log($"round {round}: pgbench -N {tps:F0} tps; orders {orders.PerSecond:F0}/s, p50 {orders.P50Ms:F1} ms, p99 {orders.P99Ms:F1} ms, " +
                 $"{orders.Accepted} accepted, {orders.Refused} refused; at {half.Rate:F1}/s open loop p50 {half.P50Ms:F1} ms, p99 {half.P99Ms:F1} ms, " +
                 $"{half.Accepted} accepted, {half.Refused} refused");
+            Log($"round {round}: CPU per order {cpu["total"]:F2} ms: " + string.Join(", ", cpu.Where(p => p.Key != "total").OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:F2}")));
         }
 
         var alone = await OneAtATimeAsync(http, brand);
@@ -74,6 +77,10 @@ public sealed class ConversionBenchmarks(BenchSystem system, BenchOptions option
             Median("T4.orders", $"orders/s, POST /api/conversions via gateway, {Clients} clients closed loop, promo codes of {Creators} creators",
                 rounds.Select(r => r.Orders.PerSecond), "orders/s", "", null),
             Median("T4.ratio", "orders/s ÷ pgbench tps (per round)", rounds.Select(r => r.Orders.PerSecond / r.Tps), "×", "≥ 0.5", v => v >= 0.5),
+            Median("T4.cpu", "CPU per accepted order in the closed loop, all services + PostgreSQL + RabbitMQ (kernel accounting)",
+                rounds.Select(r => r.Cpu["total"]), "ms", "≤ 8", v => v <= 8),
+            .. rounds[0].Cpu.Keys.Where(part => part != "total").Order().Select(part =>
+                Median($"T4.cpu.{part}", $"CPU per accepted order in the closed loop: {part}", rounds.Select(r => r.Cpu.GetValueOrDefault(part)), "ms", "", null)),
             Median("T4.p50", "order latency p50", rounds.Select(r => r.Orders.P50Ms), "ms", "", null),
             Median("T4.p99", "order latency p99", rounds.Select(r => r.Orders.P99Ms), "ms", "≤ 50", v => v <= 50),
             Median("T4.halfRate", "open-loop order rate: half of the round's closed-loop orders/s", rounds.Select(r => r.Half.Rate), "orders/s", "", null),

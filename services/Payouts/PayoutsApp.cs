@@ -29,6 +29,7 @@ public static class PayoutsApp
             .Handle<PayoutProfileHandler>(Quiet));
         builder.AddSettings<PayoutsOptions>();
         builder.Services.AddScoped<Journal>();
+        builder.Services.AddScoped<TermsLookup>();
         builder.Services.AddScoped<Releaser>();
         builder.Services.AddScoped<PayoutRunner>();
         builder.Services.AddScoped<BatchLifecycle>();

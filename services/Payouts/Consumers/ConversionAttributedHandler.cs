@@ -12,7 +12,7 @@ namespace AmbassadorNet.Payouts.Consumers;
 /// assigned. Waits (parked) for the campaign's terms and the enrollment. A conversion accrues once
 /// whatever the number of copies: the accrual's key is the conversion id.
 /// </summary>
-public sealed class ConversionAttributedHandler(PayoutsDbContext db, Journal journal, ParkingReleases releases, TimeProvider clock)
+public sealed class ConversionAttributedHandler(PayoutsDbContext db, TermsLookup versions, Journal journal, ParkingReleases releases, TimeProvider clock)
     : IMessageHandler<ConversionAttributed>
 {
     public static string PrerequisiteOf(Guid conversionId) => $"conversion:{conversionId}";
@@ -24,13 +24,13 @@ public sealed class ConversionAttributedHandler(PayoutsDbContext db, Journal jou
             return HandleResult.Done; // another copy (another message id) already accrued it
         }
 
-        var terms = await db.TermsInForceAsync(m.CampaignId, m.OrderedAt, ct);
+        var terms = await versions.TermsInForceAsync(m.CampaignId, m.OrderedAt, ct);
         if (terms is null)
         {
             return HandleResult.Park(CampaignTermsHandler.PrerequisiteOf(m.CampaignId), "the campaign's terms have not arrived yet");
         }
 
-        var (enrollmentKnown, commissionOverride) = await db.OverrideInForceAsync(m.EnrollmentId, m.OrderedAt, ct);
+        var (enrollmentKnown, commissionOverride) = await versions.OverrideInForceAsync(m.EnrollmentId, m.OrderedAt, ct);
         if (!enrollmentKnown)
         {
             return HandleResult.Park(EnrollmentHandler.PrerequisiteOf(m.EnrollmentId), "the enrollment has not arrived yet");

@@ -2,17 +2,37 @@ using AmbassadorNet.Commissions;
 
 namespace AmbassadorNet.Payouts.Persistence;
 
-/// <summary>Loads a campaign's or an enrollment's kept versions and asks <see cref="InForce"/> which one an order placed at a given time earns under.</summary>
-internal static class TermsLookup
+/// <summary>
+/// Loads a campaign's or an enrollment's kept versions and asks <see cref="InForce"/> which one an
+/// order placed at a given time earns under. Versions are read once per scope: the accruals a batch
+/// applies together mostly share their campaign, so its terms are one query per batch, not per order.
+/// A batch that parks is applied again message by message, each in a scope of its own, so a version
+/// that arrives meanwhile is seen then.
+/// </summary>
+public sealed class TermsLookup(PayoutsDbContext db)
 {
+    private readonly Dictionary<Guid, List<CampaignTermsVersion>> _terms = [];
+    private readonly Dictionary<Guid, List<EnrollmentVersion>> _enrollments = [];
+
     /// <summary>Null when no terms of the campaign arrived yet.</summary>
-    public static async Task<CampaignTermsVersion?> TermsInForceAsync(this PayoutsDbContext db, Guid campaignId, DateTimeOffset orderedAt, CancellationToken ct) =>
-        InForce.Terms(await db.TermsVersions.AsNoTracking().Where(t => t.CampaignId == campaignId).ToListAsync(ct), orderedAt);
+    public async Task<CampaignTermsVersion?> TermsInForceAsync(Guid campaignId, DateTimeOffset orderedAt, CancellationToken ct)
+    {
+        if (!_terms.TryGetValue(campaignId, out var versions))
+        {
+            _terms[campaignId] = versions = await db.TermsVersions.AsNoTracking().Where(t => t.CampaignId == campaignId).ToListAsync(ct);
+        }
+
+        return InForce.Terms(versions, orderedAt);
+    }
 
     /// <summary>(known, override): whether any version of the enrollment arrived, and the override in force at the order's time.</summary>
-    public static async Task<(bool Known, Plan? Override)> OverrideInForceAsync(this PayoutsDbContext db, Guid enrollmentId, DateTimeOffset orderedAt, CancellationToken ct)
+    public async Task<(bool Known, Plan? Override)> OverrideInForceAsync(Guid enrollmentId, DateTimeOffset orderedAt, CancellationToken ct)
     {
-        var versions = await db.EnrollmentVersions.AsNoTracking().Where(e => e.EnrollmentId == enrollmentId).ToListAsync(ct);
+        if (!_enrollments.TryGetValue(enrollmentId, out var versions))
+        {
+            _enrollments[enrollmentId] = versions = await db.EnrollmentVersions.AsNoTracking().Where(e => e.EnrollmentId == enrollmentId).ToListAsync(ct);
+        }
+
         return (versions.Count > 0, InForce.Override(versions, orderedAt));
     }
 }
