@@ -32,8 +32,9 @@ for project in "${projects[@]}"; do
     > "$results/$project.log" 2>&1
   code=$?
   elapsed=$(( $(date +%s) - started ))
-  # Failures print their details; a passing assembly prints only its summary.
-  grep -E '^\s+\[FAIL\]|^\s+(Assert|Expected|Actual|Stack Trace)|Total:' "$results/$project.log" | head -n 200
+  # Failures print their name, message and the first lines of the stack; a passing assembly prints
+  # only its summary.
+  awk '/\[FAIL\]/ {n=14} n>0 {print; n--; next} /Total:/ {print}' "$results/$project.log" | head -n 200
   if [ -f "$xml" ] && grep -q '<assembly ' "$xml"; then
     attr() { grep -o "<assembly [^>]*" "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
     passed=$(attr passed); failed=$(( $(attr failed) + $(attr errors) )); skipped=$(attr skipped)

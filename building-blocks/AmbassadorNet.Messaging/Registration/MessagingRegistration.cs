@@ -28,6 +28,7 @@ public static class MessagingRegistration
         var options = builder.AddSettings<MessagingOptions>();
         var messaging = new MessagingBuilder<TContext>(service, builder.Services);
         configure?.Invoke(messaging);
+        EndpointOverrides.Apply(builder.Configuration, messaging.Handlers);
         if (messaging.KeepsEventLog)
         {
             // Registered before the configuration is bound, so an Outbox:Retention that is set still wins.

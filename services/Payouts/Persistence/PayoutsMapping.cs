@@ -62,8 +62,6 @@ internal sealed class PayoutsMapping :
         // No foreign keys: the commit-time check of Migrations/0003 proves the account and transaction exist, as a set.
         entry.HasIndex(e => e.TransactionId);
         entry.HasIndex(e => e.AccountId);
-        entry.HasIndex(e => e.TransactionId);
-        entry.HasIndex(e => e.AccountId);
     }
 
     public void Configure(EntityTypeBuilder<CommissionAccrual> accrual)
