@@ -1,11 +1,14 @@
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Contracts.Tracking;
+using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
+using AmbassadorNet.Persistence.Bulk;
 using AmbassadorNet.ServiceDefaults.Configuration;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AmbassadorNet.Payouts;
 
@@ -28,6 +31,9 @@ public static class PayoutsApp
             .Handle<EnrollmentHandler>(Quiet)
             .Handle<PayoutProfileHandler>(Quiet));
         builder.AddSettings<PayoutsOptions>();
+        // A batch of accruals or a release run adds dozens of these at once: one INSERT per table, not per row.
+        builder.Services.AddSingleton<IInterceptor>(new BulkInsertInterceptor(
+            typeof(CommissionAccrual), typeof(JournalTransaction), typeof(JournalEntry), typeof(OutboxMessage)));
         builder.Services.AddScoped<Journal>();
         builder.Services.AddScoped<TermsLookup>();
         builder.Services.AddScoped<Releaser>();
