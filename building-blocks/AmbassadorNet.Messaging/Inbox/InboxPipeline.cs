@@ -100,6 +100,7 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
         var db = scope.GetRequiredService<TContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await ClaimAllAsync(db, items, cancellationToken);
+        await PrepareAsync(scope, items, claimed, cancellationToken);
         var outcomes = new InboxOutcome[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
@@ -129,6 +130,16 @@ public sealed class InboxPipeline<TContext>(ParkedMessageSignal replay, TimeProv
         }
 
         return outcomes;
+    }
+
+    /// <summary>Lets each handler read what its claimed messages need at once (<see cref="IPrepareBatch{TMessage}"/>).</summary>
+    private static async Task PrepareAsync(IServiceProvider scope, IReadOnlyList<InboxItem> items, HashSet<(Guid, string)> claimed, CancellationToken cancellationToken)
+    {
+        var firstCopies = items.Where(i => claimed.Contains((i.MessageId, i.Registration.InboxKey))).DistinctBy(i => (i.MessageId, i.Registration.InboxKey));
+        foreach (var handled in firstCopies.GroupBy(i => i.Registration))
+        {
+            await handled.Key.PrepareBatch(scope, [.. handled.Select(i => i.Message)], cancellationToken);
+        }
     }
 
     private static async Task FlushAsync(IServiceProvider scope, CancellationToken cancellationToken)

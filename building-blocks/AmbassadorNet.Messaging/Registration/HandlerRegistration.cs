@@ -24,7 +24,8 @@ public sealed class HandlerRegistration(Type handlerType, string endpointName, E
 /// <summary>
 /// One event a handler takes: the MassTransit consumer of that type on the handler's queue, the key
 /// the inbox and parking record it under, how to run the handler on it inside a batch's transaction,
-/// how to apply it alone, and how to replay a parked copy.
+/// how to apply it alone, how to replay a parked copy, and how to prepare a batch of it
+/// (<see cref="IPrepareBatch{TMessage}"/>; nothing for a handler that does not).
 /// </summary>
 /// <param name="InboxKey">
 /// "{service}-{event}", whatever queue the event arrives on: the inbox row says "this service
@@ -38,4 +39,5 @@ public sealed record EventRegistration(
     string InboxKey,
     Func<IServiceProvider, IIntegrationEvent, InboundMessage, CancellationToken, Task<HandleResult>> Handle,
     Func<IServiceProvider, IIntegrationEvent, Guid, CancellationToken, Task<InboxOutcome>> ProcessAlone,
-    Func<IServiceProvider, ParkedMessage, CancellationToken, Task<InboxOutcome>> ReplayParked);
+    Func<IServiceProvider, ParkedMessage, CancellationToken, Task<InboxOutcome>> ReplayParked,
+    Func<IServiceProvider, IReadOnlyList<IIntegrationEvent>, CancellationToken, Task> PrepareBatch);

@@ -98,7 +98,11 @@ public sealed partial class MessagingBuilder<TContext>(string service, IServiceC
             (scope, message, messageId, cancellationToken) => scope.GetRequiredService<InboxPipeline<TContext>>().ProcessAsync(
                 scope, (TMessage)message, messageId, inboxKey, parked: null, cancellationToken),
             (scope, parked, cancellationToken) => scope.GetRequiredService<InboxPipeline<TContext>>().ProcessAsync(
-                scope, (TMessage)MessageTypes.Deserialize(parked.Body, typeof(TMessage)), parked.MessageId, parked.Consumer, parked, cancellationToken)));
+                scope, (TMessage)MessageTypes.Deserialize(parked.Body, typeof(TMessage)), parked.MessageId, parked.Consumer, parked, cancellationToken),
+            typeof(IPrepareBatch<TMessage>).IsAssignableFrom(typeof(THandler))
+                ? (scope, messages, cancellationToken) => ((IPrepareBatch<TMessage>)scope.GetRequiredService<IMessageHandler<TMessage>>())
+                    .PrepareAsync([.. messages.Cast<TMessage>()], cancellationToken)
+                : (_, _, _) => Task.CompletedTask));
     }
 
     /// <summary>The events of every <see cref="IMessageHandler{TMessage}"/> the handler implements, interfaces expanded.</summary>

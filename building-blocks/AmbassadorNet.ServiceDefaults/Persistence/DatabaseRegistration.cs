@@ -22,7 +22,7 @@ public static class DatabaseRegistration
         builder.Services.AddScoped<BrandScope>();
         // Interceptors come from DI so building blocks (the outbox) can hook in without the service knowing.
         builder.Services.AddDbContext<TContext>((provider, db) => db
-            .UseNpgsql(WithoutResetOnClose(options.ConnectionString))
+            .UseNpgsql(PooledConnectionSettings(options.ConnectionString))
             .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: [Health.HealthEndpoints.ReadyTag]);
@@ -34,11 +34,27 @@ public static class DatabaseRegistration
     }
 
     /// <summary>
-    /// A pooled connection is handed back as it is, without the DISCARD ALL Npgsql would otherwise send
-    /// on its next use: that was one statement in every request and every consumed batch (a sixth of
-    /// tracking's statements in T4, docs/benchmarks.md). Safe because nothing here leaves session
-    /// state on a pooled connection: settings are SET LOCAL, LISTEN connections are unpooled.
+    /// What every pooled connection of a service does, unless its connection string says otherwise:
+    /// <list type="bullet">
+    /// <item>It is handed back as it is, without the DISCARD ALL Npgsql would otherwise send on its next
+    /// use: that was one statement in every request and every consumed batch (a sixth of tracking's
+    /// statements in T4, docs/benchmarks.md). Safe because nothing here leaves session state on a pooled
+    /// connection: settings are SET LOCAL, LISTEN connections are unpooled.</item>
+    /// <item>The statements it runs twice are prepared on it (up to 64, least recently used out first),
+    /// so PostgreSQL parses and plans each once per connection, not once per execution: PostgreSQL's CPU
+    /// per order in T4 fell from about 3 ms to under 2 (docs/benchmarks.md, #27). After a migration
+    /// changes the columns of a table a prepared <c>SELECT *</c> reads, its next execution fails once
+    /// (0A000) and Npgsql prepares it again (docs/operations.md, upgrades).</item>
+    /// </list>
     /// </summary>
-    private static string WithoutResetOnClose(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+    private static string PooledConnectionSettings(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        if (settings.MaxAutoPrepare == 0)
+        {
+            (settings.MaxAutoPrepare, settings.AutoPrepareMinUsages) = (64, 2);
+        }
+
+        return settings.ConnectionString;
+    }
 }

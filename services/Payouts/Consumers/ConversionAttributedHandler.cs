@@ -13,13 +13,27 @@ namespace AmbassadorNet.Payouts.Consumers;
 /// whatever the number of copies: the accrual's key is the conversion id.
 /// </summary>
 public sealed class ConversionAttributedHandler(PayoutsDbContext db, TermsLookup versions, Journal journal, ParkingReleases releases, TimeProvider clock)
-    : IMessageHandler<ConversionAttributed>
+    : IMessageHandler<ConversionAttributed>, IPrepareBatch<ConversionAttributed>
 {
+    /// <summary>The conversions of the prepared batch, and those of them accrued (before, or earlier in this batch).</summary>
+    private readonly HashSet<Guid> _prepared = [];
+    private readonly HashSet<Guid> _accrued = [];
+
     public static string PrerequisiteOf(Guid conversionId) => $"conversion:{conversionId}";
+
+    /// <summary>Which of the batch's conversions are accrued, their terms, enrollments and creators' accounts: four queries for the batch.</summary>
+    public async Task PrepareAsync(IReadOnlyList<ConversionAttributed> batch, CancellationToken ct)
+    {
+        var conversions = batch.Select(m => m.ConversionId).Distinct().ToList();
+        _accrued.UnionWith(await db.Accruals.Where(a => conversions.Contains(a.ConversionId)).Select(a => a.ConversionId).ToListAsync(ct));
+        _prepared.UnionWith(conversions);
+        await versions.PreloadAsync(batch.Select(m => m.CampaignId), batch.Select(m => m.EnrollmentId), ct);
+        await journal.PreloadAsync([.. batch.Select(m => m.CreatorId).Distinct()], ct);
+    }
 
     public async Task<HandleResult> HandleAsync(ConversionAttributed m, InboundMessage context, CancellationToken ct)
     {
-        if (await db.Accruals.AnyAsync(a => a.ConversionId == m.ConversionId, ct))
+        if (await AccruedAsync(m.ConversionId, ct))
         {
             return HandleResult.Done; // another copy (another message id) already accrued it
         }
@@ -53,6 +67,7 @@ public sealed class ConversionAttributedHandler(PayoutsDbContext db, TermsLookup
             ReleasableAt = m.OrderedAt.AddDays(terms.HoldingPeriodDays), AccruedAt = clock.GetUtcNow(),
         };
         db.Accruals.Add(accrual);
+        _accrued.Add(m.ConversionId);
         releases.Release(PrerequisiteOf(m.ConversionId)); // refunds that arrived first
         if (commission.IsZero)
         {
@@ -70,4 +85,7 @@ public sealed class ConversionAttributedHandler(PayoutsDbContext db, TermsLookup
             new MoneyAmount(commission.Amount, terms.Currency), m.Amount, m.OrderedAt, accrual.ReleasableAt, WirePlans.KindName(plan.Kind), accrual.FromOverride), clock);
         return HandleResult.Done;
     }
+
+    private async Task<bool> AccruedAsync(Guid conversionId, CancellationToken ct) =>
+        _accrued.Contains(conversionId) || (!_prepared.Contains(conversionId) && await db.Accruals.AnyAsync(a => a.ConversionId == conversionId, ct));
 }

@@ -60,6 +60,16 @@ public sealed class Journal(PayoutsDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>Loads the accounts of these creators and the brand's own accounts at once, for a batch about to post for them.</summary>
+    public async Task PreloadAsync(IReadOnlyCollection<Guid> creatorIds, CancellationToken ct)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.CreatorId == null || creatorIds.Contains(a.CreatorId.Value)).ToListAsync(ct);
+        foreach (var account in accounts)
+        {
+            _accounts.TryAdd((account.Currency, account.Kind, account.CreatorId), account);
+        }
+    }
+
     private Task<LedgerAccount?> FindAsync(string currency, AccountKind kind, Guid? creatorId, CancellationToken ct) =>
         db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Currency == currency && a.Kind == kind && a.CreatorId == creatorId, ct);
 

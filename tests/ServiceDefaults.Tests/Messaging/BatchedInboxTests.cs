@@ -51,6 +51,22 @@ public sealed class BatchedInboxTests(BatchedSampleFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_batch_is_prepared_with_the_messages_it_applies_and_never_with_one_applied_before()
+    {
+        var (brand, product) = await PublishedProductAsync();
+        var earlier = Enumerable.Range(0, 5).Select(_ => NewId.NextGuid()).ToList();
+        await Task.WhenAll(earlier.Select(id => PublishAsync(new ProductReviewed(brand, Now, product, 4), id)));
+        await ReviewCountAsync(brand, product, expected: 5);
+        var preparedBefore = Service.Observations.PreparedReviews.Count(p => p == product);
+
+        await Task.WhenAll(earlier.Concat(Enumerable.Range(0, 15).Select(_ => NewId.NextGuid())).Select(id => PublishAsync(new ProductReviewed(brand, Now, product, 4), id)));
+
+        Assert.Equal(20, await ReviewCountAsync(brand, product, expected: 20));
+        var prepared = Service.Observations.PreparedReviews.Count(p => p == product) - preparedBefore;
+        Assert.InRange(prepared, 2, 15); // batches were prepared; the five applied before were not among them
+    }
+
+    [Fact]
     public async Task A_poison_message_goes_to_the_error_queue_alone_and_the_rest_of_its_batch_applies()
     {
         var (brand, product) = await PublishedProductAsync();

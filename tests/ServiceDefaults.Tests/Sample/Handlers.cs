@@ -15,6 +15,9 @@ public sealed class HandlerObservations
     public ConcurrentDictionary<Guid, int> HiccupAttempts { get; } = new();
 
     public ConcurrentDictionary<Guid, bool> HiccupApplied { get; } = new();
+
+    /// <summary>The product of every review a batch's preparation was given.</summary>
+    public ConcurrentQueue<Guid> PreparedReviews { get; } = new();
 }
 
 public sealed class ProductPublishedHandler(ShopDbContext db, ParkingReleases parking, HandlerObservations observations) : IMessageHandler<ProductPublished>
@@ -32,8 +35,18 @@ public sealed class ProductPublishedHandler(ShopDbContext db, ParkingReleases pa
     }
 }
 
-public sealed class ProductReviewedHandler(ShopDbContext db) : IMessageHandler<ProductReviewed>
+public sealed class ProductReviewedHandler(ShopDbContext db, HandlerObservations observations) : IMessageHandler<ProductReviewed>, IPrepareBatch<ProductReviewed>
 {
+    public Task PrepareAsync(IReadOnlyList<ProductReviewed> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            observations.PreparedReviews.Enqueue(message.ProductId);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<HandleResult> HandleAsync(ProductReviewed message, InboundMessage context, CancellationToken cancellationToken)
     {
         if (message.Stars < 0)
@@ -61,7 +74,7 @@ public sealed class ProductFeedHandler(ShopDbContext db, ParkingReleases parking
         new ProductPublishedHandler(db, parking, observations).HandleAsync(message, context, cancellationToken);
 
     public Task<HandleResult> HandleAsync(ProductReviewed message, InboundMessage context, CancellationToken cancellationToken) =>
-        new ProductReviewedHandler(db).HandleAsync(message, context, cancellationToken);
+        new ProductReviewedHandler(db, observations).HandleAsync(message, context, cancellationToken);
 }
 
 public sealed class PoisonPillHandler : IMessageHandler<PoisonPill>
