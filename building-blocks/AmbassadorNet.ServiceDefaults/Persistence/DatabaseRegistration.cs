@@ -47,7 +47,7 @@ public static class DatabaseRegistration
     /// (0A000) and Npgsql prepares it again (docs/operations.md, upgrades).</item>
     /// </list>
     /// </summary>
-    private static string PooledConnectionSettings(string connectionString)
+    public static string PooledConnectionSettings(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (settings.MaxAutoPrepare == 0)
