@@ -19,7 +19,10 @@ namespace AmbassadorNet.Persistence.Bulk;
 /// rows written here would not share. A failure of the statement surfaces as EF's would, a
 /// <see cref="DbUpdateException"/> over the PostgreSQL error and the rows' entries, so callers that
 /// catch a unique violation on save behave the same. Types with values the database generates are
-/// refused when the plan is made: those values would never reach the entity.
+/// refused when the plan is made: those values would never reach the entity. A save that fails after
+/// these rows went in leaves them Unchanged in the tracker although the rollback removes them: as
+/// everywhere here after a failed save, the transaction and its context are thrown away, never saved
+/// again (decision 0011).
 /// </remarks>
 public sealed class BulkInsertInterceptor(params Type[] entityTypes) : SaveChangesInterceptor
 {
