@@ -82,10 +82,14 @@ internal sealed class OutboxDispatcher<TContext>(
         // the confirmed ones in one statement, the failed ones (rare) row by row with their error.
         var now = clock.GetUtcNow();
         var confirmed = batch.Zip(errors).Where(sent => sent.Second is null).Select(sent => sent.First.Id).ToList();
-        await db.Set<OutboxMessage>().Where(m => confirmed.Contains(m.Id))
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.DispatchedAt, now).SetProperty(m => m.LastError, (string?)null),
-                CancellationToken.None);
+        if (confirmed.Count > 0) // none while the broker is down: no statement then
+        {
+            await db.Set<OutboxMessage>().Where(m => confirmed.Contains(m.Id))
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.DispatchedAt, now).SetProperty(m => m.LastError, (string?)null),
+                    CancellationToken.None);
+        }
+
         foreach (var (message, error) in batch.Zip(errors).Where(sent => sent.Second is not null))
         {
             message.Attempts++;

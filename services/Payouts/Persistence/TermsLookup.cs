@@ -18,46 +18,40 @@ public sealed class TermsLookup(PayoutsDbContext db)
     /// <summary>Reads the versions of all these campaigns and enrollments in two queries, for a batch about to accrue under them.</summary>
     public async Task PreloadAsync(IEnumerable<Guid> campaignIds, IEnumerable<Guid> enrollmentIds, CancellationToken ct)
     {
-        var campaigns = campaignIds.Distinct().Where(id => !_terms.ContainsKey(id)).ToList();
-        if (campaigns.Count > 0)
-        {
-            var terms = await db.TermsVersions.AsNoTracking().Where(t => campaigns.Contains(t.CampaignId)).ToListAsync(ct);
-            foreach (var id in campaigns)
-            {
-                _terms[id] = [.. terms.Where(t => t.CampaignId == id)];
-            }
-        }
-
-        var enrollments = enrollmentIds.Distinct().Where(id => !_enrollments.ContainsKey(id)).ToList();
-        if (enrollments.Count > 0)
-        {
-            var versions = await db.EnrollmentVersions.AsNoTracking().Where(e => enrollments.Contains(e.EnrollmentId)).ToListAsync(ct);
-            foreach (var id in enrollments)
-            {
-                _enrollments[id] = [.. versions.Where(e => e.EnrollmentId == id)];
-            }
-        }
+        await LoadAsync(_terms, campaignIds, missing => db.TermsVersions.Where(t => missing.Contains(t.CampaignId)), t => t.CampaignId, ct);
+        await LoadAsync(_enrollments, enrollmentIds, missing => db.EnrollmentVersions.Where(e => missing.Contains(e.EnrollmentId)), e => e.EnrollmentId, ct);
     }
 
     /// <summary>Null when no terms of the campaign arrived yet.</summary>
     public async Task<CampaignTermsVersion?> TermsInForceAsync(Guid campaignId, DateTimeOffset orderedAt, CancellationToken ct)
     {
-        if (!_terms.TryGetValue(campaignId, out var versions))
-        {
-            _terms[campaignId] = versions = await db.TermsVersions.AsNoTracking().Where(t => t.CampaignId == campaignId).ToListAsync(ct);
-        }
-
-        return InForce.Terms(versions, orderedAt);
+        await PreloadAsync([campaignId], [], ct);
+        return InForce.Terms(_terms[campaignId], orderedAt);
     }
 
     /// <summary>(known, override): whether any version of the enrollment arrived, and the override in force at the order's time.</summary>
     public async Task<(bool Known, Plan? Override)> OverrideInForceAsync(Guid enrollmentId, DateTimeOffset orderedAt, CancellationToken ct)
     {
-        if (!_enrollments.TryGetValue(enrollmentId, out var versions))
+        await PreloadAsync([], [enrollmentId], ct);
+        var versions = _enrollments[enrollmentId];
+        return (versions.Count > 0, InForce.Override(versions, orderedAt));
+    }
+
+    /// <summary>Reads the versions of the ids not read yet in this scope, in one query; an id with none gets an empty list.</summary>
+    private static async Task LoadAsync<T>(
+        Dictionary<Guid, List<T>> cache, IEnumerable<Guid> ids, Func<List<Guid>, IQueryable<T>> query, Func<T, Guid> owner, CancellationToken ct)
+        where T : class
+    {
+        var missing = ids.Distinct().Where(id => !cache.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
         {
-            _enrollments[enrollmentId] = versions = await db.EnrollmentVersions.AsNoTracking().Where(e => e.EnrollmentId == enrollmentId).ToListAsync(ct);
+            return;
         }
 
-        return (versions.Count > 0, InForce.Override(versions, orderedAt));
+        var byOwner = (await query(missing).AsNoTracking().ToListAsync(ct)).ToLookup(owner);
+        foreach (var id in missing)
+        {
+            cache[id] = [.. byOwner[id]];
+        }
     }
 }
