@@ -34,10 +34,11 @@ public sealed class AmbassadorNetSystem
         where TGateway : IProjectMetadata, new()
     {
         var system = new AmbassadorNetSystem(builder, settings);
-        system.Gateway = system.AddMigratedProject<TGateway>(GatewayServices.GatewayItself, usesBroker: false)
+        var gateway = system.AddMigratedProject<TGateway>(GatewayServices.GatewayItself, usesBroker: false)
             // The address people type: fixed unless the settings ask for a free port (tests).
             .WithHttpEndpoint(port: settings.GatewayPort == 0 ? null : settings.GatewayPort, isProxied: false)
-            .WithEndpoint("http", OnLoopback)
+            .WithEndpoint("http", OnLoopback);
+        system.Gateway = WithGrpcEndpoint(gateway, settings.GatewayGrpcPort == 0 ? null : settings.GatewayGrpcPort)
             .WithHttpHealthCheck("/health/ready")
             .WithEnvironment("Gateway__OperatorKey", system.OperatorKey)
             .WithEnvironment("Gateway__SigningKey__KeyId", system._signingKey.KeyId)
@@ -55,6 +56,12 @@ public sealed class AmbassadorNetSystem
 
     /// <summary>The address people and links use: tracking builds its links on it.</summary>
     public EndpointReference GatewayEndpoint => Gateway.GetEndpoint("http");
+
+    /// <summary>The partner gRPC API's address (HTTP/2 without TLS).</summary>
+    public EndpointReference GatewayGrpcEndpoint => Gateway.GetEndpoint(GrpcEndpointName);
+
+    /// <summary>The endpoint of a project that speaks gRPC (Grpc:Url), beside its "http" one.</summary>
+    public const string GrpcEndpointName = "grpc";
 
     /// <summary>
     /// A service behind the gateway: its own database and the broker, its audience and the gateway's
@@ -74,8 +81,29 @@ public sealed class AmbassadorNetSystem
         _services.Add(name, service);
         // The gateway finds the service by name through service discovery (services__{name}__http__0).
         Gateway.WithReference(service).WithEnvironment($"Gateway__Services__{name}", $"http://{name}").WaitFor(service);
+        if (GatewayServices.GrpcPrefixes.ContainsKey(name))
+        {
+            WithGrpcEndpoint(service, port: null);
+            Gateway.WithEnvironment($"Gateway__GrpcServices__{name}", service.GetEndpoint(GrpcEndpointName));
+        }
+
         return service;
     }
+
+    /// <summary>
+    /// A second port that speaks only HTTP/2 without TLS, as gRPC needs: the project listens on it
+    /// through Grpc:Url (ServiceDefaults' GrpcEndpoint), not through Aspire's ASPNETCORE_URLS.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithGrpcEndpoint(IResourceBuilder<ProjectResource> project, int? port) =>
+        project.WithEndpoint(GrpcEndpointName, endpoint =>
+            {
+                endpoint.UriScheme = "http";
+                endpoint.Transport = "http2";
+                endpoint.Port = port;
+                endpoint.IsProxied = false;
+                OnLoopback(endpoint);
+            })
+            .WithEnvironment("Grpc__Url", project.GetEndpoint(GrpcEndpointName));
 
     /// <summary>127.0.0.1 rather than "localhost": links, destinations and the summary name the address every test and tool uses.</summary>
     private static void OnLoopback(EndpointAnnotation endpoint) => endpoint.TargetHost = "127.0.0.1";

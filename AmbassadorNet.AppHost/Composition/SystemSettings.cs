@@ -11,6 +11,11 @@ public sealed record SystemSettings(PostgresServer Postgres, RabbitMqServer Rabb
 {
     public const int DefaultGatewayPort = 5000;
 
+    public const int DefaultGatewayGrpcPort = 5001;
+
+    /// <summary>The gateway's gRPC port, HTTP/2 without TLS (AMB_GATEWAY_GRPC_PORT; default 5001, 0 for a free one).</summary>
+    public int GatewayGrpcPort { get; init; } = DefaultGatewayGrpcPort;
+
     /// <summary>ASPNETCORE_ENVIRONMENT of every service (AMB_SERVICES_ENVIRONMENT); "Testing" enables the shared test clock and crash points.</summary>
     public string ServicesEnvironment { get; init; } = "Development";
 
@@ -57,6 +62,7 @@ public sealed record SystemSettings(PostgresServer Postgres, RabbitMqServer Rabb
             Get("AMB_DATABASE_PREFIX", "ambassadornet_"),
             Port("AMB_GATEWAY_PORT", DefaultGatewayPort))
         {
+            GatewayGrpcPort = Port("AMB_GATEWAY_GRPC_PORT", DefaultGatewayGrpcPort),
             ServicesEnvironment = Get("AMB_SERVICES_ENVIRONMENT", "Development"),
             WebhookReceivers = Get("AMB_WEBHOOK_RECEIVERS", DefaultWebhookReceiver).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             WebhooksSecretsKeyFile = Get("AMB_WEBHOOKS_SECRETS_KEY_FILE", DefaultWebhooksSecretsKeyFile),
@@ -72,7 +78,7 @@ public sealed record SystemSettings(PostgresServer Postgres, RabbitMqServer Rabb
         $"AMB_PG_HOST={Postgres.Host}", $"AMB_PG_PORT={Postgres.Port}", $"AMB_PG_USER={Postgres.Username}", $"AMB_PG_PASSWORD={Postgres.Password}",
         $"AMB_RABBIT_HOST={RabbitMq.Host}", $"AMB_RABBIT_PORT={RabbitMq.Port}", $"AMB_RABBIT_USER={RabbitMq.Username}",
         $"AMB_RABBIT_PASSWORD={RabbitMq.Password}", $"AMB_RABBIT_VHOST={RabbitMq.VirtualHost}",
-        $"AMB_DATABASE_PREFIX={DatabasePrefix}", $"AMB_GATEWAY_PORT={GatewayPort}", $"AMB_SERVICES_ENVIRONMENT={ServicesEnvironment}",
+        $"AMB_DATABASE_PREFIX={DatabasePrefix}", $"AMB_GATEWAY_PORT={GatewayPort}", $"AMB_GATEWAY_GRPC_PORT={GatewayGrpcPort}", $"AMB_SERVICES_ENVIRONMENT={ServicesEnvironment}",
         $"AMB_WEBHOOK_RECEIVERS={string.Join(',', WebhookReceivers)}", $"AMB_WEBHOOKS_SECRETS_KEY_FILE={WebhooksSecretsKeyFile}",
     ];
 

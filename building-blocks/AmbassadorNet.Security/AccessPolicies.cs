@@ -32,13 +32,16 @@ public static class AccessPolicies
 
     public static readonly AccessPolicy Webhooks = new(nameof(Webhooks), [Roles.Admin]);
 
+    /// <summary>The brand's event stream (partner gRPC API).</summary>
+    public static readonly AccessPolicy EventsRead = new(nameof(EventsRead), [Roles.Admin, Roles.Events]);
+
     /// <summary>Ops endpoints (re-publishing events, error queues, parked messages): the system operator only.</summary>
     public static readonly AccessPolicy Operations = new(nameof(Operations), [Roles.Operator]);
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
         ApiKeys, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
-        LedgerRead, PayoutsManage, AnalyticsRead, Webhooks, Operations,
+        LedgerRead, PayoutsManage, AnalyticsRead, Webhooks, EventsRead, Operations,
     ];
 
     public static AccessPolicy? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

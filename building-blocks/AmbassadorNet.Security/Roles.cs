@@ -9,10 +9,13 @@ public static class Roles
     public const string Analyst = "analyst";
     public const string Partner = "partner";
 
+    /// <summary>A partner system that reads the brand's event stream (gRPC), and nothing else.</summary>
+    public const string Events = "events";
+
     /// <summary>The system operator (the gateway's configured operator key): brands and ops endpoints.</summary>
     public const string Operator = "operator";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Finance, Analyst, Partner, Operator];
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Finance, Analyst, Partner, Events, Operator];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

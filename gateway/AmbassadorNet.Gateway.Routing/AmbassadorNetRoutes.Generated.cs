@@ -111,6 +111,7 @@ public static partial class AmbassadorNetRoutes
 
     private static IEnumerable<GatewayRoute> WebhooksRoutes() =>
     [
+        new(GatewayServices.Webhooks, [HttpMethods.Post], RouteTemplate.Parse("/ambassadornet.partner.v1.EventStream/Subscribe"), RouteAccess.Requires(AccessPolicies.EventsRead)),
         new(GatewayServices.Webhooks, [HttpMethods.Post], RouteTemplate.Parse("/api/webhooks"), RouteAccess.Requires(AccessPolicies.Webhooks)),
         new(GatewayServices.Webhooks, [HttpMethods.Get], RouteTemplate.Parse("/api/webhooks"), RouteAccess.Requires(AccessPolicies.Webhooks)),
         new(GatewayServices.Webhooks, [HttpMethods.Get], RouteTemplate.Parse("/api/webhooks/event-types"), RouteAccess.Requires(AccessPolicies.Webhooks)),

@@ -28,6 +28,9 @@ public static partial class AmbassadorNetRoutes
         Row(GatewayItself, Delete, "/api/api-keys/{id}", ApiKeys),
         Open(GatewayItself, [Get, Head], "/health/live"),
         Open(GatewayItself, [Get, Head], "/health/ready"),
+        // The same for gRPC clients and load balancers (grpc.health.v1), on the gRPC port.
+        Open(GatewayItself, [Post], $"{GrpcHealthPrefix}/Check"),
+        Open(GatewayItself, [Post], $"{GrpcHealthPrefix}/Watch"),
         // The API page reads these before anyone signs in, like the services' documents.
         Open(GatewayItself, [Get], OpenApiPath(GatewayItself)),
         Open(GatewayItself, [Get], OpenApiPath(WholeApi)),

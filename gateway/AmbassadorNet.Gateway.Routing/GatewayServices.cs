@@ -29,6 +29,23 @@ public static class GatewayServices
         [Webhooks] = ["/api/webhooks"],
     };
 
+    /// <summary>
+    /// The partner gRPC API's services (proto/ambassadornet/partner/v1) and who serves each: reached on
+    /// the gateway's gRPC port and forwarded over HTTP/2 to the service's gRPC port (<c>Gateway:GrpcServices</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> GrpcPrefixes { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [Webhooks] = ["/ambassadornet.partner.v1.EventStream"],
+    };
+
+    /// <summary>gRPC's standard health service (grpc.health.v1), which the gateway answers for itself.</summary>
+    public const string GrpcHealthPrefix = "/grpc.health.v1.Health";
+
+    /// <summary>Whether a path is a gRPC method (<c>/package.Service/Method</c>) the gateway serves or forwards.</summary>
+    public static bool IsGrpcPath(string path) =>
+        path.StartsWith(GrpcHealthPrefix + "/", StringComparison.Ordinal)
+        || GrpcPrefixes.Values.Any(prefixes => prefixes.Any(prefix => path.StartsWith(prefix + "/", StringComparison.Ordinal)));
+
     /// <summary>The proxied services, without the gateway itself.</summary>
     public static IReadOnlyList<string> Proxied { get; } = [.. Prefixes.Keys];
 
@@ -48,5 +65,5 @@ public static class GatewayServices
 
     /// <summary>The prefixes a service's routes must stay under: its own, plus its ops prefix and its document.</summary>
     public static IEnumerable<string> OwnedPrefixes(string service) =>
-        service == GatewayItself ? [] : [.. Prefixes[service], $"{OpsPrefix}/{service}", OpenApiPath(service)];
+        service == GatewayItself ? [] : [.. Prefixes[service], .. GrpcPrefixes.GetValueOrDefault(service, []), $"{OpsPrefix}/{service}", OpenApiPath(service)];
 }

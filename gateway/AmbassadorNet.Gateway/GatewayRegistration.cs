@@ -13,6 +13,7 @@ using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Grpc;
 using AmbassadorNet.ServiceDefaults.Health;
 using AmbassadorNet.ServiceDefaults.Lifetime;
 using AmbassadorNet.ServiceDefaults.Observability;
@@ -60,6 +61,8 @@ public static class GatewayRegistration
         builder.Services.AddGatewayRateLimits();
         builder.AddServiceOpenApi(GatewayServices.GatewayItself, GatewayTags.Descriptions);
         builder.AddProxy();
+        // The gRPC port (Grpc:Url, HTTP/2 without TLS) beside the HTTP/1.1 one; the gateway answers grpc.health.v1 itself.
+        builder.AddPartnerGrpc();
         return builder;
     }
 
@@ -84,6 +87,7 @@ public static class GatewayRegistration
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapPartnerGrpcHealth();
         app.MapServiceOpenApi(GatewayServices.OpenApiPath(GatewayServices.GatewayItself));
         app.MapWholeApiDocument();
         app.MapBrandsApi();
@@ -114,7 +118,7 @@ public static class GatewayRegistration
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(transforms =>
             {
-                var service = transforms.Route.ClusterId!;
+                var service = transforms.Route.Metadata![ProxyRoutes.ServiceMetadata];
                 var tokens = transforms.Services.GetRequiredService<InternalTokenTransform>();
                 transforms.AddRequestTransform(context => tokens.ApplyAsync(context, service));
                 if (transforms.Route.Metadata?.GetValueOrDefault(ProxyRoutes.KindMetadata) == ProxyRoutes.DocumentKind)

@@ -2,6 +2,7 @@ using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.Webhooks.Api;
 using AmbassadorNet.Webhooks.Delivery;
+using AmbassadorNet.Webhooks.EventLog;
 using AmbassadorNet.Webhooks.Consumers;
 using AmbassadorNet.Webhooks.Persistence;
 using AmbassadorNet.Webhooks.Secrets;
@@ -25,7 +26,8 @@ public static class WebhooksApp
         builder.Services.AddSingleton<DestinationGuard>();
         builder.Services.AddSingleton<UrlRules>();
         builder.Services.AddWebhookDelivery();
+        builder.AddEventLog();
 
-        return builder.BuildService<WebhooksDbContext>(app => app.MapWebhooksApi());
+        return builder.BuildService<WebhooksDbContext>(app => app.MapWebhooksApi().MapEventStream());
     }
 }

@@ -41,6 +41,9 @@ public sealed class TestSystem : IAsyncDisposable
 
     public Uri UrlOf(string service) => _app.GetEndpoint(service, "http");
 
+    /// <summary>The gateway's gRPC port (HTTP/2 without TLS): the partner gRPC API.</summary>
+    public Uri GrpcGateway => _app.GetEndpoint(GatewayServices.GatewayItself, AmbassadorNetSystem.GrpcEndpointName);
+
     /// <summary>The connection string of a service's own database, as the service has it.</summary>
     public string DatabaseOf(string service) => Settings.Settings.DatabaseOf(service);
 

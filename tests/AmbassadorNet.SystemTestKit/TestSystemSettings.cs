@@ -31,7 +31,7 @@ public sealed class TestSystemSettings : IAsyncDisposable
             new PostgresServer(postgres.Host!, postgres.Port, postgres.Username!, postgres.Password!),
             new RabbitMqServer(TestServers.RabbitHost, TestServers.RabbitPort, TestServers.RabbitUser, TestServers.RabbitPassword, vhost.Name),
             $"{TestServers.NamePrefix}apphost_{Guid.NewGuid():N}"[..30] + "_",
-            GatewayPort: 0);
+            GatewayPort: 0) { GatewayGrpcPort = 0 };
         return new TestSystemSettings(vhost, adjust?.Invoke(settings) ?? settings);
     }
 

@@ -30,8 +30,15 @@ public sealed class RoutingTests(GatewayFixture fixture) : IClassFixture<Gateway
     public async Task Each_route_reaches_its_service_with_path_and_query(string method, string path, string service)
     {
         using var admin = fixture.Gateway.Client(fixture.AdminKey);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path + "?cursor=abc&limit=5");
+        var grpc = GatewayServices.IsGrpcPath(path);
+        if (grpc)
+        {
+            request.Content = new ByteArrayContent([0, 0, 0, 0, 0]);
+            request.Content.Headers.ContentType = new("application/grpc");
+        }
 
-        var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path + "?cursor=abc&limit=5"));
+        var response = await admin.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         if (method != "HEAD")
@@ -41,7 +48,20 @@ public sealed class RoutingTests(GatewayFixture fixture) : IClassFixture<Gateway
             Assert.Equal(method, echo.GetProperty("method").GetString());
             Assert.Equal(path, echo.GetProperty("path").GetString());
             Assert.Equal("?cursor=abc&limit=5", echo.GetProperty("query").GetString());
+            // gRPC methods go to the service's gRPC port, over HTTP/2 whatever the client spoke.
+            Assert.Equal(grpc ? "HTTP/2" : "HTTP/1.1", echo.GetProperty("protocol").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_grpc_method_called_without_grpc_is_a_415_problem_and_is_not_forwarded()
+    {
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+
+        var response = await admin.PostAsync("/ambassadornet.partner.v1.EventStream/Subscribe", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(415);
+        Assert.Contains("gRPC port", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

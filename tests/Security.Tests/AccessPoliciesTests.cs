@@ -22,6 +22,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
         { "PayoutsManage", ["finance", "admin"] },
         { "AnalyticsRead", ["admin", "manager", "finance", "analyst"] },
         { "Webhooks", ["admin"] },
+        { "EventsRead", ["admin", "events"] },
         { "Operations", ["operator"] },
     };
 

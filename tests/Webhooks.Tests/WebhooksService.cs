@@ -37,6 +37,9 @@ public sealed class WebhooksService() : ServiceUnderTest<WebhooksDbContext>(Webh
 
     public static string Audience => InternalToken.AudienceFor(WebhooksApp.Name);
 
+    /// <summary>The gRPC port: listened on after the HTTP addresses (GrpcEndpoint), so the last address.</summary>
+    public Uri GrpcAddress => new(Urls.Last());
+
     protected override IEnumerable<KeyValuePair<string, string?>> Settings
     {
         get
@@ -54,6 +57,8 @@ public sealed class WebhooksService() : ServiceUnderTest<WebhooksDbContext>(Webh
                 ["Webhooks:PollInterval"] = "00:00:00.100",
                 ["Webhooks:DisableAfterFailedDeliveries"] = DisableAfterFailedDeliveries.ToString(CultureInfo.InvariantCulture),
                 ["Webhooks:SecretsKey:CurrentId"] = CurrentSecretsKeyId,
+                // The event stream's HTTP/2 port, a free one (see GrpcAddress).
+                ["Grpc:Url"] = "http://127.0.0.1:0",
             };
             foreach (var (id, key) in SecretsKeys)
             {

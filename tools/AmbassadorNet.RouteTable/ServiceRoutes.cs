@@ -34,12 +34,16 @@ public static class ServiceRoutes
         return routes;
     }
 
-    /// <summary>Health, documents and the operations API reach a service through the gateway's own hand-written rows.</summary>
+    /// <summary>
+    /// Health, documents and the operations API reach a service through the gateway's own hand-written
+    /// rows; a service's gRPC health (grpc.health.v1) is for the AppHost and probes inside the system.
+    /// </summary>
     private static bool ReachedThroughGatewayRows(RoutePattern pattern) =>
         pattern.PathSegments.FirstOrDefault()?.Parts is [RoutePatternLiteralPart { Content: var first }]
         && (first.Equals("health", StringComparison.OrdinalIgnoreCase)
             || first.Equals("openapi", StringComparison.OrdinalIgnoreCase)
-            || first.Equals("ops", StringComparison.OrdinalIgnoreCase));
+            || first.Equals("ops", StringComparison.OrdinalIgnoreCase)
+            || first.Equals("grpc.health.v1.Health", StringComparison.Ordinal));
 
     private static ServiceRoute? ToRoute(string service, RouteEndpoint endpoint, List<string> problems)
     {

@@ -8,8 +8,8 @@ namespace AmbassadorNet.Gateway.Access;
 
 /// <summary>
 /// The role table, enforced: no route is a 404 (so <c>/ops/*</c> and anything a service did not
-/// publish stays unreachable), a known path with another method a 405, no or a bad credential a 401,
-/// roles the row does not allow a 403. Only what passes reaches an endpoint or a service.
+/// publish stays unreachable), a known path with another method a 405, a gRPC method called without
+/// gRPC a 415, no or a bad credential a 401, roles the row does not allow a 403. Only what passes reaches an endpoint or a service.
 /// </summary>
 internal sealed class AccessEnforcementMiddleware(RequestDelegate next)
 {
@@ -30,7 +30,19 @@ internal sealed class AccessEnforcementMiddleware(RequestDelegate next)
                 return;
         }
 
-        var policy = resolution.Route!.Access.Policy;
+        // gRPC methods take gRPC calls only, and a gRPC call reaches nothing else: neither side
+        // would understand the other's body.
+        var grpcRoute = GatewayServices.IsGrpcPath(resolution.Route!.Template.Text);
+        if (grpcRoute != GrpcRefusal.IsGrpc(context.Request))
+        {
+            await (grpcRoute
+                ? GatewayProblems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                    $"{context.Request.Path} is a gRPC method: call it with a gRPC client (HTTP/2, application/grpc) on the gateway's gRPC port.")
+                : GatewayProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", $"{context.Request.Path} is not a gRPC method."));
+            return;
+        }
+
+        var policy = resolution.Route.Access.Policy;
         if (policy is null)
         {
             await next(context);

@@ -11,6 +11,13 @@ public sealed class GatewayOptions
     [Required]
     public Dictionary<string, string> Services { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The gRPC (HTTP/2 without TLS) address of each service that serves part of the partner gRPC API,
+    /// e.g. <c>Gateway:GrpcServices:webhooks = http://127.0.0.1:5201</c>. A service left out answers its
+    /// gRPC calls with UNAVAILABLE.
+    /// </summary>
+    public Dictionary<string, string> GrpcServices { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The system operator's key (sent as <c>Authorization: Bearer</c>): creates brands, reaches <c>/ops/{service}/...</c>.</summary>
     [Required]
     [MinLength(32)]

@@ -22,6 +22,18 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
 
         failures.AddRange(options.Services.Keys.Where(s => !GatewayServices.Proxied.Contains(s)).Select(s => $"Gateway:Services:{s} is not a service of the gateway."));
+        foreach (var (service, url) in options.GrpcServices)
+        {
+            if (!GatewayServices.GrpcPrefixes.ContainsKey(service))
+            {
+                failures.Add($"Gateway:GrpcServices:{service} serves no part of the partner gRPC API (those that do: {string.Join(", ", GatewayServices.GrpcPrefixes.Keys)}).");
+            }
+            else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
+            {
+                failures.Add($"Gateway:GrpcServices:{service} must be the service's absolute http:// gRPC address (HTTP/2 without TLS inside the system).");
+            }
+        }
+
         if (options.OperatorKey.StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal))
         {
             failures.Add("Gateway:OperatorKey must not look like a brand API key.");

@@ -1,19 +1,27 @@
+using System.Net;
 using AmbassadorNet.Gateway.Configuration;
 using AmbassadorNet.Gateway.Routing;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace AmbassadorNet.Gateway.Proxy;
 
 /// <summary>
 /// YARP's routes and clusters, built from configuration: one cluster per service, one route per path
 /// prefix it owns, plus its operations API (<c>/ops/{service}/x</c> → <c>/ops/x</c>) and its OpenAPI
-/// document (<c>/openapi/{service}.json</c> → <c>/openapi/v1.json</c>). No session affinity anywhere
-/// (see the YARP note in the project file).
+/// document (<c>/openapi/{service}.json</c> → <c>/openapi/v1.json</c>); and for a service of the
+/// partner gRPC API a second cluster, its gRPC port over HTTP/2, with a route per gRPC service. No
+/// session affinity anywhere (see the YARP note in the project file).
 /// </summary>
 internal static class ProxyRoutes
 {
     public const string KindMetadata = "AmbassadorNet.Kind";
     public const string DocumentKind = "openapi";
+
+    /// <summary>The service a route forwards to, whichever of its clusters: it names the internal token's audience.</summary>
+    public const string ServiceMetadata = "AmbassadorNet.Service";
+
+    public static string GrpcCluster(string service) => service + "-grpc";
 
     public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
     [
@@ -22,22 +30,28 @@ internal static class ProxyRoutes
             ClusterId = service,
             Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = options.Services.GetValueOrDefault(service, "") } },
         }),
+        .. GatewayServices.GrpcPrefixes.Keys.Select(service => new ClusterConfig
+        {
+            ClusterId = GrpcCluster(service),
+            Destinations = options.GrpcServices.TryGetValue(service, out var address)
+                ? new Dictionary<string, DestinationConfig> { [service] = new() { Address = address } }
+                : [],
+            // gRPC needs HTTP/2; inside the system it is spoken without TLS, from the first byte.
+            HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+        }),
     ];
 
     public static IReadOnlyList<RouteConfig> Routes() =>
     [
-        .. GatewayServices.Proxied.SelectMany(service => GatewayServices.Prefixes[service].Select(prefix => new RouteConfig
-        {
-            RouteId = $"{service}{prefix}",
-            ClusterId = service,
-            Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
-        })),
+        .. GatewayServices.Proxied.SelectMany(service => GatewayServices.Prefixes[service].Select(prefix => Route($"{service}{prefix}", service, service, prefix))),
+        .. GatewayServices.GrpcPrefixes.SelectMany(pair => pair.Value.Select(prefix => Route($"{pair.Key}{prefix}", pair.Key, GrpcCluster(pair.Key), prefix))),
         .. GatewayServices.Proxied.Select(service => new RouteConfig
         {
             RouteId = $"{service}-ops",
             ClusterId = service,
             Match = new RouteMatch { Path = $"{GatewayServices.OpsPrefix}/{service}/{{**rest}}" },
             Transforms = [new Dictionary<string, string> { ["PathPattern"] = $"{GatewayServices.OpsPrefix}/{{**rest}}" }],
+            Metadata = new Dictionary<string, string> { [ServiceMetadata] = service },
         }),
         .. GatewayServices.Proxied.Select(service => new RouteConfig
         {
@@ -45,7 +59,15 @@ internal static class ProxyRoutes
             ClusterId = service,
             Match = new RouteMatch { Path = GatewayServices.OpenApiPath(service) },
             Transforms = [new Dictionary<string, string> { ["PathSet"] = GatewayServices.UpstreamOpenApiPath }],
-            Metadata = new Dictionary<string, string> { [KindMetadata] = DocumentKind },
+            Metadata = new Dictionary<string, string> { [KindMetadata] = DocumentKind, [ServiceMetadata] = service },
         }),
     ];
+
+    private static RouteConfig Route(string id, string service, string cluster, string prefix) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
+        Metadata = new Dictionary<string, string> { [ServiceMetadata] = service },
+    };
 }

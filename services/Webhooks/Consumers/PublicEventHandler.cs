@@ -1,15 +1,17 @@
 using System.Text.Json;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.SharedKernel;
+using AmbassadorNet.Webhooks.EventLog;
 using AmbassadorNet.Webhooks.Persistence;
 
 namespace AmbassadorNet.Webhooks.Consumers;
 
 /// <summary>
-/// Turns one public event into one pending delivery per active subscription of the event's brand
-/// that wants its type. The rows commit with the inbox row, so a duplicated event delivers once.
+/// Records one public event in its brand's log (the partner event stream reads it) and turns it into
+/// one pending delivery per active subscription of the brand that wants its type. Both commit with
+/// the inbox row, so a duplicated event is logged and delivered once.
 /// </summary>
-public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock) : IMessageHandler<IIntegrationEvent>
+public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender log, TimeProvider clock) : IMessageHandler<IIntegrationEvent>
 {
     /// <summary>
     /// One handler and one queue for every public event: fanning an event out is the same short
@@ -30,6 +32,7 @@ public sealed class PublicEventHandler(WebhooksDbContext db, TimeProvider clock)
 
     public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
     {
+        log.Add(message, context.MessageId);
         var eventType = PublicEvents.NameOf[message.GetType()];
         _active ??= await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken);
         var subscriptions = _active.Where(s => s.Receives(eventType)).ToList();

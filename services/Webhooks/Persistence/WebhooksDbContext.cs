@@ -1,3 +1,4 @@
+using AmbassadorNet.Webhooks.EventLog;
 using AmbassadorNet.Webhooks.Secrets;
 
 namespace AmbassadorNet.Webhooks.Persistence;
@@ -9,6 +10,10 @@ public sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> option
     public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
 
     public DbSet<DeliveryAttempt> Attempts => Set<DeliveryAttempt>();
+
+    public DbSet<PartnerEvent> PartnerEvents => Set<PartnerEvent>();
+
+    public DbSet<PartnerEventHead> PartnerEventHeads => Set<PartnerEventHead>();
 
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(SubscriptionStatus), typeof(DeliveryStatus), typeof(AttemptOutcome)];

@@ -43,9 +43,10 @@ public static class RouteAgreement
         return new RouteAgreementReport(disagreements, UnservedRoutes(service, table, routeEndpoints), compared);
     }
 
-    /// <summary>Health is the gateway's own; documents are proxied by a fixed route.</summary>
+    /// <summary>Health (HTTP and gRPC's grpc.health.v1) is the gateway's own; documents are proxied by a fixed route.</summary>
     private static bool ServedElsewhere(string? pattern) =>
-        pattern is not null && (pattern.StartsWith("/health", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase));
+        pattern is not null && (pattern.StartsWith("/health", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase)
+            || pattern.StartsWith(GatewayServices.GrpcHealthPrefix, StringComparison.Ordinal));
 
     private static IEnumerable<string> CompareEndpoint(string service, RouteEndpoint endpoint, GatewayRouteTable table, List<string> disagreements)
     {

@@ -38,6 +38,9 @@ public abstract partial class ServiceUnderTest<TDbContext>(
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Every address the app listens on, in the order it listened.</summary>
+    public ICollection<string> Urls => App.App.Urls;
+
     /// <summary>Idle when every event is on the broker and every queue (error queues aside) is drained.</summary>
     public IReadOnlyList<IQuiescenceProbe> Idle => ServiceIdle.Probes(Database, Vhost);
 

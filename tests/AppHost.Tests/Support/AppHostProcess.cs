@@ -29,7 +29,7 @@ public sealed class AppHostProcess : IDisposable
     {
         var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add(BuiltAppHost());
-        foreach (var argument in (settings with { GatewayPort = 0 }).ToArguments())
+        foreach (var argument in (settings with { GatewayPort = 0, GatewayGrpcPort = 0 }).ToArguments())
         {
             var (name, value) = (argument[..argument.IndexOf('=')], argument[(argument.IndexOf('=') + 1)..]);
             startInfo.Environment[name] = value;

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using AmbassadorNet.Gateway.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,10 +20,20 @@ public sealed class EchoUpstream(WebApplication app, string service) : IUpstream
 
     public string BaseAddress { get; } = app.Urls.First();
 
+    /// <summary>A second, HTTP/2-only port for a service of the partner gRPC API: the gateway forwards gRPC calls there.</summary>
+    public string? GrpcAddress { get; } = GatewayServices.GrpcPrefixes.ContainsKey(service) ? app.Urls.Last() : null;
+
     public static async Task<EchoUpstream> StartAsync(string service)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+            if (GatewayServices.GrpcPrefixes.ContainsKey(service))
+            {
+                kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            }
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(context => context.Request.Path == "/openapi/v1.json" ? DocumentAsync(context, service) : EchoAsync(context, service));
@@ -42,6 +55,7 @@ public sealed class EchoUpstream(WebApplication app, string service) : IUpstream
         {
             ["service"] = service,
             ["method"] = context.Request.Method,
+            ["protocol"] = context.Request.Protocol,
             ["path"] = context.Request.Path.Value,
             ["query"] = context.Request.QueryString.Value,
             ["headers"] = headers,

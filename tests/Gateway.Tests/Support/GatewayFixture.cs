@@ -52,7 +52,7 @@ public class GatewayFixture : IAsyncLifetime
         var brand = await CreateBrandAsync("Test brand");
         BrandId = brand.Brand.Id;
         var keys = new Dictionary<string, IssuedApiKey> { [Roles.Admin] = brand.ApiKey };
-        foreach (var role in new[] { Roles.Manager, Roles.Finance, Roles.Analyst, Roles.Partner })
+        foreach (var role in Roles.All.Except([Roles.Admin, Roles.Operator]))
         {
             keys[role] = await CreateKeyAsync(brand.ApiKey.Key, role, [role]);
         }
@@ -64,6 +64,11 @@ public class GatewayFixture : IAsyncLifetime
     public Dictionary<string, string?> SettingsWith(IReadOnlyDictionary<string, string?> overrides)
     {
         var settings = GatewayHost.Settings(Database.ConnectionString, SigningKey, Upstreams.ToDictionary(u => u.Key, u => u.Value.BaseAddress));
+        foreach (var (service, upstream) in Upstreams.Where(u => u.Value.GrpcAddress is not null))
+        {
+            settings[$"Gateway:GrpcServices:{service}"] = upstream.GrpcAddress;
+        }
+
         foreach (var (key, value) in ExtraSettings.Concat(overrides))
         {
             settings[key] = value;

@@ -4,4 +4,7 @@ namespace Gateway.Tests.Support;
 public interface IUpstream : IAsyncDisposable
 {
     string BaseAddress { get; }
+
+    /// <summary>Its HTTP/2-only address, for a service of the partner gRPC API (<c>Gateway:GrpcServices</c>); null otherwise.</summary>
+    string? GrpcAddress => null;
 }

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AmbassadorNet.ServiceDefaults.Grpc;
+
+/// <summary>
+/// A service that serves part of the partner gRPC API listens on a second port, HTTP/2 only: gRPC
+/// without TLS needs HTTP/2 spoken from the first byte (h2c), which Kestrel offers only on an
+/// endpoint that speaks nothing else. <c>Grpc:Url</c> names it (the AppHost sets it; the gateway
+/// forwards to it); the service's HTTP addresses (<c>urls</c>) stay as they are, HTTP/1.1.
+/// </summary>
+public static class GrpcEndpoint
+{
+    public const string UrlKey = "Grpc:Url";
+
+    public static WebApplicationBuilder AddPartnerGrpc(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(grpc =>
+        {
+            // No catch-all "unimplemented service" endpoint: the gateway's route table owns unknown paths.
+            grpc.IgnoreUnknownServices = true;
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcHealthChecks();
+        if (builder.Configuration[UrlKey] is not { Length: > 0 } grpcUrl)
+        {
+            return builder;
+        }
+
+        var grpc = Parse(grpcUrl, UrlKey);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            // Listening explicitly replaces the urls setting, so its addresses are listened on here too.
+            var urls = context.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : "http://localhost:5000";
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var address = Parse(url, WebHostDefaults.ServerUrlsKey);
+                if (address.Port != grpc.Port || address.Port == 0)
+                {
+                    Listen(kestrel, address, HttpProtocols.Http1);
+                }
+            }
+
+            Listen(kestrel, grpc, HttpProtocols.Http2);
+        });
+        return builder;
+    }
+
+    /// <summary>The gRPC services' health (grpc.health.v1, from the service's health checks), open to probes like /health/*.</summary>
+    public static IEndpointRouteBuilder MapPartnerGrpcHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+
+    private static BindingAddress Parse(string url, string key)
+    {
+        var address = BindingAddress.Parse(url);
+        return address.Scheme == "http" && !address.IsUnixPipe
+            ? address
+            : throw new InvalidOperationException($"{key}: '{url}' is not an http:// address; TLS ends at the ingress (deploy/), services listen in plain HTTP.");
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, BindingAddress address, HttpProtocols protocols)
+    {
+        void Configure(ListenOptions listen) => listen.Protocols = protocols;
+        if (string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            kestrel.ListenLocalhost(address.Port, Configure);
+        }
+        else if (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip))
+        {
+            kestrel.Listen(ip, address.Port, Configure);
+        }
+        else
+        {
+            kestrel.ListenAnyIP(address.Port, Configure);
+        }
+    }
+}
