@@ -54,12 +54,13 @@ public static class PartnerErrors
     /// <summary>The gRPC code of an HTTP status, as gRPC's own HTTP mapping and the google.rpc code comments pair them.</summary>
     public static StatusCode CodeFor(int httpStatus) => httpStatus switch
     {
-        400 or 413 or 422 => StatusCode.InvalidArgument,
+        400 or 413 => StatusCode.InvalidArgument,
         401 => StatusCode.Unauthenticated,
         403 => StatusCode.PermissionDenied,
-        404 or 405 => StatusCode.Unimplemented,
+        404 => StatusCode.NotFound,
+        405 => StatusCode.Unimplemented,
         409 => StatusCode.AlreadyExists,
-        412 => StatusCode.FailedPrecondition,
+        412 or 422 => StatusCode.FailedPrecondition,
         416 => StatusCode.OutOfRange,
         429 => StatusCode.ResourceExhausted,
         499 => StatusCode.Cancelled,

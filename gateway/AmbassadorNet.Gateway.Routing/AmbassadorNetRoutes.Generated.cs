@@ -65,6 +65,7 @@ public static partial class AmbassadorNetRoutes
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>
     [
         new(GatewayServices.Tracking, [HttpMethods.Get, HttpMethods.Head], RouteTemplate.Parse("/r/{code}"), RouteAccess.Public),
+        new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/ambassadornet.partner.v1.OrderStream/Post"), RouteAccess.Requires(AccessPolicies.ConversionsWrite)),
         new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/links"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/api/links"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/api/links/{id}/deactivate"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),

@@ -35,6 +35,7 @@ public static class GatewayServices
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> GrpcPrefixes { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
+        [Tracking] = ["/ambassadornet.partner.v1.OrderStream"],
         [Webhooks] = ["/ambassadornet.partner.v1.EventStream"],
     };
 

@@ -84,6 +84,7 @@ public static class GatewayRegistration
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<AccessEnforcementMiddleware>();
+        app.UseMiddleware<StreamMessageLimits>();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();

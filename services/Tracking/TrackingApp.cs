@@ -1,11 +1,14 @@
 using AmbassadorNet.Contracts.Campaigns;
 using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Configuration;
+using AmbassadorNet.ServiceDefaults.Grpc;
 using AmbassadorNet.Tracking.Api;
 using AmbassadorNet.Tracking.Clicks;
 using AmbassadorNet.Tracking.Codes;
 using AmbassadorNet.Tracking.Consumers;
 using AmbassadorNet.Tracking.Conversions;
+using AmbassadorNet.Tracking.Partner;
 using AmbassadorNet.Tracking.Resolution;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +29,12 @@ public static class TrackingApp
             .Handle<CampaignReplicaHandler>(Quiet));
         AddTracking(builder);
 
-        return builder.BuildService<TrackingDbContext>(app => app.MapTrackingApi());
+        return builder.BuildService<TrackingDbContext>(app =>
+        {
+            app.MapTrackingApi();
+            app.MapGrpcService<OrderStreamService>().RequireAccess(AccessPolicies.ConversionsWrite);
+            app.MapPartnerGrpcHealth();
+        });
     }
 
     private static void AddTracking(WebApplicationBuilder builder)
@@ -37,6 +45,8 @@ public static class TrackingApp
         services.AddScoped<AttributionReader>();
         services.AddScoped<ConversionRecorder>();
         services.AddScoped<RefundRecorder>();
+        services.AddSingleton<OrderMessageHandler>();
+        builder.AddPartnerGrpc();
         services.AddSingleton(provider => new Visitor(provider.GetRequiredService<IOptions<TrackingOptions>>().Value));
         services.AddSingleton<DirectoryReader>();
         services.AddSingleton<CodeDirectory>();

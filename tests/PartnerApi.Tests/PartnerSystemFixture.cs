@@ -6,8 +6,8 @@ namespace PartnerApi.Tests;
 
 /// <summary>
 /// The whole system with two brands: A with an admin key, an `events` key and a `partner` key (which
-/// may post orders but not read the stream), B with an admin key and an `events` key. gRPC goes to
-/// the gateway's gRPC port only.
+/// may post orders but not read the stream) and an enrolled creator, B with an admin key and an
+/// `events` key. gRPC goes to the gateway's gRPC port only.
 /// </summary>
 public sealed class PartnerSystemFixture : IAsyncLifetime
 {
@@ -23,6 +23,9 @@ public sealed class PartnerSystemFixture : IAsyncLifetime
 
     public GatewayClient BrandAPartner { get; private set; } = null!;
 
+    /// <summary>Brand A's one creator enrolled in a USD campaign, with a link and a promo code orders can name.</summary>
+    public FirstEnrollment BrandAEnrollment { get; private set; } = null!;
+
     public GatewayClient BrandB { get; private set; } = null!;
 
     public GatewayClient BrandBEvents { get; private set; } = null!;
@@ -35,6 +38,7 @@ public sealed class PartnerSystemFixture : IAsyncLifetime
         BrandA = await GatewayClient.ForNewBrandAsync(Http, System.Gateway, System.OperatorKey, "Partner brand A");
         BrandAEvents = await BrandA.WithNewKeyAsync("stream reader", Roles.Events);
         BrandAPartner = await BrandA.WithNewKeyAsync("shop", Roles.Partner);
+        BrandAEnrollment = await FirstEnrollment.CreateAsync(BrandA, "orderstreamer");
         BrandB = await GatewayClient.ForNewBrandAsync(Http, System.Gateway, System.OperatorKey, "Partner brand B");
         BrandBEvents = await BrandB.WithNewKeyAsync("stream reader", Roles.Events);
         Channel = GrpcChannel.ForAddress(System.GrpcGateway);

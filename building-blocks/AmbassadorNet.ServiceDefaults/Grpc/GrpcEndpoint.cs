@@ -19,6 +19,9 @@ public static class GrpcEndpoint
 {
     public const string UrlKey = "Grpc:Url";
 
+    /// <summary>The largest message a service reads; a longer one fails the call with RESOURCE_EXHAUSTED.</summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddPartnerGrpc(this WebApplicationBuilder builder)
     {
         builder.Services.AddGrpc(grpc =>
@@ -26,6 +29,8 @@ public static class GrpcEndpoint
             // No catch-all "unimplemented service" endpoint: the gateway's route table owns unknown paths.
             grpc.IgnoreUnknownServices = true;
             grpc.EnableDetailedErrors = false;
+            // Orders, refunds and subscriptions are a few hundred bytes; anything near this is not one.
+            grpc.MaxReceiveMessageSize = MaxMessageBytes;
         });
         builder.Services.AddGrpcHealthChecks();
         if (builder.Configuration[UrlKey] is not { Length: > 0 } grpcUrl)

@@ -17,7 +17,9 @@ internal static class GrpcRefusal
 
     public static Task WriteAsync(HttpContext context, int httpStatus, string title, string detail)
     {
-        var status = PartnerErrors.ToStatus(httpStatus, title, detail, traceId: Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+        // No route is no method: UNIMPLEMENTED, as a gRPC server answers an unknown method.
+        var code = httpStatus is 404 or 405 ? Grpc.Core.StatusCode.Unimplemented : (Grpc.Core.StatusCode?)null;
+        var status = PartnerErrors.ToStatus(httpStatus, title, detail, code: code, traceId: Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
         var response = context.Response;
         // gRPC answers 200 and puts the outcome in grpc-status; with no message, these headers are the trailers.
         response.StatusCode = StatusCodes.Status200OK;

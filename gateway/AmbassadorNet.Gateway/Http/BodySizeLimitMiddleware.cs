@@ -25,7 +25,9 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IOptions<Gat
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
-            kestrelLimit.MaxRequestBodySize = limit;
+            // A gRPC stream's body is every message of a call that may last hours: the service limits
+            // each message instead (ServiceDefaults' GrpcEndpoint.MaxMessageBytes).
+            kestrelLimit.MaxRequestBodySize = GrpcRefusal.IsGrpc(context.Request) ? null : limit;
         }
 
         return next(context);

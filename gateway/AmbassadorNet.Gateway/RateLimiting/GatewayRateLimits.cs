@@ -12,16 +12,27 @@ namespace AmbassadorNet.Gateway.RateLimiting;
 /// <summary>
 /// One token bucket per API key (the operator key has its own), and one per client IP for everything
 /// that comes without a valid key: the public redirect, the API page, and refused credentials (which
-/// bounds guessing). Health checks are never limited. Refusals are 429 problems with Retry-After.
+/// bounds guessing). Health checks are never limited. Refusals are 429 problems with Retry-After
+/// (RESOURCE_EXHAUSTED for a gRPC call). On a client stream every message after the first takes a
+/// token of the same bucket (<see cref="StreamMessageLimits"/>).
 /// </summary>
 internal static class GatewayRateLimits
 {
-    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services) => services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services)
     {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
-        limiter.OnRejected = OnRejectedAsync;
-    });
+        // One set of buckets: the middleware takes a token per call, a client stream one per further message (StreamMessageLimits).
+        var buckets = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+        services.AddSingleton(new GatewayBuckets(buckets));
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = buckets;
+            limiter.OnRejected = OnRejectedAsync;
+        });
+    }
+
+    /// <summary>The gateway's token buckets, shared by the rate-limiting middleware and the per-message meter of client streams.</summary>
+    public sealed record GatewayBuckets(PartitionedRateLimiter<HttpContext> Limiter);
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {

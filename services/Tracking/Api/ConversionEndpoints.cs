@@ -13,26 +13,19 @@ internal static class ConversionEndpoints
         JsonElement body, HttpContext http, ConversionRecorder recorder, TimeProvider clock, CancellationToken ct)
     {
         var order = ConversionRequests.ReadOrder(body, clock.GetUtcNow());
-        switch (await recorder.RecordAsync(order, ct))
+        var outcome = await recorder.RecordAsync(order, ct);
+        if (OrderProblem.Of(outcome, order) is { } problem)
         {
-            case PostOutcome.Recorded recorded:
-                if (recorded.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
-
-                return TypedResults.Created($"/api/conversions?orderId={Uri.EscapeDataString(order.OrderId)}", ConversionView.From(recorded.Conversion));
-            case PostOutcome.CurrencyMismatch mismatch:
-                return Problems.Typed(422, "currency-mismatch", "Currency mismatch",
-                    $"The order is attributed to campaign {mismatch.CampaignId}, which pays in {mismatch.CampaignCurrency}; the order is in {order.Amount.Currency.Code}. " +
-                    "Post the amount in the campaign's currency. Nothing was stored.",
-                    new() { ["campaignCurrency"] = mismatch.CampaignCurrency });
-            case PostOutcome.DifferentOrder different:
-                throw new ConflictException(
-                    $"Order {order.OrderId} was already posted with other details (conversion {different.Existing.Id}); an order id is used once per brand.");
-            default:
-                throw new InvalidOperationException("Unknown outcome.");
+            return problem.ToHttp();
         }
+
+        var recorded = (PostOutcome.Recorded)outcome;
+        if (recorded.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Created($"/api/conversions?orderId={Uri.EscapeDataString(order.OrderId)}", ConversionView.From(recorded.Conversion));
     }
 
     public static async Task<Ok<ConversionPage>> ListAsync(

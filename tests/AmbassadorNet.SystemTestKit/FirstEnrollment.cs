@@ -1,8 +1,7 @@
 using System.Text.Json;
-using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Waiting;
 
-namespace AppHost.Tests.Support;
+namespace AmbassadorNet.SystemTestKit;
 
 /// <summary>
 /// A new brand's thin slice across every process: creators publishes the approval, campaigns learns it
@@ -10,9 +9,12 @@ namespace AppHost.Tests.Support;
 /// </summary>
 public sealed record FirstEnrollment(GatewayClient Admin, string LinkCode, string PromoCode)
 {
-    public static async Task<FirstEnrollment> CreateAsync(HttpClient http, TestSystem system, string brand, string handle)
+    public static async Task<FirstEnrollment> CreateAsync(HttpClient http, TestSystem system, string brand, string handle) =>
+        await CreateAsync(await GatewayClient.ForNewBrandAsync(http, system.Gateway, system.OperatorKey, brand), handle);
+
+    /// <summary>The slice for a brand that exists, with <paramref name="admin"/>'s key; the brand must have no link yet.</summary>
+    public static async Task<FirstEnrollment> CreateAsync(GatewayClient admin, string handle)
     {
-        var admin = await GatewayClient.ForNewBrandAsync(http, system.Gateway, system.OperatorKey, brand);
         var creator = await admin.SendAsync(HttpMethod.Post, "/api/creators", new
         {
             displayName = "Jane Doe", email = $"{handle}@example.com", country = "US", niches = new[] { "vegan" },
