@@ -19,6 +19,6 @@ phase() { # phase NAME COMMAND...: runs the command and prints how long it took
 
 phase servers env AMB_PG_TUNE_FOR_TESTS=1 scripts/servers.sh
 phase leftovers scripts/clean-test-leftovers.sh
-phase linter scripts/openapi-lint.sh
+phase node-packages scripts/node-packages.sh
 phase build dotnet build AmbassadorNet.sln -nologo -clp:ErrorsOnly -v:q
 exec scripts/run-tests.sh "$@"
