@@ -41,6 +41,7 @@ public static class LocalDashboard
             output.WriteLine($"  Dashboard:    {dashboard}/login?t={builder.Configuration["AppHost:BrowserToken"]}");
             output.WriteLine($"  Gateway:      {gateway}");
             output.WriteLine($"  API page:     {gateway}/docs");
+            output.WriteLine($"  gRPC:         {system.GatewayGrpcEndpoint.Url} (HTTP/2 without TLS; proto/ambassadornet/partner/v1, docs/partners.md)");
             output.WriteLine($"  Operator key: {system.OperatorKey}");
             output.WriteLine();
             output.WriteLine("  Create a brand (the answer holds its first admin API key, shown once):");

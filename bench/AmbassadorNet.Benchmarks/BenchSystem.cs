@@ -28,6 +28,9 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public Uri Gateway => _system.Gateway;
 
+    /// <summary>The gateway's gRPC port (the partner gRPC API).</summary>
+    public Uri GrpcGateway => _system.GrpcGateway;
+
     public Uri Tracking => _system.UrlOf(GatewayServices.Tracking);
 
     /// <param name="environment">The services' ASPNETCORE_ENVIRONMENT (<see cref="BenchOptions.Environment"/>).</param>

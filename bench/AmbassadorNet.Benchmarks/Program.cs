@@ -15,6 +15,7 @@ var groups = new (string Name, Func<Task<IReadOnlyList<Figure>>> Run)[]
     ("redirect", () => new RedirectBenchmarks(system, bare, options).RunAsync()),
     ("t2", () => new ClickToAnalyticsBenchmarks(options).RunAsync()),
     ("t4", () => new ConversionBenchmarks(system, options).RunAsync()),
+    ("g1", () => new GrpcOrderBenchmarks(system, options).RunAsync()),
     ("t6", () => new AnalyticsBenchmarks(system, options).RunAsync()),
     ("t5", () => new PayoutRunBenchmark(system, options, PayoutRunSizes.Parse(args)).RunAsync()),
 };

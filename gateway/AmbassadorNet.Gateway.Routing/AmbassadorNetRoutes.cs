@@ -34,6 +34,8 @@ public static partial class AmbassadorNetRoutes
         // The API page reads these before anyone signs in, like the services' documents.
         Open(GatewayItself, [Get], OpenApiPath(GatewayItself)),
         Open(GatewayItself, [Get], OpenApiPath(WholeApi)),
+        // The partner gRPC API's .proto files, which the API page links to.
+        Open(GatewayItself, [Get], "/proto/ambassadornet/partner/v1/{file}"),
     ];
 
     /// <summary>Every service's OpenAPI document (public, for the API page) and its operations API (operator key only).</summary>

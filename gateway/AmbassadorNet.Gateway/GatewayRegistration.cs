@@ -91,6 +91,7 @@ public static class GatewayRegistration
         app.MapPartnerGrpcHealth();
         app.MapServiceOpenApi(GatewayServices.OpenApiPath(GatewayServices.GatewayItself));
         app.MapWholeApiDocument();
+        app.MapPartnerGrpcFiles();
         app.MapBrandsApi();
         app.MapApiKeysApi();
         app.MapReverseProxy(proxy =>

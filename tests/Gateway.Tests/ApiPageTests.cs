@@ -51,6 +51,25 @@ public sealed class ApiPageTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Contains(GatewayServices.OpenApiPath(GatewayServices.GatewayItself), configuration);
     }
 
+    [Fact]
+    public async Task The_page_lists_the_grpc_services_and_their_proto_files_are_served_without_a_key()
+    {
+        using var visitor = fixture.Gateway.Client();
+
+        var page = await visitor.GetStringAsync("/docs/index.html");
+        var events = await visitor.GetAsync("/proto/ambassadornet/partner/v1/events.proto");
+        var orders = await visitor.GetStringAsync("/proto/ambassadornet/partner/v1/orders.proto");
+        var missing = await visitor.GetAsync("/proto/ambassadornet/partner/v1/secrets.proto");
+
+        Assert.Contains("ambassadornet.partner.v1.EventStream", page);
+        Assert.Contains("ambassadornet.partner.v1.OrderStream", page);
+        Assert.Contains("/proto/ambassadornet/partner/v1/events.proto", page);
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+        Assert.Contains("service EventStream", await events.Content.ReadAsStringAsync());
+        Assert.Contains("package ambassadornet.partner.v1;", orders);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     /// <summary>Swashbuckle writes the document list into the page or into the script the page loads.</summary>
     private static async Task<string> ReadUiConfigurationAsync(HttpClient client, string page) =>
         page.Contains("/openapi/", StringComparison.Ordinal) ? page : await client.GetStringAsync("/docs/index.js");

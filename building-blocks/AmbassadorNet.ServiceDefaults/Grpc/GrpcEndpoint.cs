@@ -42,8 +42,7 @@ public static class GrpcEndpoint
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             // Listening explicitly replaces the urls setting, so its addresses are listened on here too.
-            var urls = context.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : "http://localhost:5000";
-            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var url in HttpUrls(context.Configuration))
             {
                 var address = Parse(url, WebHostDefaults.ServerUrlsKey);
                 if (address.Port != grpc.Port || address.Port == 0)
@@ -53,8 +52,30 @@ public static class GrpcEndpoint
             }
 
             Listen(kestrel, grpc, HttpProtocols.Http2);
+            // What a client stream may have in flight toward us: HTTP/2's smallest windows (64 KiB, about
+            // 500 orders) rather than Kestrel's 768 KiB and 1 MiB, so a client that writes faster than we
+            // commit is held back by flow control within a few seconds of work, not minutes.
+            kestrel.Limits.Http2.InitialStreamWindowSize = MinimumWindow;
+            kestrel.Limits.Http2.InitialConnectionWindowSize = MinimumWindow;
         });
         return builder;
+    }
+
+    /// <summary>HTTP/2's smallest flow-control window (RFC 9113 §6.9.2).</summary>
+    private const int MinimumWindow = 65_535;
+
+    /// <summary>The HTTP addresses ASP.NET Core would have used: <c>urls</c>, else <c>http_ports</c> (the container images' ASPNETCORE_HTTP_PORTS), else its default.</summary>
+    private static IEnumerable<string> HttpUrls(IConfiguration configuration)
+    {
+        var split = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        if (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls)
+        {
+            return urls.Split(';', split);
+        }
+
+        return configuration[WebHostDefaults.HttpPortsKey] is { Length: > 0 } ports
+            ? ports.Split(';', split).Select(port => $"http://*:{port}")
+            : ["http://localhost:5000"];
     }
 
     /// <summary>The gRPC services' health (grpc.health.v1, from the service's health checks), open to probes like /health/*.</summary>
