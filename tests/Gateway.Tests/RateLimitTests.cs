@@ -28,6 +28,27 @@ public sealed class RateLimitTests(RateLimitedFixture fixture) : IClassFixture<R
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
+    /// <summary>
+    /// On a gRPC client stream each message after the first takes a token of the key's bucket: a
+    /// stream of as many messages as the bucket holds empties it (every message still reaches the
+    /// service), and the key's next call is refused.
+    /// </summary>
+    [Fact]
+    public async Task Each_message_of_a_grpc_client_stream_counts_against_the_keys_bucket()
+    {
+        using var partner = fixture.Gateway.Client(fixture.KeysByRole[Roles.Partner].Key);
+        var messages = Enumerable.Range(0, RateLimitedFixture.PerKey).SelectMany(_ => new byte[] { 0, 0, 0, 0, 3, 1, 2, 3 }).ToArray();
+        using var stream = new HttpRequestMessage(HttpMethod.Post, "/ambassadornet.partner.v1.OrderStream/Post") { Content = new ByteArrayContent(messages) };
+        stream.Content.Headers.ContentType = new("application/grpc");
+
+        var forwarded = await partner.SendAsync(stream);
+        var next = await partner.PostAsync("/api/conversions", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.Equal(messages.Length, (await forwarded.JsonAsync()).GetProperty("body").GetString()!.Length);
+        await next.AssertProblemAsync(429);
+    }
+
     [Fact]
     public async Task The_redirect_is_limited_per_client_ip_apart_from_keys_and_health_is_never_limited()
     {

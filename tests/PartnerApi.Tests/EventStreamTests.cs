@@ -39,9 +39,21 @@ public sealed class EventStreamTests(PartnerSystemFixture fixture)
         }
 
         using var call = fixture.Subscribe(fixture.BrandAEvents, new SubscribeRequest());
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the call has reached the service and read the head
-        var after = await fixture.BrandA.NewCreatorAsync(NewHandle("after"));
-        var events = await call.ReadUntilAsync(read => read.Any(e => e.IsAbout(after)));
+        // When the call has reached the service is not visible to the client: creators keep applying
+        // until one of them comes through the stream.
+        var after = new List<Guid>();
+        using var applying = new CancellationTokenSource();
+        var applyingLoop = Task.Run(async () =>
+        {
+            while (!applying.IsCancellationRequested)
+            {
+                after.Add(await fixture.BrandA.NewCreatorAsync(NewHandle("after")));
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        });
+        var events = await call.ReadUntilAsync(read => read.Any(e => e.Type == "creator.applied" && after.ToList().Any(e.IsAbout)));
+        await applying.CancelAsync();
+        await applyingLoop;
 
         Assert.DoesNotContain(events, e => e.IsAbout(before));
     }

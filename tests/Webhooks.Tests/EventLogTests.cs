@@ -51,6 +51,7 @@ public sealed class EventLogTests(WebhooksService service) : IClassFixture<Webho
         await Eventually.UntilAsync(async _ => (await LogAsync(brand)).Count, n => n == 2, "two events in the log");
 
         await service.PublishAsync(new CreatorErased(brand, DateTimeOffset.UtcNow, creator, 4));
+        await Eventually.UntilAsync(async _ => (await LogAsync(brand)).Count, n => n == 3, "the erasure in the log");
         // A copy of an older state event, delivered after the erasure (queues keep no order).
         await service.PublishAsync(approved with { OccurredAt = approved.OccurredAt.AddSeconds(-1) });
         var log = await Eventually.UntilAsync(async _ => await LogAsync(brand), l => l.Count == 4, "four events in the log");
@@ -91,6 +92,16 @@ public sealed class EventLogTests(WebhooksService service) : IClassFixture<Webho
         using var oldest = client.Subscribe(new SubscribeRequest { Oldest = new() }, headers);
         Assert.True(await oldest.ResponseStream.MoveNext());
         Assert.Equal(3UL, oldest.ResponseStream.Current.Position);
+    }
+
+    [Fact]
+    public async Task The_grpc_port_answers_grpc_health_checks_without_a_token()
+    {
+        using var channel = GrpcChannel.ForAddress(service.GrpcAddress);
+
+        var answer = await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, answer.Status);
     }
 
     private Task<List<PartnerEvent>> LogAsync(Guid brand) =>

@@ -37,7 +37,13 @@ internal static class ProxyRoutes
                 ? new Dictionary<string, DestinationConfig> { [service] = new() { Address = address } }
                 : [],
             // gRPC needs HTTP/2; inside the system it is spoken without TLS, from the first byte.
-            HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+            HttpRequest = new ForwarderRequestConfig
+            {
+                Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                // YARP ends a call after 100 s without a byte either way; a brand's event stream is quiet
+                // for longer than that. An hour, as the ingress (deploy/); clients resume after it anyway.
+                ActivityTimeout = TimeSpan.FromHours(1),
+            },
         }),
     ];
 
