@@ -9,7 +9,8 @@ namespace AmbassadorNet.Tracking.Partner;
 /// One message of the order stream, applied as its HTTP request would be: read by the same code
 /// (<see cref="ConversionRequests"/>), recorded by the same recorders in a scope of its own for the
 /// caller's brand, refused with the same problems. Every refusal is a result, never the end of the
-/// stream; a database that cannot be reached is UNAVAILABLE for that message, to be sent again.
+/// stream; a database that cannot be reached is UNAVAILABLE for that message, any other failure
+/// INTERNAL for that message, both to be sent again.
 /// </summary>
 public sealed class OrderMessageHandler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OrderMessageHandler> logger)
 {
@@ -49,6 +50,13 @@ public sealed class OrderMessageHandler(IServiceScopeFactory scopes, TimeProvide
         {
             logger.LogWarning(e, "Order stream message for order {OrderId} failed on a transient database error", result.OrderId);
             result.Error = PartnerErrors.ToStatus(503, "Service unavailable", "The database could not be reached; nothing was stored. Send this message again.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            // One message's failure is its own result: the stream and the other messages go on.
+            logger.LogError(e, "Order stream message for order {OrderId} failed", result.OrderId);
+            result.Error = PartnerErrors.ToStatus(500, "Internal error",
+                "This message failed on our side. Send it again: the same order or refund is never stored twice.");
         }
 
         return result;
