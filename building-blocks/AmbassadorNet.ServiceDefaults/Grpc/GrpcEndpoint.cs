@@ -1,4 +1,5 @@
 using System.Net;
+using AmbassadorNet.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +34,7 @@ public static class GrpcEndpoint
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
         });
         builder.Services.AddGrpcHealthChecks();
-        if (builder.Configuration[UrlKey] is not { Length: > 0 } grpcUrl)
+        if (builder.AddSettings<GrpcEndpointOptions>().Url is not { Length: > 0 } grpcUrl)
         {
             return builder;
         }
