@@ -31,6 +31,7 @@ public sealed class EventLogTests(WebhooksService service) : IClassFixture<Webho
         await Task.WhenAll(others.Select(e => bus.Publish(e, TestContext.Current.CancellationToken)));
         await bus.Publish(approved, context => context.MessageId = duplicated, TestContext.Current.CancellationToken);
 
+        await Eventually.UntilAsync(async _ => (await LogAsync(brand)).Count, n => n >= 121, "121 events in the brand's log");
         var positions = await Eventually.SettledAsync(
             async _ => (await LogAsync(brand)).Count, "the brand's log to stop growing");
         var log = await LogAsync(brand);
