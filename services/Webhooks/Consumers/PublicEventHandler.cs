@@ -32,7 +32,9 @@ public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender lo
 
     public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
     {
-        log.Add(message, context.MessageId);
+        // Serialized once: the log keeps it as is, the deliveries wrap it in their body.
+        var data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json);
+        log.Add(message, context.MessageId, data.GetRawText());
         var eventType = PublicEvents.NameOf[message.GetType()];
         _active ??= await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken);
         var subscriptions = _active.Where(s => s.Receives(eventType)).ToList();
@@ -42,7 +44,7 @@ public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender lo
         }
 
         var now = clock.GetUtcNow();
-        var payload = Payload(message);
+        var payload = Payload(message, data);
         foreach (var subscription in subscriptions)
         {
             db.Deliveries.Add(new WebhookDelivery
@@ -57,7 +59,7 @@ public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender lo
     }
 
     /// <summary>The body partners receive: {type, timestamp, data}, data being the event as it travels on the broker.</summary>
-    public static string Payload(IIntegrationEvent message) => JsonSerializer.Serialize(
-        new { type = PublicEvents.NameOf[message.GetType()], timestamp = message.OccurredAt, data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json) },
+    public static string Payload(IIntegrationEvent message, JsonElement data) => JsonSerializer.Serialize(
+        new { type = PublicEvents.NameOf[message.GetType()], timestamp = message.OccurredAt, data },
         MessageTypes.Json);
 }

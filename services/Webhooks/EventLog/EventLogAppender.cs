@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Webhooks.Persistence;
 using Npgsql;
@@ -19,11 +18,12 @@ public sealed class EventLogAppender(WebhooksDbContext db, TimeProvider clock) :
 
     private readonly List<PendingEvent> _pending = [];
 
-    public void Add(IIntegrationEvent message, Guid eventId)
+    /// <param name="data">The event as the webhook's <c>data</c> carries it (the handler serializes it once for both).</param>
+    public void Add(IIntegrationEvent message, Guid eventId, string data)
     {
         var type = message.GetType();
         _pending.Add(new PendingEvent(eventId, PublicEvents.NameOf[type], message.OccurredAt, PersonalData.CreatorOf(message),
-            JsonSerializer.Serialize(message, type, MessageTypes.Json), PersonalData.MayCarry(type), message is CreatorErased));
+            data, PersonalData.MayCarry(type), message is CreatorErased));
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
