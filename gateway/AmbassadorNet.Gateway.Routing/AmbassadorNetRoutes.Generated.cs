@@ -60,6 +60,9 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/campaigns/{id}/enrollments/{eid}/deliverables/{did}/approve"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/campaigns/{id}/enrollments/{eid}/deliverables/{did}/request-revision"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/campaigns/{id}/enrollments/{eid}/deliverables/{did}/reject"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/posts"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/posts"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/posts/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>

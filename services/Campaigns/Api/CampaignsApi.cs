@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Posts;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 
@@ -12,6 +13,7 @@ public static class CampaignsApi
         ["Campaigns"] = "A brand's campaigns: their terms (commission, attribution window, quota), their life cycle from draft to ended, and quota reports.",
         ["Enrollments"] = "Creators invited to or enrolled in a campaign, their acceptance, removal and per-enrollment commission overrides.",
         ["Deliverables"] = "The content an enrolled creator owes a campaign: submitted, approved, rejected or sent back for revision.",
+        ["Posts"] = "Creators' published content: platform, format, market and language, with a link and promo code of its own.",
     };
 
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
@@ -40,7 +42,18 @@ public static class CampaignsApi
         campaigns.MapGet("/{id:guid}/quota-report", QuotaReportEndpoint.ReportAsync).RequireAccess(AccessPolicies.CatalogRead)
             .WithName("GetQuotaReport").WithSummary("Active creators behind the campaign's monthly deliverable quotas in a month (yyyy-MM).");
         MapEnrollments(campaigns.MapGroup("/{id:guid}/enrollments").WithTags("Enrollments"));
+        MapPosts(app.MapGroup("/api/posts").WithTags("Posts"));
         return app;
+    }
+
+    private static void MapPosts(RouteGroupBuilder posts)
+    {
+        posts.MapPost("/", PostEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("RecordPost").WithSummary("Records a creator's published post; with a deliverableId it also submits that deliverable.");
+        posts.MapGet("/", PostEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListPosts").WithSummary("The brand's posts, latest published first, by campaign, enrollment, creator, deliverable, platform or format; cursor-paginated.");
+        posts.MapGet("/{id:guid}", PostEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetPost").WithSummary("One post as recorded.");
     }
 
     private static void MapEnrollments(RouteGroupBuilder enrollments)

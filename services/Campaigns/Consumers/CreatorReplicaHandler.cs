@@ -6,7 +6,8 @@ namespace AmbassadorNet.Campaigns.Consumers;
 /// Keeps the creator replica from every creator event that carries a status. Events carry the
 /// creator's version: one not newer than the replica is ignored, so duplicates and reordered
 /// deliveries end in the same state. A creator who is no longer approved (suspended, offboarded,
-/// erased) loses their invitations and active enrollments, one EnrollmentEnded each.
+/// erased) loses their invitations and active enrollments, one EnrollmentEnded each; an erased one
+/// also loses the URLs and captions of their content.
 /// </summary>
 public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider clock) : IMessageHandler<ICreatorStateChanged>
 {
@@ -35,6 +36,7 @@ public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider cl
         if (state is null)
         {
             replica.Erase(version, occurredAt);
+            await EraseContentAsync(creatorId, cancellationToken);
         }
         else
         {
@@ -47,6 +49,21 @@ public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider cl
         }
 
         return HandleResult.Done;
+    }
+
+    /// <summary>The creator's posts lose URL and caption and their deliverables the submitted URL: both often name the person.</summary>
+    private async Task EraseContentAsync(Guid creatorId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var post in await db.Posts.Where(p => p.CreatorId == creatorId && !p.Erased).ToListAsync(cancellationToken))
+        {
+            post.Erase(now);
+        }
+
+        foreach (var deliverable in await db.Deliverables.Where(d => d.CreatorId == creatorId && d.SubmittedUrl != null).ToListAsync(cancellationToken))
+        {
+            deliverable.EraseContent(now);
+        }
     }
 
     private async Task EndEnrollmentsAsync(Guid creatorId, string reason, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public sealed class CreatorReplica : IBrandOwned
 
     public decimal? EngagementRate { get; set; }
 
+    /// <summary>Followers of each platform's account ("instagram" → 42000), from the last stat snapshots: what a post is measured against.</summary>
+    public Dictionary<string, long> FollowersByPlatform { get; set; } = [];
+
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -47,6 +50,7 @@ public sealed class CreatorReplica : IBrandOwned
         (DisplayName, Country, Niches, Status, Tier) = (state.DisplayName, state.Country, [.. state.Niches], state.Status, state.Tier);
         (Followers, EngagementRate, Version, UpdatedAt) = (state.Followers, state.EngagementRate, version, occurredAt);
         Handle = state.Accounts.OrderByDescending(a => a.Followers).Select(a => a.Handle).FirstOrDefault();
+        FollowersByPlatform = state.Accounts.GroupBy(a => a.Platform, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(a => a.Followers), StringComparer.Ordinal);
     }
 
     /// <summary>Scrubs what was copied of the person; the id stays because enrollments refer to it.</summary>

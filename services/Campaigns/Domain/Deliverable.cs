@@ -58,6 +58,13 @@ public sealed class Deliverable : BrandOwnedEntity
         ReviewNote = note;
     }
 
+    /// <summary>The creator was erased: the URL of their content (it often names them) goes; status and fee stay.</summary>
+    public void EraseContent(DateTimeOffset now)
+    {
+        (SubmittedUrl, UpdatedAt) = (null, now);
+        Version++;
+    }
+
     private void Move(DateTimeOffset now, DeliverableStatus to, string action, params DeliverableStatus[] from)
     {
         if (!from.Contains(Status))

@@ -1,4 +1,5 @@
 using AmbassadorNet.Persistence.Conventions;
+using AmbassadorNet.Campaigns.Domain.Posts;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Campaigns.Persistence;
@@ -9,7 +10,8 @@ internal sealed class CampaignMapping :
     IEntityTypeConfiguration<CampaignTermsVersion>,
     IEntityTypeConfiguration<Enrollment>,
     IEntityTypeConfiguration<Deliverable>,
-    IEntityTypeConfiguration<CreatorReplica>
+    IEntityTypeConfiguration<CreatorReplica>,
+    IEntityTypeConfiguration<Post>
 {
     public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
@@ -61,8 +63,26 @@ internal sealed class CampaignMapping :
         creator.Property(c => c.DisplayName).HasMaxLength(200);
         creator.Property(c => c.Handle).HasMaxLength(100);
         creator.Property(c => c.EngagementRate).HasPrecision(12, 6);
+        creator.Property(c => c.FollowersByPlatform).AsJson();
         creator.Property(c => c.Version).IsConcurrencyToken();
         creator.HasIndex(c => new { c.BrandId, c.Status, c.Tier });
         creator.Ignore(c => c.IsApproved);
+    }
+
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.ToTable("posts");
+        post.Property(p => p.Platform).HasMaxLength(20);
+        post.Property(p => p.Url).HasMaxLength(PostUrls.MaxLength);
+        post.Property(p => p.Language).HasMaxLength(2).IsFixedLength();
+        post.Property(p => p.Market).HasMaxLength(2).IsFixedLength();
+        post.Property(p => p.Caption).HasMaxLength(Post.MaxCaption);
+        post.Property(p => p.Version).IsConcurrencyToken();
+        post.HasOne<Enrollment>().WithMany().HasForeignKey(p => p.EnrollmentId);
+        post.HasOne<Deliverable>().WithMany().HasForeignKey(p => p.DeliverableId);
+        post.HasIndex(p => new { p.BrandId, p.Url }).IsUnique();
+        post.HasIndex(p => new { p.BrandId, p.PublishedAt });
+        post.HasIndex(p => new { p.CampaignId, p.PublishedAt });
+        post.HasIndex(p => new { p.CreatorId, p.PublishedAt });
     }
 }

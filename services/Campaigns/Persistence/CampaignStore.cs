@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Domain.Posts;
 using AmbassadorNet.ServiceDefaults.Persistence;
 
 namespace AmbassadorNet.Campaigns.Persistence;
@@ -17,6 +18,10 @@ public static class CampaignStore
         await db.Deliverables.SingleOrDefaultAsync(d => d.Id == id && d.EnrollmentId == enrollmentId && d.CampaignId == campaignId, cancellationToken)
         ?? throw new NotFoundException($"Deliverable {id} does not exist.");
 
+    public static async Task<Post> LoadPostAsync(this CampaignsDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Posts.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+        ?? throw new NotFoundException($"Post {id} does not exist.");
+
     /// <summary>The version of the terms an order placed at <paramref name="at"/> earns under (<see cref="InForce.Terms"/>); null for a campaign never launched.</summary>
     public static async Task<CampaignTermsVersion?> TermsInForceAsync(this CampaignsDbContext db, Guid campaignId, DateTimeOffset at, CancellationToken cancellationToken) =>
         InForce.Terms(await db.TermsVersions.AsNoTracking().Where(v => v.CampaignId == campaignId).ToListAsync(cancellationToken), at);
@@ -27,5 +32,6 @@ public static class CampaignStore
     private static readonly Dictionary<string, string> Duplicates = new()
     {
         ["ix_enrollments_campaign_id_creator_id"] = "The creator already has an enrollment in this campaign.",
+        ["ix_posts_brand_id_url"] = "This post is already recorded (another request recorded it at the same time).",
     };
 }

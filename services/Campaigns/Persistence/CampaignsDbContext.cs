@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Domain.Posts;
+
 namespace AmbassadorNet.Campaigns.Persistence;
 
 public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options, BrandScope brandScope) : ServiceDbContext<CampaignsDbContext>(options, brandScope)
@@ -12,6 +14,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<CreatorReplica> Creators => Set<CreatorReplica>();
 
+    public DbSet<Post> Posts => Set<Post>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
-        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus)];
+        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat)];
 }

@@ -1,0 +1,33 @@
+namespace AmbassadorNet.Contracts.Campaigns;
+
+/// <summary>
+/// A creator's published content for a campaign. <see cref="Platform"/>: instagram, tiktok,
+/// youtube, x, facebook, pinterest, twitch, blog (more may be added). <see cref="Format"/>: reel,
+/// story, short_video, long_video, feed_post, carousel, live, article. <see cref="Url"/> and
+/// <see cref="Caption"/> are null once the creator is erased. <see cref="CreatorFollowers"/> is the
+/// creator's audience on the platform when the post was recorded (null when unknown): the divisor
+/// of the post's engagement rate when the platform reports no views.
+/// </summary>
+public sealed record PostState(
+    Guid PostId,
+    Guid EnrollmentId,
+    Guid CampaignId,
+    Guid CreatorId,
+    Guid? DeliverableId,
+    string Platform,
+    string Format,
+    string? Url,
+    DateTimeOffset PublishedAt,
+    string Language,
+    string Market,
+    string? Caption,
+    bool PaidPartnershipLabel,
+    long? CreatorFollowers);
+
+/// <summary>
+/// A post was recorded. Tracking issues the post its own link when <see cref="TrackingLinkRequested"/>
+/// and its own promo code when <see cref="PromoCodeRequested"/>; orders through either count for
+/// this post, its enrollment and its creator.
+/// </summary>
+public sealed record PostRecorded(
+    Guid BrandId, DateTimeOffset OccurredAt, Guid PostId, long Version, PostState Post, bool TrackingLinkRequested, bool PromoCodeRequested) : IReplicatedState;
