@@ -26,6 +26,7 @@ public static class TrackingApp
     {
         var builder = ServiceApp.CreateBuilder<TrackingDbContext>(Name, TrackingApi.Tags, args, configure, messaging => messaging
             .Handle<EnrollmentHandler>(Busy)
+            .Handle<PostHandler>(Busy)
             .Handle<CampaignReplicaHandler>(Quiet));
         AddTracking(builder);
 
@@ -62,7 +63,7 @@ public static class TrackingApp
         services.AddHostedService(provider => provider.GetRequiredService<ClickRetentionSweeper>());
     }
 
-    // Enrollments come in waves (a brand enrolls hundreds at once); campaign events trickle.
+    // Enrollments and posts come in waves (a brand enrolls hundreds at once, imports a month of posts); campaign events trickle.
     private static void Busy(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (32, 4);
 
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 2);

@@ -25,4 +25,10 @@ public static class Events
 
     public static CreatorEnrolled Enrolled(Guid brand, Guid campaignId, Guid enrollmentId, string? handle = "@jane.doe") =>
         new(brand, DateTimeOffset.UtcNow, enrollmentId, 2, new EnrollmentState(enrollmentId, campaignId, Guid.CreateVersion7(), "active", null, null), handle);
+
+    /// <summary>A post of <paramref name="e"/> as the campaigns service announces it.</summary>
+    public static PostRecorded PostRecorded(Enrollment e, Guid postId, bool link = true, bool promo = false) =>
+        new(e.Brand, DateTimeOffset.UtcNow, postId, 1, new PostState(
+            postId, e.EnrollmentId, e.CampaignId, e.CreatorId, null, "instagram", "reel", $"https://www.instagram.com/reel/{postId:N}", DateTimeOffset.UtcNow.AddHours(-1),
+            "en", "US", "Loving it #ad", true, 20_000), link, promo);
 }

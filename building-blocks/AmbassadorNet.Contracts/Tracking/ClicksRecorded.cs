@@ -11,6 +11,7 @@ public sealed record ClicksRecorded(Guid BrandId, DateTimeOffset OccurredAt, Gui
 /// <param name="IsBot">A HEAD request, or a crawler or link-preview user agent.</param>
 /// <param name="IsDuplicate">The same visitor (keyed IP hash) clicked the same link within the duplicate window.</param>
 /// <param name="IsAttributable">False when the campaign had ended or the enrollment was over at the time of the click.</param>
+/// <param name="PostId">The post whose link was clicked, when the link is a post's.</param>
 public sealed record RecordedClick(
     Guid ClickId, Guid LinkId, Guid EnrollmentId, Guid CampaignId, Guid CreatorId, DateTimeOffset ClickedAt,
-    bool IsBot, bool IsDuplicate, bool IsAttributable);
+    bool IsBot, bool IsDuplicate, bool IsAttributable, Guid? PostId = null);

@@ -19,6 +19,8 @@ namespace AmbassadorNet.Contracts.Tracking;
 /// the same UTC calendar month, in attribution order: the rank tiered plans use. Assigned once by
 /// tracking so every consumer agrees whatever order the events arrive in.</param>
 /// <param name="Flags">Suspicious but kept: "click_to_order_under_5s", "order_before_click".</param>
+/// <param name="PostId">The post whose promo code or link attributed the order; it counts for that post,
+/// its enrollment and its creator. Null when the code or link is the enrollment's own.</param>
 public sealed record ConversionAttributed(
     Guid BrandId,
     DateTimeOffset OccurredAt,
@@ -35,7 +37,8 @@ public sealed record ConversionAttributed(
     DateTimeOffset OrderedAt,
     int RankInMonth,
     string? CustomerId,
-    IReadOnlyList<string> Flags) : IIntegrationEvent;
+    IReadOnlyList<string> Flags,
+    Guid? PostId = null) : IIntegrationEvent;
 
 /// <summary>
 /// An order was kept without attribution. <paramref name="Reason"/>: "no_click_or_code",
@@ -63,6 +66,7 @@ public sealed record ConversionUnattributed(
 /// </summary>
 /// <param name="RefundId">The shop's refund id, unique per order; a retried refund publishes nothing new.</param>
 /// <param name="RefundedAt">When the shop refunded (the shop's clock).</param>
+/// <param name="PostId">The post the order was attributed through, if any: the refund reduces its figures too.</param>
 public sealed record ConversionReversed(
     Guid BrandId,
     DateTimeOffset OccurredAt,
@@ -76,4 +80,5 @@ public sealed record ConversionReversed(
     DateTimeOffset RefundedAt,
     Guid? EnrollmentId,
     Guid? CampaignId,
-    Guid? CreatorId) : IIntegrationEvent;
+    Guid? CreatorId,
+    Guid? PostId = null) : IIntegrationEvent;

@@ -6,11 +6,11 @@ namespace AmbassadorNet.Tracking.Api;
 public record ConversionView(
     Guid Id, string OrderId, decimal Amount, string Currency, DateTimeOffset OrderedAt, string Status, string? Method, string? Reason,
     Guid? EnrollmentId, Guid? CampaignId, Guid? CreatorId, Guid? ClickId, DateTimeOffset? ClickedAt, string? PromoCode, string? CustomerId,
-    int? RankInMonth, IReadOnlyList<string> Flags, DateTimeOffset RecordedAt)
+    int? RankInMonth, IReadOnlyList<string> Flags, DateTimeOffset RecordedAt, Guid? PostId)
 {
     public static ConversionView From(Conversion c) => new(
         c.Id, c.OrderId, OrderRules.Normalized(c.Amount, c.Currency), c.Currency, c.OrderedAt, c.Status, c.Method, c.Reason, c.EnrollmentId, c.CampaignId,
-        c.CreatorId, c.ClickId, c.ClickedAt, c.PromoCode, c.CustomerId, c.RankInMonth, c.Flags, c.RecordedAt);
+        c.CreatorId, c.ClickId, c.ClickedAt, c.PromoCode, c.CustomerId, c.RankInMonth, c.Flags, c.RecordedAt, c.PostId);
 }
 
 /// <summary>A conversion in GET /api/conversions: the posted view plus what refunds changed since.</summary>

@@ -10,24 +10,25 @@ internal static class LinkEndpoints
 {
     private static readonly KeysetOrder<TrackingLink, DateTimeOffset> Newest = new("created", l => l.CreatedAt, l => l.Id, descending: true);
 
-    public static async Task<Ok<LinkPage>> ListAsync(Guid? enrollmentId, Guid? campaignId, Guid? creatorId, string? cursor, int? limit, TrackingDbContext db, CodeIssuer issuer, CancellationToken ct)
+    public static async Task<Ok<LinkPage>> ListAsync(
+        Guid? enrollmentId, Guid? campaignId, Guid? creatorId, Guid? postId, string? cursor, int? limit, TrackingDbContext db, CodeIssuer issuer, CancellationToken ct)
     {
         new FieldErrors().Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.").ThrowIfAny();
         var query = db.Links.AsNoTracking();
         query = enrollmentId is { } e ? query.Where(l => l.EnrollmentId == e) : query;
         query = campaignId is { } c ? query.Where(l => l.CampaignId == c) : query;
         query = creatorId is { } cr ? query.Where(l => l.CreatorId == cr) : query;
+        query = postId is { } p ? query.Where(l => l.PostId == p) : query;
         var page = await query.ToPageAsync(Newest, cursor, limit ?? 50, ct);
         return TypedResults.Ok(new LinkPage([.. page.Items.Select(l => LinkView.From(l, issuer.UrlOf(l.Code)))], page.NextCursor));
     }
 
     public static async Task<Created<LinkView>> CreateAsync(CreateLinkRequest request, TrackingDbContext db, CodeIssuer issuer, CancellationToken ct)
     {
-        new FieldErrors().Check(request.EnrollmentId is not null && request.EnrollmentId != Guid.Empty, "enrollmentId", "The enrollment to issue a link for is required.").ThrowIfAny();
-        var enrollment = await ActiveEnrollmentAsync(db, request.EnrollmentId!.Value, ct);
+        var (enrollment, post) = await TargetAsync(db, request.EnrollmentId, request.PostId, "link", ct);
         for (var attempt = 1; ; attempt++)
         {
-            var link = issuer.IssueLink(enrollment);
+            var link = issuer.IssueLink(enrollment, post);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -50,6 +51,22 @@ internal static class LinkEndpoints
         }
 
         return TypedResults.Ok(LinkView.From(link, issuer.UrlOf(link.Code)));
+    }
+
+    /// <summary>What a link or promo code is asked for: an active enrollment, or a post of one (exactly one of the two).</summary>
+    internal static async Task<(EnrollmentReplica Enrollment, Guid? PostId)> TargetAsync(TrackingDbContext db, Guid? enrollmentId, Guid? postId, string what, CancellationToken ct)
+    {
+        var forEnrollment = enrollmentId is { } e && e != Guid.Empty;
+        var forPost = postId is { } p && p != Guid.Empty;
+        new FieldErrors().Check(forEnrollment ^ forPost, forEnrollment ? "postId" : "enrollmentId", $"The enrollment or the post (one of the two) to issue a {what} for.").ThrowIfAny();
+        if (forEnrollment)
+        {
+            return (await ActiveEnrollmentAsync(db, enrollmentId!.Value, ct), null);
+        }
+
+        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(x => x.PostId == postId, ct)
+            ?? throw new NotFoundException($"Post {postId} is not known here (it arrives from the campaigns service moments after it is recorded).");
+        return (await ActiveEnrollmentAsync(db, post.EnrollmentId, ct), post.PostId);
     }
 
     internal static async Task<EnrollmentReplica> ActiveEnrollmentAsync(TrackingDbContext db, Guid enrollmentId, CancellationToken ct)

@@ -11,30 +11,28 @@ internal static class PromoCodeEndpoints
 {
     private static readonly KeysetOrder<PromoCode, DateTimeOffset> Newest = new("created", p => p.CreatedAt, p => p.Id, descending: true);
 
-    public static async Task<Ok<PromoCodePage>> ListAsync(Guid? enrollmentId, Guid? campaignId, string? cursor, int? limit, TrackingDbContext db, CancellationToken ct)
+    public static async Task<Ok<PromoCodePage>> ListAsync(Guid? enrollmentId, Guid? campaignId, Guid? postId, string? cursor, int? limit, TrackingDbContext db, CancellationToken ct)
     {
         new FieldErrors().Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.").ThrowIfAny();
         var query = db.PromoCodes.AsNoTracking();
         query = enrollmentId is { } e ? query.Where(p => p.EnrollmentId == e) : query;
         query = campaignId is { } c ? query.Where(p => p.CampaignId == c) : query;
+        query = postId is { } post ? query.Where(p => p.PostId == post) : query;
         var page = await query.ToPageAsync(Newest, cursor, limit ?? 50, ct);
         return TypedResults.Ok(new PromoCodePage([.. page.Items.Select(PromoCodeView.From)], page.NextCursor));
     }
 
     public static async Task<Created<PromoCodeView>> CreateAsync(CreatePromoCodeRequest request, TrackingDbContext db, CodeIssuer issuer, CancellationToken ct)
     {
-        var errors = new FieldErrors()
-            .Check(request.EnrollmentId is not null && request.EnrollmentId != Guid.Empty, "enrollmentId", "The enrollment to issue a promo code for is required.")
-            .Check(request.Code is null || CodeGenerator.IsValidPromoCode(request.Code), "code", "3 to 32 letters and digits.");
-        errors.ThrowIfAny();
-        var enrollment = await LinkEndpoints.ActiveEnrollmentAsync(db, request.EnrollmentId!.Value, ct);
+        new FieldErrors().Check(request.Code is null || CodeGenerator.IsValidPromoCode(request.Code), "code", "3 to 32 letters and digits.").ThrowIfAny();
+        var (enrollment, post) = await LinkEndpoints.TargetAsync(db, request.EnrollmentId, request.PostId, "promo code", ct);
         var campaign = await db.Campaigns.SingleAsync(c => c.CampaignId == enrollment.CampaignId, ct);
         for (var attempt = 1; ; attempt++)
         {
             // The issuer's advisory lock on the code's stem lasts until this transaction ends, so
             // issuers of one stem take turns here as they do in the enrollment consumer.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var promo = await issuer.IssuePromoCodeAsync(enrollment, campaign, request.Code, ct);
+            var promo = await issuer.IssuePromoCodeAsync(enrollment, campaign, request.Code, post, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

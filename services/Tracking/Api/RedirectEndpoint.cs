@@ -35,7 +35,7 @@ internal static class RedirectEndpoint
         clicks.Add(new Click
         {
             Id = clickId, BrandId = link.BrandId, LinkId = link.LinkId, EnrollmentId = link.EnrollmentId, CampaignId = link.CampaignId,
-            CreatorId = link.CreatorId, ClickedAt = now, IpHash = ipHash, UserAgent = userAgent,
+            CreatorId = link.CreatorId, PostId = link.PostId, ClickedAt = now, IpHash = ipHash, UserAgent = userAgent,
             ReferrerHost = Visitor.ReferrerHost(request.Headers.Referer.ToString()) is { } host ? Truncate(host, 255) : null,
             IsBot = BotDetector.IsBot(request.Method, userAgent),
             IsDuplicate = duplicates.IsDuplicate(link.LinkId, ipHash, now),

@@ -12,8 +12,8 @@ public static class TrackingApi
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
         ["Redirect"] = "The public tracking link a visitor clicks: a redirect to the campaign's destination that records the click.",
-        ["Links"] = "Tracking links issued for enrollments, listed and deactivated.",
-        ["Promo codes"] = "Promo codes issued for enrollments, which attribute an order without a click.",
+        ["Links"] = "Tracking links issued for enrollments and their posts, listed and deactivated.",
+        ["Promo codes"] = "Promo codes issued for enrollments and their posts, which attribute an order without a click.",
         ["Conversions"] = "Orders and refunds a shop posts, attributed to a creator by promo code or click.",
     };
 
@@ -35,17 +35,17 @@ public static class TrackingApi
 
         var links = app.MapGroup("/api/links").WithTags("Links");
         links.MapGet("/", LinkEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
-            .WithName("ListLinks").WithSummary("The brand's tracking links, newest first, by enrollment, campaign or creator; cursor-paginated.");
+            .WithName("ListLinks").WithSummary("The brand's tracking links, newest first, by enrollment, campaign, creator or post; cursor-paginated.");
         links.MapPost("/", LinkEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
-            .WithName("CreateLink").WithSummary("Issues another tracking link for an active enrollment (e.g. one per platform).");
+            .WithName("CreateLink").WithSummary("Issues another tracking link for an active enrollment (e.g. one per platform) or for one of its posts.");
         links.MapPost("/{id:guid}/deactivate", LinkEndpoints.DeactivateAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("DeactivateLink").WithSummary("Stops a link redirecting: it answers 404 on every replica within moments.");
 
         var codes = app.MapGroup("/api/promo-codes").WithTags("Promo codes");
         codes.MapGet("/", PromoCodeEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
-            .WithName("ListPromoCodes").WithSummary("The brand's promo codes, newest first, by enrollment or campaign; cursor-paginated.");
+            .WithName("ListPromoCodes").WithSummary("The brand's promo codes, newest first, by enrollment, campaign or post; cursor-paginated.");
         codes.MapPost("/", PromoCodeEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
-            .WithName("CreatePromoCode").WithSummary("Issues another promo code for an active enrollment: the brand's choice, or derived from the handle.");
+            .WithName("CreatePromoCode").WithSummary("Issues another promo code for an active enrollment or one of its posts: the brand's choice, or derived from the handle.");
         codes.MapPost("/{id:guid}/deactivate", PromoCodeEndpoints.DeactivateAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("DeactivatePromoCode").WithSummary("Retires a promo code; PromoCodeDeactivated tells shops to disable it.");
 

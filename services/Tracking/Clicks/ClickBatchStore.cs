@@ -31,7 +31,7 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Click> batch, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY clicks (id, brand_id, link_id, enrollment_id, campaign_id, creator_id, clicked_at, ip_hash, user_agent, referrer_host, is_bot, is_duplicate, is_attributable) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY clicks (id, brand_id, link_id, enrollment_id, campaign_id, creator_id, clicked_at, ip_hash, user_agent, referrer_host, is_bot, is_duplicate, is_attributable, post_id) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var c in batch)
         {
             await importer.StartRowAsync(ct);
@@ -48,6 +48,7 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
             await importer.WriteAsync(c.IsBot, NpgsqlDbType.Boolean, ct);
             await importer.WriteAsync(c.IsDuplicate, NpgsqlDbType.Boolean, ct);
             await importer.WriteAsync(c.IsAttributable, NpgsqlDbType.Boolean, ct);
+            await (c.PostId is { } post ? importer.WriteAsync(post, NpgsqlDbType.Uuid, ct) : importer.WriteNullAsync(ct));
         }
 
         await importer.CompleteAsync(ct);
@@ -57,5 +58,5 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
         value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(value, NpgsqlDbType.Varchar, ct);
 
     private static RecordedClick ToEvent(Click c) =>
-        new(c.Id, c.LinkId, c.EnrollmentId, c.CampaignId, c.CreatorId, c.ClickedAt, c.IsBot, c.IsDuplicate, c.IsAttributable);
+        new(c.Id, c.LinkId, c.EnrollmentId, c.CampaignId, c.CreatorId, c.ClickedAt, c.IsBot, c.IsDuplicate, c.IsAttributable, c.PostId);
 }

@@ -5,26 +5,28 @@ using Microsoft.Extensions.Options;
 namespace AmbassadorNet.Tracking.Codes;
 
 /// <summary>
-/// Issues links and promo codes for an enrollment, each with its event in the same save. A code that
+/// Issues links and promo codes for an enrollment or one of its posts, each with its event in the same save. A code that
 /// collides (another issue committed the same one first) fails the save on the unique index; the
 /// caller retries (the inbox's retry for events, a loop for the API) and picks again.
 /// </summary>
 public sealed class CodeIssuer(TrackingDbContext db, TimeProvider clock, IOptions<TrackingOptions> options)
 {
-    public TrackingLink IssueLink(EnrollmentReplica enrollment)
+    /// <param name="postId">The post of the enrollment the link is for; null for the enrollment's own.</param>
+    public TrackingLink IssueLink(EnrollmentReplica enrollment, Guid? postId = null)
     {
         var link = new TrackingLink
         {
             Id = Ids.New(clock), BrandId = enrollment.BrandId, Code = CodeGenerator.NewLinkCode(), EnrollmentId = enrollment.EnrollmentId,
-            CampaignId = enrollment.CampaignId, CreatorId = enrollment.CreatorId, Active = true, CreatedAt = clock.GetUtcNow(),
+            CampaignId = enrollment.CampaignId, CreatorId = enrollment.CreatorId, PostId = postId, Active = true, CreatedAt = clock.GetUtcNow(),
         };
         db.Links.Add(link);
-        db.AddEvent(new TrackingLinkIssued(link.BrandId, link.CreatedAt, link.Id, link.Code, UrlOf(link.Code), link.EnrollmentId, link.CampaignId, link.CreatorId), clock);
+        db.AddEvent(new TrackingLinkIssued(link.BrandId, link.CreatedAt, link.Id, link.Code, UrlOf(link.Code), link.EnrollmentId, link.CampaignId, link.CreatorId, postId), clock);
         return link;
     }
 
     /// <param name="wanted">A code the brand chose; null derives one from the creator's handle.</param>
-    public async Task<PromoCode> IssuePromoCodeAsync(EnrollmentReplica enrollment, CampaignReplica campaign, string? wanted, CancellationToken ct)
+    /// <param name="postId">The post of the enrollment the code is for; null for the enrollment's own.</param>
+    public async Task<PromoCode> IssuePromoCodeAsync(EnrollmentReplica enrollment, CampaignReplica campaign, string? wanted, Guid? postId, CancellationToken ct)
     {
         string code;
         if (wanted is not null)
@@ -48,11 +50,11 @@ public sealed class CodeIssuer(TrackingDbContext db, TimeProvider clock, IOption
         var promo = new PromoCode
         {
             Id = Ids.New(clock), BrandId = enrollment.BrandId, Code = code, NormalizedCode = CodeGenerator.Normalize(code), EnrollmentId = enrollment.EnrollmentId,
-            CampaignId = enrollment.CampaignId, CreatorId = enrollment.CreatorId, Active = true, CreatedAt = clock.GetUtcNow(),
+            CampaignId = enrollment.CampaignId, CreatorId = enrollment.CreatorId, PostId = postId, Active = true, CreatedAt = clock.GetUtcNow(),
         };
         db.PromoCodes.Add(promo);
         var discount = campaign.DiscountPercent is null && campaign.DiscountAmount is null ? null : new CustomerDiscount(campaign.DiscountPercent, campaign.DiscountAmount);
-        db.AddEvent(new PromoCodeIssued(promo.BrandId, promo.CreatedAt, promo.Id, promo.Code, promo.EnrollmentId, promo.CampaignId, promo.CreatorId, discount, campaign.Currency), clock);
+        db.AddEvent(new PromoCodeIssued(promo.BrandId, promo.CreatedAt, promo.Id, promo.Code, promo.EnrollmentId, promo.CampaignId, promo.CreatorId, discount, campaign.Currency, postId), clock);
         return promo;
     }
 

@@ -1,4 +1,5 @@
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Messaging.Parking;
 using AmbassadorNet.Tracking.Codes;
 
 namespace AmbassadorNet.Tracking.Consumers;
@@ -8,11 +9,13 @@ namespace AmbassadorNet.Tracking.Consumers;
 /// campaign's terms are known, because the promo code carries the campaign's discount and the link
 /// needs a destination. The enrollment's version makes duplicates and stale events harmless: an
 /// enrollment seen once is never issued codes again. EnrollmentEnded keeps links redirecting but
-/// stops their clicks attributing.
+/// stops their clicks attributing. Either releases the posts parked while the enrollment was unknown here.
 /// </summary>
-public sealed class EnrollmentHandler(TrackingDbContext db, CodeIssuer issuer, TimeProvider clock) :
+public sealed class EnrollmentHandler(TrackingDbContext db, CodeIssuer issuer, ParkingReleases releases, TimeProvider clock) :
     IMessageHandler<CreatorEnrolled>, IMessageHandler<EnrollmentEnded>
 {
+    public static string PrerequisiteOf(Guid enrollmentId) => $"enrollment:{enrollmentId}";
+
     public async Task<HandleResult> HandleAsync(CreatorEnrolled m, InboundMessage context, CancellationToken ct)
     {
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.CampaignId == m.Enrollment.CampaignId, ct);
@@ -33,7 +36,8 @@ public sealed class EnrollmentHandler(TrackingDbContext db, CodeIssuer issuer, T
         };
         db.Enrollments.Add(enrollment);
         issuer.IssueLink(enrollment);
-        await issuer.IssuePromoCodeAsync(enrollment, campaign, null, ct);
+        await issuer.IssuePromoCodeAsync(enrollment, campaign, null, null, ct);
+        releases.Release(PrerequisiteOf(m.EnrollmentId));
         return HandleResult.Done;
     }
 
@@ -58,6 +62,7 @@ public sealed class EnrollmentHandler(TrackingDbContext db, CodeIssuer issuer, T
         enrollment.Status = m.Reason;
         enrollment.Version = m.Version;
         enrollment.UpdatedAt = clock.GetUtcNow();
+        releases.Release(PrerequisiteOf(m.EnrollmentId));
         return HandleResult.Done;
     }
 

@@ -103,7 +103,7 @@ public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader r
         Id = Ids.New(clock), BrandId = db.CurrentBrandId, OrderId = order.OrderId, Amount = order.Amount.Amount, Currency = order.Amount.Currency.Code,
         OrderedAt = order.OrderedAt, ClickId = order.ClickId, PromoCode = order.PromoCode, CustomerId = order.CustomerId,
         Status = decision.Attributed ? "attributed" : "unattributed", Method = decision.Method, Reason = decision.Reason,
-        EnrollmentId = decision.Enrollment?.EnrollmentId, CampaignId = decision.Campaign?.CampaignId, CreatorId = decision.Enrollment?.CreatorId,
+        EnrollmentId = decision.Enrollment?.EnrollmentId, CampaignId = decision.Campaign?.CampaignId, CreatorId = decision.Enrollment?.CreatorId, PostId = decision.PostId,
         ClickedAt = decision.ClickedAt, Flags = [.. decision.Flags], RefundedAmount = 0m, RecordedAt = OrderRules.ToMicroseconds(clock.GetUtcNow()),
     };
 
@@ -113,6 +113,6 @@ public sealed class ConversionRecorder(TrackingDbContext db, AttributionReader r
         return c.Method is null
             ? new ConversionUnattributed(c.BrandId, c.RecordedAt, c.Id, c.OrderId, amount, c.OrderedAt, c.Reason!, c.PromoCode, c.ClickId, c.Flags)
             : new ConversionAttributed(c.BrandId, c.RecordedAt, c.Id, c.OrderId, c.EnrollmentId!.Value, c.CampaignId!.Value, c.CreatorId!.Value, amount,
-                c.Method, c.PromoCode, c.ClickId, c.ClickedAt, c.OrderedAt, c.RankInMonth!.Value, c.CustomerId, c.Flags);
+                c.Method, c.PromoCode, c.ClickId, c.ClickedAt, c.OrderedAt, c.RankInMonth!.Value, c.CustomerId, c.Flags, c.PostId);
     }
 }

@@ -39,8 +39,8 @@ internal static class ConversionSql
                 RETURNING last_rank),
             inserted AS (
                 INSERT INTO conversions (id, brand_id, order_id, amount, currency, ordered_at, click_id, promo_code, customer_id, status, method,
-                                         reason, enrollment_id, campaign_id, creator_id, clicked_at, rank_in_month, flags, refunded_amount, recorded_at)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, (SELECT last_rank FROM counter), $17, 0, $18
+                                         reason, enrollment_id, campaign_id, creator_id, clicked_at, rank_in_month, flags, refunded_amount, recorded_at, post_id)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, (SELECT last_rank FROM counter), $17, 0, $18, $21
                 WHERE (SELECT ok FROM fresh)
                 ON CONFLICT (brand_id, order_id) DO NOTHING
                 RETURNING rank_in_month)
@@ -66,6 +66,7 @@ internal static class ConversionSql
         Add(command, c.RecordedAt, NpgsqlDbType.TimestampTz);
         Add(command, CommissionRule.MonthOf(c.OrderedAt), NpgsqlDbType.Date);
         Add(command, generation, NpgsqlDbType.Bigint);
+        Add(command, c.PostId, NpgsqlDbType.Uuid);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetBoolean(0), reader.GetBoolean(1)) switch

@@ -74,5 +74,5 @@ public sealed class RefundRecorder(TrackingDbContext db, TimeProvider clock)
 
     private static ConversionReversed EventOf(ConversionRefund r, Conversion c) => new(
         c.BrandId, r.RecordedAt, c.Id, c.OrderId, r.RefundId, new MoneyAmount(r.Amount, r.Currency), new MoneyAmount(r.CumulativeRefunded, r.Currency),
-        new MoneyAmount(c.Amount, c.Currency), r.CumulativeRefunded == c.Amount, r.RefundedAt, c.EnrollmentId, c.CampaignId, c.CreatorId);
+        new MoneyAmount(c.Amount, c.Currency), r.CumulativeRefunded == c.Amount, r.RefundedAt, c.EnrollmentId, c.CampaignId, c.CreatorId, c.PostId);
 }

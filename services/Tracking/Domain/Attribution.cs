@@ -9,9 +9,13 @@ public sealed record ClickCandidate(Click Click, EnrollmentReplica? Enrollment, 
 /// <summary>What the shop sent and what of it is known here; a sent code or click that is not found is null.</summary>
 public sealed record AttributionInput(DateTimeOffset OrderedAt, bool PromoSent, PromoCandidate? Promo, bool ClickSent, ClickCandidate? Click);
 
-/// <summary>An attribution (method, enrollment, campaign) or the reason there is none, plus the flags either way.</summary>
+/// <summary>
+/// An attribution (method, enrollment, campaign, and the post when the attributing code or link is a
+/// post's) or the reason there is none, plus the flags either way.
+/// </summary>
 public sealed record AttributionDecision(
-    string? Method, EnrollmentReplica? Enrollment, CampaignReplica? Campaign, string? Reason, IReadOnlyList<string> Flags, DateTimeOffset? ClickedAt)
+    string? Method, EnrollmentReplica? Enrollment, CampaignReplica? Campaign, string? Reason, IReadOnlyList<string> Flags, DateTimeOffset? ClickedAt,
+    Guid? PostId = null)
 {
     public bool Attributed => Method is not null;
 }
@@ -44,7 +48,7 @@ public static class Attribution
             promoReason = PromoFailure(input.Promo);
             if (promoReason is null)
             {
-                return new(PromoCodeMethod, input.Promo!.Enrollment, input.Promo.Campaign, null, flags, click?.ClickedAt);
+                return new(PromoCodeMethod, input.Promo!.Enrollment, input.Promo.Campaign, null, flags, click?.ClickedAt, input.Promo.Code.PostId);
             }
         }
 
@@ -53,7 +57,7 @@ public static class Attribution
             // The click rule ran last and got furthest, so its reason is the most specific one.
             var clickReason = ClickFailure(input.Click, input.OrderedAt);
             return clickReason is null
-                ? new(ClickMethod, input.Click!.Enrollment, input.Click.Campaign, null, flags, click!.ClickedAt)
+                ? new(ClickMethod, input.Click!.Enrollment, input.Click.Campaign, null, flags, click!.ClickedAt, click.PostId)
                 : new(null, null, null, clickReason, flags, click?.ClickedAt);
         }
 

@@ -11,6 +11,9 @@ public sealed class Click : BrandOwnedEntity
 
     public Guid CreatorId { get; set; }
 
+    /// <summary>The post whose link was clicked, if the link is a post's.</summary>
+    public Guid? PostId { get; set; }
+
     public DateTimeOffset ClickedAt { get; set; }
 
     public string IpHash { get; set; } = "";

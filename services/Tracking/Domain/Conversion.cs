@@ -39,6 +39,9 @@ public sealed class Conversion : BrandOwnedEntity
 
     public Guid? CreatorId { get; set; }
 
+    /// <summary>The post whose promo code or link attributed the order, if it was a post's.</summary>
+    public Guid? PostId { get; set; }
+
     /// <summary>The time of <see cref="ClickId"/> when that click is known here.</summary>
     public DateTimeOffset? ClickedAt { get; set; }
 

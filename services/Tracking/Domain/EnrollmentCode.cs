@@ -2,7 +2,8 @@ namespace AmbassadorNet.Tracking.Domain;
 
 /// <summary>
 /// What an enrollment is tracked by: a <see cref="TrackingLink"/> or a <see cref="PromoCode"/>. Both
-/// are issued for one creator in one campaign and are never deleted, only deactivated.
+/// are issued for one creator in one campaign, optionally for one of their posts, and are never
+/// deleted, only deactivated.
 /// </summary>
 public abstract class EnrollmentCode : BrandOwnedEntity
 {
@@ -13,6 +14,9 @@ public abstract class EnrollmentCode : BrandOwnedEntity
     public Guid CampaignId { get; set; }
 
     public Guid CreatorId { get; set; }
+
+    /// <summary>The post of the enrollment this code was issued for: its clicks and orders count for that post too. Null: the enrollment's own.</summary>
+    public Guid? PostId { get; set; }
 
     public bool Active { get; set; }
 

@@ -56,6 +56,24 @@ public sealed class EnrollmentReplica : IBrandOwned
     public bool IsActive => Status == "active";
 }
 
+/// <summary>A post as PostRecorded describes it: which enrollment a post's link or promo code is issued for.</summary>
+public sealed class PostReplica : IBrandOwned
+{
+    public Guid PostId { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public Guid EnrollmentId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public long Version { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>
 /// How many changes a brand's codes, links, enrollments and campaigns have seen: raised by the
 /// tables' triggers (migration 0003), read by the attribution directory and by each order's insert.

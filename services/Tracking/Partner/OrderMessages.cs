@@ -49,7 +49,7 @@ internal static class OrderMessages
             Status = view.Status, Method = view.Method ?? "", Reason = view.Reason ?? "", EnrollmentId = Text(view.EnrollmentId), CampaignId = Text(view.CampaignId),
             CreatorId = Text(view.CreatorId), ClickId = Text(view.ClickId), ClickedAt = view.ClickedAt is { } clicked ? Timestamp.FromDateTimeOffset(clicked) : null,
             PromoCode = view.PromoCode ?? "", CustomerId = view.CustomerId ?? "", RankInMonth = view.RankInMonth ?? 0,
-            RecordedAt = Timestamp.FromDateTimeOffset(view.RecordedAt),
+            RecordedAt = Timestamp.FromDateTimeOffset(view.RecordedAt), PostId = Text(view.PostId),
         };
         message.Flags.AddRange(view.Flags);
         return message;

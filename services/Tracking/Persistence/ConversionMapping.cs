@@ -21,6 +21,7 @@ internal sealed class ConversionMapping :
         conversion.HasIndex(c => new { c.BrandId, c.OrderId }).IsUnique();
         conversion.HasIndex(c => new { c.BrandId, c.OrderedAt });
         conversion.HasIndex(c => c.EnrollmentId);
+        conversion.HasIndex(c => c.PostId);
     }
 
     public void Configure(EntityTypeBuilder<ConversionRefund> refund)

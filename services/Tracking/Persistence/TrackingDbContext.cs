@@ -6,6 +6,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
 
     public DbSet<EnrollmentReplica> Enrollments => Set<EnrollmentReplica>();
 
+    public DbSet<PostReplica> Posts => Set<PostReplica>();
+
     public DbSet<TrackingLink> Links => Set<TrackingLink>();
 
     public DbSet<PromoCode> PromoCodes => Set<PromoCode>();

@@ -2,15 +2,22 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Tracking.Persistence;
 
-/// <summary>How the tracking entities map to the tables of Migrations/0001 and 0003 (conversions: ConversionMapping).</summary>
+/// <summary>How the tracking entities map to the tables of Migrations/0001, 0003 and 0004 (conversions: ConversionMapping).</summary>
 internal sealed class TrackingMapping :
     IEntityTypeConfiguration<CampaignReplica>,
     IEntityTypeConfiguration<EnrollmentReplica>,
     IEntityTypeConfiguration<TrackingLink>,
     IEntityTypeConfiguration<PromoCode>,
     IEntityTypeConfiguration<Click>,
-    IEntityTypeConfiguration<AttributionGeneration>
+    IEntityTypeConfiguration<AttributionGeneration>,
+    IEntityTypeConfiguration<PostReplica>
 {
+    public void Configure(EntityTypeBuilder<PostReplica> post)
+    {
+        post.ToTable("post_replicas");
+        post.HasKey(p => p.PostId);
+    }
+
     public void Configure(EntityTypeBuilder<AttributionGeneration> generation)
     {
         generation.ToTable("attribution_generations");
@@ -44,6 +51,7 @@ internal sealed class TrackingMapping :
         link.HasIndex(l => l.Code).IsUnique();
         link.HasIndex(l => new { l.BrandId, l.CreatedAt });
         link.HasIndex(l => l.EnrollmentId);
+        link.HasIndex(l => l.PostId);
     }
 
     public void Configure(EntityTypeBuilder<PromoCode> code)
@@ -53,6 +61,7 @@ internal sealed class TrackingMapping :
         code.Property(c => c.NormalizedCode).HasMaxLength(32);
         code.HasIndex(c => new { c.BrandId, c.NormalizedCode }).IsUnique();
         code.HasIndex(c => new { c.BrandId, c.CreatedAt });
+        code.HasIndex(c => c.PostId);
     }
 
     public void Configure(EntityTypeBuilder<Click> click)

@@ -12,7 +12,7 @@ namespace AmbassadorNet.Tracking.Resolution;
 public sealed class DirectoryReader(IOptions<DatabaseOptions> database)
 {
     private const string LinkColumns =
-        "SELECT l.code, l.id, l.brand_id, l.enrollment_id, l.campaign_id, l.creator_id, e.handle, e.status = 'active', l.active " +
+        "SELECT l.code, l.id, l.brand_id, l.enrollment_id, l.campaign_id, l.creator_id, e.handle, e.status = 'active', l.active, l.post_id " +
         "FROM tracking_links l JOIN enrollment_replicas e ON e.enrollment_id = l.enrollment_id";
 
     private const string CampaignColumns =
@@ -21,7 +21,7 @@ public sealed class DirectoryReader(IOptions<DatabaseOptions> database)
     private const string EnrollmentColumns = "SELECT enrollment_id, brand_id, campaign_id, creator_id, handle, status, version FROM enrollment_replicas";
 
     private const string PromoColumns =
-        "SELECT id, brand_id, code, normalized_code, enrollment_id, campaign_id, creator_id, active, created_at, deactivated_at FROM promo_codes";
+        "SELECT id, brand_id, code, normalized_code, enrollment_id, campaign_id, creator_id, active, created_at, deactivated_at, post_id FROM promo_codes";
 
     public Task<List<(ResolvedLink Link, bool Active)>> AllLinksAsync(CancellationToken ct) => QueryAsync(LinkColumns + " WHERE l.active", null, Link, ct);
 
@@ -51,7 +51,8 @@ public sealed class DirectoryReader(IOptions<DatabaseOptions> database)
         QueryAsync("SELECT brand_id, generation FROM attribution_generations", null, r => (r.GetGuid(0), r.GetInt64(1)), ct);
 
     private static (ResolvedLink, bool) Link(NpgsqlDataReader r) =>
-        (new ResolvedLink(r.GetGuid(1), r.GetGuid(2), r.GetString(0), r.GetGuid(3), r.GetGuid(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetBoolean(7)),
+        (new ResolvedLink(r.GetGuid(1), r.GetGuid(2), r.GetString(0), r.GetGuid(3), r.GetGuid(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetBoolean(7),
+            r.IsDBNull(9) ? null : r.GetGuid(9)),
             r.GetBoolean(8));
 
     private static CampaignReplica Campaign(NpgsqlDataReader r) => new()
@@ -70,7 +71,7 @@ public sealed class DirectoryReader(IOptions<DatabaseOptions> database)
     {
         Id = r.GetGuid(0), BrandId = r.GetGuid(1), Code = r.GetString(2), NormalizedCode = r.GetString(3), EnrollmentId = r.GetGuid(4),
         CampaignId = r.GetGuid(5), CreatorId = r.GetGuid(6), Active = r.GetBoolean(7), CreatedAt = r.GetFieldValue<DateTimeOffset>(8),
-        DeactivatedAt = r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9),
+        DeactivatedAt = r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9), PostId = r.IsDBNull(10) ? null : r.GetGuid(10),
     };
 
     private async Task<List<T>> QueryAsync<T>(string sql, object? parameter, Func<NpgsqlDataReader, T> map, CancellationToken ct)
