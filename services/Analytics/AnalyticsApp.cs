@@ -25,13 +25,15 @@ public static class AnalyticsApp
             .Handle<ConversionHandlers>(Money)
             .Handle<LedgerHandlers>(Money)
             .Handle<CampaignDimensionHandler>(Quiet)
-            .Handle<CreatorDimensionHandler>(Quiet));
+            .Handle<CreatorDimensionHandler>(Quiet)
+            .Handle<PostDimensionHandler>(Quiet));
         builder.Services.AddScoped<BudgetMonitor>();
         builder.Services.AddScoped<RollupBuffer>();
         builder.Services.AddScoped<ITransactionFlush>(provider => provider.GetRequiredService<RollupBuffer>());
         builder.Services.AddScoped<RollupQueries>();
         builder.Services.AddScoped<CampaignViews>();
         builder.Services.AddScoped<BrandViews>();
+        builder.Services.AddScoped<PostViews>();
 
         return builder.BuildService<AnalyticsDbContext>(app => app.MapAnalyticsApi());
     }
@@ -49,6 +51,6 @@ public static class AnalyticsApp
         endpoint.Batch = new BatchSettings(MessageLimit: 32, TimeLimitMs: 5, Concurrency: 1);
     }
 
-    // Dimension events trickle; five queues share one connection pool.
+    // Dimension events trickle; six queues share one connection pool.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
 }

@@ -8,7 +8,7 @@ public static class AnalyticsApi
     /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
-        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator figures, the leaderboard, tiers and CSV exports.",
+        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator and per-post figures, the leaderboard, tiers and CSV exports.",
     };
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
@@ -23,6 +23,9 @@ public static class AnalyticsApi
         analytics.MapGet("/campaigns/{id:guid}/timeseries", AnalyticsEndpoints.TimeseriesAsync)
             .WithName("GetCampaignTimeseries")
             .WithSummary("The campaign's figures per UTC day, one point per day (empty days as zeros).");
+        analytics.MapGet("/posts/{id:guid}/summary", AnalyticsEndpoints.PostSummaryAsync)
+            .WithName("GetPostSummary")
+            .WithSummary("What a post's own link and promo code brought over UTC days from–to: clicks, orders, revenue, refunds and ratios.");
         analytics.MapGet("/leaderboard", AnalyticsEndpoints.LeaderboardAsync)
             .WithName("GetLeaderboard")
             .WithSummary("The brand's creators across campaigns in one currency, best first, with at least minClicks unique clicks.");

@@ -11,6 +11,14 @@ internal static class AnalyticsEndpoints
         return TypedResults.Ok(await views.SummaryAsync(id, range, ct));
     }
 
+    public static async Task<Ok<PostSummary>> PostSummaryAsync(Guid id, string? from, string? to, PostViews views, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var range = ViewQuery.Range(from, to, errors);
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await views.SummaryAsync(id, range, ct));
+    }
+
     public static async Task<Ok<CampaignCreatorsPage>> CreatorsAsync(
         Guid id, string? from, string? to, string? sort, string? offset, string? limit, CampaignViews views, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using AmbassadorNet.Contracts.Tracking;
 namespace AmbassadorNet.Analytics.Consumers;
 
 /// <summary>
-/// Counts a batch of clicks: aggregated in memory per (campaign, creator, UTC day), then one upsert.
+/// Counts a batch of clicks: aggregated in memory per (campaign, creator, post, UTC day), then one upsert.
 /// A click is in exactly one batch, so the batch id is the natural key: a batch re-published under
 /// a new message id is recognised and counted once.
 /// </summary>
@@ -22,8 +22,8 @@ public sealed class ClicksRecordedHandler(RollupBuffer rollups) : IMessageHandle
 
     /// <summary>Unique = neither bot nor duplicate; bot clicks are counted apart (and are never unique).</summary>
     public static IReadOnlyList<RollupDelta> Aggregate(IEnumerable<RecordedClick> clicks) =>
-        clicks.GroupBy(c => (c.CampaignId, c.CreatorId, Day: Days.Of(c.ClickedAt)))
+        clicks.GroupBy(c => (c.CampaignId, c.CreatorId, c.PostId, Day: Days.Of(c.ClickedAt)))
             .Select(g => new RollupDelta(g.Key.CampaignId, g.Key.CreatorId, g.Key.Day, "",
-                Clicks: g.Count(), UniqueClicks: g.Count(c => !c.IsBot && !c.IsDuplicate), BotClicks: g.Count(c => c.IsBot)))
+                Clicks: g.Count(), UniqueClicks: g.Count(c => !c.IsBot && !c.IsDuplicate), BotClicks: g.Count(c => c.IsBot), PostId: g.Key.PostId))
             .ToList();
 }

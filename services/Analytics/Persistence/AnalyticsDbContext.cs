@@ -11,4 +11,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<CampaignSpend> Spend => Set<CampaignSpend>();
 
     public DbSet<BudgetThreshold> BudgetThresholds => Set<BudgetThreshold>();
+
+    public DbSet<PostDimension> Posts => Set<PostDimension>();
+
+    public DbSet<PostDailyRollup> PostRollups => Set<PostDailyRollup>();
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Analytics.Persistence;
 
-/// <summary>How the read-model classes map to the tables of Migrations/0001_analytics.sql.</summary>
+/// <summary>How the read-model classes map to the tables of Migrations/0001_analytics.sql and 0002_post_figures.sql.</summary>
 internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<DailyRollup>,
     IEntityTypeConfiguration<CampaignDailyRollup>,
@@ -10,8 +10,30 @@ internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<CampaignDimension>,
     IEntityTypeConfiguration<CreatorDimension>,
     IEntityTypeConfiguration<CampaignSpend>,
-    IEntityTypeConfiguration<BudgetThreshold>
+    IEntityTypeConfiguration<BudgetThreshold>,
+    IEntityTypeConfiguration<PostDailyRollup>,
+    IEntityTypeConfiguration<PostDimension>
 {
+    public void Configure(EntityTypeBuilder<PostDailyRollup> rollup)
+    {
+        rollup.ToTable("post_daily_rollups");
+        rollup.HasKey(r => new { r.BrandId, r.PostId, r.Day, r.Currency });
+        rollup.Property(r => r.Currency).HasMaxLength(3);
+        rollup.HasIndex(r => new { r.BrandId, r.Day });
+        rollup.HasIndex(r => new { r.CampaignId, r.Day });
+    }
+
+    public void Configure(EntityTypeBuilder<PostDimension> post)
+    {
+        post.ToTable("post_dims");
+        post.HasKey(p => p.PostId);
+        post.Property(p => p.Platform).HasMaxLength(20);
+        post.Property(p => p.Format).HasMaxLength(20);
+        post.Property(p => p.Market).HasMaxLength(2);
+        post.Property(p => p.Language).HasMaxLength(2);
+        post.HasIndex(p => new { p.BrandId, p.PublishedAt });
+    }
+
     public void Configure(EntityTypeBuilder<DailyRollup> rollup)
     {
         rollup.ToTable("daily_rollups");

@@ -34,7 +34,8 @@ internal static class RollupWriter
     }
 
     /// <summary>
-    /// Adds every delta in one statement, to the per-creator rollup and to the per-campaign one. Rows
+    /// Adds every delta in one statement, to the per-creator rollup, the per-campaign one and, for
+    /// deltas a post brought, the per-post one. Rows
     /// are written in key order so two batches touching the same rows lock them in the same order and
     /// cannot deadlock. A click delta (currency '') takes the campaign's currency when the campaign is
     /// already known.
@@ -43,19 +44,29 @@ internal static class RollupWriter
     {
         const string sql = """
             WITH v AS (
-                SELECT v.campaign_id, v.creator_id, v.day, COALESCE(NULLIF(v.currency, ''), c.currency, '') AS currency,
+                SELECT v.campaign_id, v.creator_id, v.post_id, v.day, COALESCE(NULLIF(v.currency, ''), c.currency, '') AS currency,
                        sum(v.clicks) AS clicks, sum(v.unique_clicks) AS unique_clicks, sum(v.bot_clicks) AS bot_clicks,
                        sum(v.conversions) AS conversions, sum(v.revenue) AS revenue, sum(v.refunds) AS refunds,
                        sum(v.commission) AS commission, sum(v.fees) AS fees
-                FROM unnest(@campaigns, @creators, @days, @currencies, @clicks, @unique, @bots, @conversions, @revenue, @refunds, @commission, @fees)
-                     AS v(campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees)
+                FROM unnest(@campaigns, @creators, @posts, @days, @currencies, @clicks, @unique, @bots, @conversions, @revenue, @refunds, @commission, @fees)
+                     AS v(campaign_id, creator_id, post_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees)
                 LEFT JOIN campaign_dims c ON c.campaign_id = v.campaign_id AND c.brand_id = @brand
-                GROUP BY 1, 2, 3, 4
+                GROUP BY 1, 2, 3, 4, 5
+            ), per_post AS (
+                INSERT INTO post_daily_rollups AS r (brand_id, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks,
+                                                     conversions, revenue, refunds)
+                SELECT @brand, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds
+                FROM v WHERE post_id IS NOT NULL ORDER BY post_id, day, currency
+                ON CONFLICT (brand_id, post_id, day, currency) DO UPDATE SET
+                    clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
+                    bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
+                    revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds
             ), per_creator AS (
                 INSERT INTO daily_rollups AS r (brand_id, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks,
                                                 conversions, revenue, refunds, commission, fees)
-                SELECT @brand, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees
-                FROM v ORDER BY campaign_id, creator_id, day, currency
+                SELECT @brand, campaign_id, creator_id, day, currency, sum(clicks), sum(unique_clicks), sum(bot_clicks), sum(conversions),
+                       sum(revenue), sum(refunds), sum(commission), sum(fees)
+                FROM v GROUP BY campaign_id, creator_id, day, currency ORDER BY campaign_id, creator_id, day, currency
                 ON CONFLICT (brand_id, campaign_id, creator_id, day, currency) DO UPDATE SET
                     clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
                     bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
@@ -77,6 +88,7 @@ internal static class RollupWriter
             new NpgsqlParameter("brand", db.CurrentBrandId),
             Array("campaigns", NpgsqlDbType.Uuid, deltas.Select(d => d.CampaignId)),
             Array("creators", NpgsqlDbType.Uuid, deltas.Select(d => d.CreatorId)),
+            Array("posts", NpgsqlDbType.Uuid, deltas.Select(d => d.PostId)),
             Array("days", NpgsqlDbType.Date, deltas.Select(d => d.Day)),
             Array("currencies", NpgsqlDbType.Varchar, deltas.Select(d => d.Currency)),
             Array("clicks", NpgsqlDbType.Bigint, deltas.Select(d => d.Clicks)),
