@@ -63,6 +63,9 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/posts"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/posts"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/posts/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/posts/metrics/import"), RouteAccess.Requires(AccessPolicies.CatalogWrite)) { MaxBodyBytes = RequestBodyLimits.File },
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>

@@ -7,14 +7,14 @@ namespace Campaigns.Tests;
 
 public sealed class PostTests(CampaignsService service) : IClassFixture<CampaignsService>
 {
-    private const string Reel = "https://www.instagram.com/reel/C0abc123XYZ/";
+    private const string Reel = PostBodies.Reel;
 
     [Fact]
     public async Task A_post_is_recorded_with_the_creators_followers_on_its_platform_and_one_event()
     {
-        var (brand, campaign, enrollment, creator) = await ActiveEnrollmentAsync();
+        var (brand, campaign, enrollment, creator) = await service.ActiveEnrollmentAsync();
 
-        var post = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, Reel + "?igsh=abc", caption: "  Loving the box #ad  ", promoCode: true));
+        var post = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, Reel + "?igsh=abc", caption: "  Loving the box #ad  ", promoCode: true));
         var read = await service.ReadAsync(HttpMethod.Get, $"/api/posts/{post.GetProperty("id").GetGuid()}", brand);
         var recorded = JsonDocument.Parse((await service.EventsAsync(brand)).Single(e => e.MessageType.Contains(".PostRecorded", StringComparison.Ordinal)).Body).RootElement;
 
@@ -30,15 +30,15 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
     [Fact]
     public async Task Bad_input_is_named_field_by_field_and_changes_nothing()
     {
-        var (brand, _, enrollment, _) = await ActiveEnrollmentAsync();
+        var (brand, _, enrollment, _) = await service.ActiveEnrollmentAsync();
 
-        var wrongPlatform = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, Reel, platform: "tiktok", format: "short_video"));
-        var formatNotOffered = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, "https://youtu.be/dQw4w9WgXcQ", platform: "youtube", format: "story"));
+        var wrongPlatform = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, Reel, platform: "tiktok", format: "short_video"));
+        var formatNotOffered = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, "https://youtu.be/dQw4w9WgXcQ", platform: "youtube", format: "story"));
         var everything = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, new
         {
             platform = "myspace", format = "hologram", url = "ftp://x", publishedAt = DateTimeOffset.UtcNow.AddDays(1), language = "english", market = "USA",
         });
-        var unknownEnrollment = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Body(Guid.CreateVersion7(), Reel));
+        var unknownEnrollment = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(Guid.CreateVersion7(), Reel));
 
         Assert.Equal(["url"], await wrongPlatform.ErrorFieldsAsync());
         Assert.Equal(["format"], await formatNotOffered.ErrorFieldsAsync());
@@ -51,10 +51,10 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
     [Fact]
     public async Task The_same_post_shared_twice_is_recorded_once()
     {
-        var (brand, _, enrollment, _) = await ActiveEnrollmentAsync();
-        var first = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, Reel));
+        var (brand, _, enrollment, _) = await service.ActiveEnrollmentAsync();
+        var first = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, Reel));
 
-        var again = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, "https://www.instagram.com/reel/C0abc123XYZ?utm_source=ig_web_copy_link#x"));
+        var again = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, "https://www.instagram.com/reel/C0abc123XYZ?utm_source=ig_web_copy_link#x"));
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains(first.GetProperty("id").GetGuid().ToString(), await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -64,13 +64,13 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
     [Fact]
     public async Task A_post_of_a_fulfilling_format_submits_its_deliverable_and_another_format_is_refused()
     {
-        var (brand, campaign, enrollment, _) = await ActiveEnrollmentAsync();
+        var (brand, campaign, enrollment, _) = await service.ActiveEnrollmentAsync();
         var path = $"/api/campaigns/{campaign}/enrollments/{enrollment}/deliverables";
         var deliverable = (await service.ReadAsync(HttpMethod.Post, path, brand, new { type = "video", dueDate = "2026-12-20" })).GetProperty("id").GetGuid();
 
-        var story = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, "https://www.instagram.com/stories/jane/3300000000000000000/", format: "story", deliverableId: deliverable));
+        var story = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, "https://www.instagram.com/stories/jane/3300000000000000000/", format: "story", deliverableId: deliverable));
         var pendingAfterRefusal = (await service.ReadAsync(HttpMethod.Get, path, brand))[0].GetProperty("status").GetString();
-        var reel = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, Reel, deliverableId: deliverable));
+        var reel = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, Reel, deliverableId: deliverable));
         var submitted = (await service.ReadAsync(HttpMethod.Get, path, brand))[0];
         var listed = await service.ReadAsync(HttpMethod.Get, $"/api/posts?deliverableId={deliverable}", brand);
 
@@ -85,13 +85,13 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
     [Fact]
     public async Task Posts_belong_to_active_enrollments_and_list_by_platform_and_format_newest_first()
     {
-        var (brand, campaign, enrollment, _) = await ActiveEnrollmentAsync();
-        var older = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, "https://www.youtube.com/watch?v=dQw4w9WgXcQ", platform: "youtube", format: "long_video", daysAgo: 3));
-        var newer = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, "https://youtu.be/aaaaaaaaaaa", platform: "youtube", format: "short_video", daysAgo: 1));
-        await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, Reel, daysAgo: 2));
+        var (brand, campaign, enrollment, _) = await service.ActiveEnrollmentAsync();
+        var older = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, "https://www.youtube.com/watch?v=dQw4w9WgXcQ", platform: "youtube", format: "long_video", daysAgo: 3));
+        var newer = await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, "https://youtu.be/aaaaaaaaaaa", platform: "youtube", format: "short_video", daysAgo: 1));
+        await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, Reel, daysAgo: 2));
         await service.ReadAsync(HttpMethod.Post, $"/api/campaigns/{campaign}/enrollments/{enrollment}/remove", brand);
 
-        var afterRemoval = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, "https://x.com/jane/status/1790000000000000000", platform: "x", format: "feed_post"));
+        var afterRemoval = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, "https://x.com/jane/status/1790000000000000000", platform: "x", format: "feed_post"));
         var youtube = await service.ReadAsync(HttpMethod.Get, $"/api/posts?campaignId={campaign}&platform=YouTube", brand);
         var longVideos = await service.ReadAsync(HttpMethod.Get, "/api/posts?format=long_video", brand);
         var badFilter = await service.SendAsync(HttpMethod.Get, "/api/posts?platform=myspace&format=hologram", brand);
@@ -105,10 +105,10 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
     [Fact]
     public async Task Erasing_the_creator_removes_their_posts_urls_and_captions_and_keeps_the_posts()
     {
-        var (brand, campaign, enrollment, creator) = await ActiveEnrollmentAsync();
+        var (brand, campaign, enrollment, creator) = await service.ActiveEnrollmentAsync();
         var path = $"/api/campaigns/{campaign}/enrollments/{enrollment}/deliverables";
         var deliverable = (await service.ReadAsync(HttpMethod.Post, path, brand, new { type = "video", dueDate = "2026-12-20" })).GetProperty("id").GetGuid();
-        var post = (await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, Body(enrollment, Reel, caption: "Jane's favourite", deliverableId: deliverable))).GetProperty("id").GetGuid();
+        var post = (await service.ReadAsync(HttpMethod.Post, "/api/posts", brand, PostBodies.Post(enrollment, Reel, caption: "Jane's favourite", deliverableId: deliverable))).GetProperty("id").GetGuid();
 
         await service.PublishAsync(new CreatorErased(brand, DateTimeOffset.UtcNow, creator, 9));
         await service.ReplicaAtAsync(brand, creator, 9);
@@ -118,25 +118,5 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, true), (erased.GetProperty("url").ValueKind, erased.GetProperty("caption").ValueKind, erased.GetProperty("erased").GetBoolean()));
         Assert.Equal(("reel", "instagram"), (erased.GetProperty("format").GetString(), erased.GetProperty("platform").GetString()));
         Assert.Equal(JsonValueKind.Null, submitted.GetProperty("submittedUrl").ValueKind);
-    }
-
-    private static object Body(
-        Guid enrollment, string url, string platform = "instagram", string format = "reel", string? caption = null, bool promoCode = false,
-        Guid? deliverableId = null, int daysAgo = 0) => new
-    {
-        enrollmentId = enrollment, deliverableId, platform, format, url, publishedAt = DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5),
-        language = "EN", caption, paidPartnershipLabel = true, promoCode,
-    };
-
-    private async Task<(Guid Brand, Guid Campaign, Guid Enrollment, Guid Creator)> ActiveEnrollmentAsync()
-    {
-        var brand = Guid.CreateVersion7();
-        var campaign = await service.LaunchedAsync(brand, CampaignBodies.Complete());
-        var creator = Guid.CreateVersion7();
-        await service.PublishAsync(CampaignBodies.Approved(brand, creator));
-        await service.ReplicaAtAsync(brand, creator, 2);
-        var enrollment = (await service.ReadAsync(HttpMethod.Post, $"/api/campaigns/{campaign}/enrollments", brand, new { creatorId = creator })).GetProperty("id").GetGuid();
-        await service.ReadAsync(HttpMethod.Post, $"/api/campaigns/{campaign}/enrollments/{enrollment}/accept", brand);
-        return (brand, campaign, enrollment, creator);
     }
 }

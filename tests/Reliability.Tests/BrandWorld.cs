@@ -54,6 +54,13 @@ public sealed class BrandWorld
         await admin.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollmentId}/accept");
         var deliverable = await admin.SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollmentId}/deliverables", new { type = "post", dueDate = "2030-01-31" });
         samples["deliverables"] = Id(deliverable);
+        // No link or code of its own: the world's lists of links and codes hold one item each.
+        var post = await admin.SendAsync(HttpMethod.Post, "/api/posts", new
+        {
+            enrollmentId, platform = "instagram", format = "reel", url = $"https://www.instagram.com/reel/{Guid.NewGuid():N}/",
+            publishedAt = DateTimeOffset.UtcNow.AddHours(-1), language = "en", market = "US", trackingLink = false,
+        });
+        samples["posts"] = Id(post);
 
         var link = await OnlyItemAsync(admin, "/api/links", "tracking to issue the link");
         samples["links"] = Id(link);
@@ -82,6 +89,11 @@ public sealed class BrandWorld
         }
 
         samples["deliveries"] = Id(await SucceededDeliveryAsync(admin, samples["webhooks"]));
+        if (runningServices.Contains("analytics"))
+        {
+            await KnownToAnalyticsAsync(admin, samples["posts"]); // so the brand's reads of it hold still between snapshots
+        }
+
         return new BrandWorld(admin, samples);
     }
 
@@ -121,6 +133,20 @@ public sealed class BrandWorld
             r => r.GetProperty("batches").GetArrayLength() == 1, "payouts to learn of the payout profile and batch the adjustment");
         return Id(run.GetProperty("batches")[0]);
     }
+
+    private static Task KnownToAnalyticsAsync(GatewayClient admin, string postId) =>
+        Eventually.UntilAsync(async _ =>
+        {
+            try
+            {
+                await admin.SendAsync(HttpMethod.Get, $"/api/analytics/posts/{postId}/summary");
+                return true;
+            }
+            catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        }, "analytics to learn of the post");
 
     private static string Id(JsonElement resource) => resource.GetProperty("id").ToString();
 

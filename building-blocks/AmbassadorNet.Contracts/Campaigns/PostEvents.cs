@@ -31,3 +31,17 @@ public sealed record PostState(
 /// </summary>
 public sealed record PostRecorded(
     Guid BrandId, DateTimeOffset OccurredAt, Guid PostId, long Version, PostState Post, bool TrackingLinkRequested, bool PromoCodeRequested) : IReplicatedState;
+
+/// <summary>A post's lifetime counts as the platform reported them; null: not reported.</summary>
+public sealed record PostMetricCounts(long? Views, long? Reach, long? Likes, long? Comments, long? Shares, long? Saves);
+
+/// <summary>
+/// A post's snapshot of <see cref="Day"/> (UTC) changed: <see cref="Lifetime"/> are its lifetime counts
+/// measured at <see cref="MeasuredAt"/>. A day keeps its latest snapshot, so a consumer keeps, per post
+/// and day, the event with the latest <see cref="MeasuredAt"/> (the greater counts on a tie); a
+/// snapshot that is older or repeated publishes nothing. A day's increment is its lifetime counts
+/// minus the previous day's with a snapshot.
+/// </summary>
+public sealed record PostMetricsRecorded(
+    Guid BrandId, DateTimeOffset OccurredAt, Guid PostId, Guid EnrollmentId, Guid CampaignId, Guid CreatorId, DateOnly Day, DateTimeOffset MeasuredAt,
+    PostMetricCounts Lifetime) : IIntegrationEvent;

@@ -54,6 +54,13 @@ public static class CampaignsApi
             .WithName("ListPosts").WithSummary("The brand's posts, latest published first, by campaign, enrollment, creator, deliverable, platform or format; cursor-paginated.");
         posts.MapGet("/{id:guid}", PostEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
             .WithName("GetPost").WithSummary("One post as recorded.");
+        posts.MapPost("/{id:guid}/metrics", MetricEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("RecordPostMetrics").WithSummary("Reports the post's lifetime counts at a time; a UTC day keeps its latest snapshot.");
+        posts.MapGet("/{id:guid}/metrics", MetricEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetPostMetrics").WithSummary("The post's snapshot per day with increments, its latest counts and engagement rate.");
+        posts.MapPost("/metrics/import", MetricImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).WithBodyLimit(RequestBodyLimits.File).Idempotent()
+            .WithName("ImportPostMetrics").WithSummary("Reports many snapshots from a CSV file, with a report per row (mode all-or-nothing or partial).")
+            .Accepts<string>("text/csv").DisableAntiforgery();
     }
 
     private static void MapEnrollments(RouteGroupBuilder enrollments)

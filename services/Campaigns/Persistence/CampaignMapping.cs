@@ -4,14 +4,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
-/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql.</summary>
+/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql, 0002_posts.sql and 0003_post_metrics.sql.</summary>
 internal sealed class CampaignMapping :
     IEntityTypeConfiguration<Campaign>,
     IEntityTypeConfiguration<CampaignTermsVersion>,
     IEntityTypeConfiguration<Enrollment>,
     IEntityTypeConfiguration<Deliverable>,
     IEntityTypeConfiguration<CreatorReplica>,
-    IEntityTypeConfiguration<Post>
+    IEntityTypeConfiguration<Post>,
+    IEntityTypeConfiguration<MetricSnapshot>
 {
     public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
@@ -84,5 +85,13 @@ internal sealed class CampaignMapping :
         post.HasIndex(p => new { p.BrandId, p.PublishedAt });
         post.HasIndex(p => new { p.CampaignId, p.PublishedAt });
         post.HasIndex(p => new { p.CreatorId, p.PublishedAt });
+    }
+
+    public void Configure(EntityTypeBuilder<MetricSnapshot> snapshot)
+    {
+        snapshot.ToTable("post_metric_snapshots");
+        snapshot.HasKey(s => new { s.PostId, s.Day });
+        snapshot.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId);
+        snapshot.Ignore(s => s.Counts);
     }
 }

@@ -16,6 +16,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat)];
 }

@@ -14,28 +14,19 @@ namespace AmbassadorNet.Creators.Import;
 internal static class ImportEndpoint
 {
     public const int MaxRows = 5_000;
-    public const string AllOrNothing = "all-or-nothing";
-    public const string Partial = "partial";
 
     public static async Task<Ok<ImportReport>> ImportAsync(HttpRequest http, string? mode, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        mode ??= AllOrNothing;
-        if (mode is not (AllOrNothing or Partial))
-        {
-            throw new RequestValidationException("mode", $"One of: {AllOrNothing}, {Partial}.");
-        }
-
+        mode = ImportModes.Parse(mode);
         var rows = await ReadAsync(http, cancellationToken);
         var now = clock.GetUtcNow();
         var checks = rows.Select(row => (row.Line, row.Request, Errors: Validate(row.Request, row.NumberError, now))).ToList();
         await MarkDuplicatesAsync(db, checks.Where(c => c.Errors.IsEmpty).Select(c => (c.Line, c.Request, c.Errors)).ToList(), cancellationToken);
 
         var rejected = checks.Count(c => !c.Errors.IsEmpty);
-        if (rejected > 0 && mode == AllOrNothing)
+        if (rejected > 0 && mode == ImportModes.AllOrNothing)
         {
-            var refused = new RequestValidationException("file", $"{rejected} of {checks.Count} rows are not valid; nothing was imported.");
-            refused.Extensions["rows"] = Report(mode, checks, new Dictionary<int, Guid>()).Rows;
-            throw refused;
+            throw ImportModes.Refused(rejected, checks.Count, Report(mode, checks, new Dictionary<int, Guid>()).Rows);
         }
 
         var created = new Dictionary<int, Guid>();
