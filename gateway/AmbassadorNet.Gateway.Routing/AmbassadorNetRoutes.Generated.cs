@@ -66,6 +66,12 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/posts/metrics/import"), RouteAccess.Requires(AccessPolicies.CatalogWrite)) { MaxBodyBytes = RequestBodyLimits.File },
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/gifts"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/gifts/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts/{id}/ship"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts/{id}/deliver"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts/{id}/cancel"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>

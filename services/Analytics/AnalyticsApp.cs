@@ -24,6 +24,7 @@ public static class AnalyticsApp
             .Handle<ClicksRecordedHandler>(Clicks)
             .Handle<ConversionHandlers>(Money)
             .Handle<LedgerHandlers>(Money)
+            .Handle<GiftShippedHandler>(Quiet)
             .Handle<CampaignDimensionHandler>(Quiet)
             .Handle<CreatorDimensionHandler>(Quiet)
             .Handle<PostDimensionHandler>(Quiet));
@@ -51,6 +52,6 @@ public static class AnalyticsApp
         endpoint.Batch = new BatchSettings(MessageLimit: 32, TimeLimitMs: 5, Concurrency: 1);
     }
 
-    // Dimension events trickle; six queues share one connection pool.
+    // Dimension events and gifts trickle; seven queues share one connection pool.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
 }

@@ -29,7 +29,8 @@ public static class PayoutsApp
             .Handle<DeliverableApprovedHandler>(Money)
             .Handle<CampaignTermsHandler>(Quiet)
             .Handle<EnrollmentHandler>(Quiet)
-            .Handle<PayoutProfileHandler>(Quiet));
+            .Handle<PayoutProfileHandler>(Quiet)
+            .Handle<GiftDeliveredHandler>(Quiet));
         builder.AddSettings<PayoutsOptions>();
         // A batch of accruals or a release run adds dozens of these at once: one INSERT per table, not per row.
         builder.Services.AddSingleton<IInterceptor>(new BulkInsertInterceptor(

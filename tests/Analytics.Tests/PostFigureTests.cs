@@ -47,6 +47,32 @@ public sealed class PostFigureTests(AnalyticsService service) : IClassFixture<An
     }
 
     [Fact]
+    public async Task A_shipped_gift_counts_once_in_its_campaigns_creators_and_posts_cost_on_the_day_shipped()
+    {
+        var (brand, campaign, jane, post) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var gift = Shipped(brand, campaign, jane, post, quantity: 2, unitValue: 12.50m, on: Day1);
+        await service.PublishAllAsync([
+            Campaign(brand, campaign),
+            Recorded(brand, post, campaign, jane),
+            Attributed(brand, Guid.CreateVersion7(), campaign, jane, 100m, At(Day1)) with { PostId = post },
+            Accrued(brand, Guid.CreateVersion7(), campaign, jane, 10m, At(Day1)),
+            gift,
+            gift, // again under a new message id: counted once
+            Shipped(brand, campaign, jane, null, quantity: 1, unitValue: 5m, on: Day2),
+        ]);
+
+        var summary = await service.SettledAsync($"/api/analytics/campaigns/{campaign}/summary", brand);
+        var day1 = await service.ReadAsync($"/api/analytics/campaigns/{campaign}/summary?from=2026-05-04&to=2026-05-04", brand);
+        var postSummary = await service.ReadAsync($"/api/analytics/posts/{post}/summary", brand);
+
+        // Cost = commission 10 + gifts 2 × 12.50 + 5 = 40; ROAS = net revenue 100 / 40 = 2.5. Budget spend stays the cash: 10.
+        Expect.Figures(summary.GetProperty("metrics"), ("gifts", 30m), ("commission", 10m), ("roas", 2.5m), ("costPerAcquisition", 40m));
+        Expect.Figures(day1.GetProperty("metrics"), ("gifts", 25m));
+        Assert.Equal(10m, summary.GetProperty("budgetConsumed").GetDecimal());
+        Expect.Figures(postSummary.GetProperty("figures"), ("gifts", 25m), ("revenue", 100m));
+    }
+
+    [Fact]
     public async Task A_post_nobody_has_heard_of_is_not_found_and_a_bad_range_is_named()
     {
         var brand = Guid.CreateVersion7();
@@ -55,6 +81,14 @@ public sealed class PostFigureTests(AnalyticsService service) : IClassFixture<An
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
+    }
+
+    private static GiftShipped Shipped(Guid brand, Guid campaign, Guid creator, Guid? post, int quantity, decimal unitValue, DateOnly on)
+    {
+        var gift = Guid.CreateVersion7();
+        return new GiftShipped(brand, At(on), gift, 2, new GiftState(
+            gift, Guid.NewGuid(), campaign, creator, post, "Vegan box", "VB-01", quantity, new MoneyAmount(unitValue, "USD"),
+            new MoneyAmount(quantity * unitValue, "USD"), "shipped", on, null));
     }
 
     private static RecordedClick PostClick(Guid campaign, Guid creator, Guid post, DateTimeOffset at) => Click(campaign, creator, at) with { PostId = post };

@@ -219,7 +219,7 @@ public sealed class BrandJourneyTests(JourneySystem system) : IClassFixture<Jour
     private static readonly Dictionary<string, decimal?> ExpectedCampaignMetrics = new()
     {
         ["clicks"] = 6, ["uniqueClicks"] = 3, ["botClicks"] = 1, ["conversions"] = 5,
-        ["revenue"] = 720.00m, ["refunds"] = 130.00m, ["netRevenue"] = 590.00m, ["commission"] = 74.00m, ["fees"] = 0m,
+        ["revenue"] = 720.00m, ["refunds"] = 130.00m, ["netRevenue"] = 590.00m, ["commission"] = 74.00m, ["fees"] = 0m, ["gifts"] = 0m,
         ["conversionRate"] = 1.666667m,     // 5 / 3 (promo-code orders have no click of their own)
         ["earningsPerClick"] = 24.6667m,    // 74 / 3
         ["revenuePerClick"] = 240.0000m,    // 720 / 3

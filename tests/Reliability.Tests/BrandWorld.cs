@@ -61,6 +61,8 @@ public sealed class BrandWorld
             publishedAt = DateTimeOffset.UtcNow.AddHours(-1), language = "en", market = "US", trackingLink = false,
         });
         samples["posts"] = Id(post);
+        var gift = await admin.SendAsync(HttpMethod.Post, "/api/gifts", new { enrollmentId, postId = samples["posts"], product = "Sample box", sku = "SB-1", quantity = 1, unitValue = 20m });
+        samples["gifts"] = Id(gift);
 
         var link = await OnlyItemAsync(admin, "/api/links", "tracking to issue the link");
         samples["links"] = Id(link);

@@ -29,14 +29,17 @@ public sealed record PostSummary(
     Guid PostId, Guid? CampaignId, Guid? CreatorId, string? Platform, string? Format, string? Market, string? Language, DateTimeOffset? PublishedAt,
     string? Currency, DateOnly? From, DateOnly? To, PostFigures Figures);
 
-/// <summary>Clicks, orders and money through the post's own link and promo code; net revenue = revenue − refunds.</summary>
+/// <summary>
+/// Clicks, orders and money through the post's own link and promo code (net revenue = revenue −
+/// refunds), and the value of gifts shipped for it.
+/// </summary>
 public sealed record PostFigures(
-    long Clicks, long UniqueClicks, long BotClicks, long Conversions, decimal Revenue, decimal Refunds, decimal NetRevenue,
+    long Clicks, long UniqueClicks, long BotClicks, long Conversions, decimal Revenue, decimal Refunds, decimal NetRevenue, decimal Gifts,
     decimal? ConversionRate, decimal? AverageOrderValue)
 {
     public static PostFigures From(Totals t, string? currency)
     {
         var m = Metrics.From(t, currency);
-        return new(m.Clicks, m.UniqueClicks, m.BotClicks, m.Conversions, m.Revenue, m.Refunds, m.NetRevenue, m.ConversionRate, m.AverageOrderValue);
+        return new(m.Clicks, m.UniqueClicks, m.BotClicks, m.Conversions, m.Revenue, m.Refunds, m.NetRevenue, m.Gifts, m.ConversionRate, m.AverageOrderValue);
     }
 }

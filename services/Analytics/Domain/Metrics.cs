@@ -18,6 +18,7 @@ public sealed record Metrics(
     decimal NetRevenue,
     decimal Commission,
     decimal Fees,
+    decimal Gifts,
     decimal? ConversionRate,
     decimal? EarningsPerClick,
     decimal? RevenuePerClick,
@@ -34,7 +35,7 @@ public sealed record Metrics(
         var minor = Currency.TryParse(currency, out var c) ? c.MinorUnits : 2;
         return new Metrics(
             t.Clicks, t.UniqueClicks, t.BotClicks, t.Conversions,
-            Round(t.Revenue, minor), Round(t.Refunds, minor), Round(t.NetRevenue, minor), Round(t.Commission, minor), Round(t.Fees, minor),
+            Round(t.Revenue, minor), Round(t.Refunds, minor), Round(t.NetRevenue, minor), Round(t.Commission, minor), Round(t.Fees, minor), Round(t.Gifts, minor),
             Ratio(t.Conversions, t.UniqueClicks, RateDecimals),
             Ratio(t.Commission, t.UniqueClicks, PerUnitDecimals),
             Ratio(t.Revenue, t.UniqueClicks, PerUnitDecimals),

@@ -28,6 +28,9 @@ public sealed class PostDailyRollup : IBrandOwned
     public decimal Revenue { get; set; }
 
     public decimal Refunds { get; set; }
+
+    /// <summary>The value of gifts shipped for the post, counted on the day shipped.</summary>
+    public decimal Gifts { get; set; }
 }
 
 /// <summary>A post as recorded (newest version wins): what its figures are grouped by.</summary>

@@ -30,6 +30,9 @@ public abstract class RollupCounters : IBrandOwned
     public decimal Commission { get; set; }
 
     public decimal Fees { get; set; }
+
+    /// <summary>The value of gifts shipped, counted on the day shipped.</summary>
+    public decimal Gifts { get; set; }
 }
 
 /// <summary>The counters of one creator in a campaign on a day.</summary>

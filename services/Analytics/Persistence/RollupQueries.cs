@@ -14,7 +14,7 @@ public sealed class RollupQueries(AnalyticsDbContext db)
     private const string TotalsColumns = """
         coalesce(sum(r.clicks), 0)::bigint, coalesce(sum(r.unique_clicks), 0)::bigint, coalesce(sum(r.bot_clicks), 0)::bigint,
         coalesce(sum(r.conversions), 0)::bigint, coalesce(sum(r.revenue), 0), coalesce(sum(r.refunds), 0),
-        coalesce(sum(r.commission), 0), coalesce(sum(r.fees), 0)
+        coalesce(sum(r.commission), 0), coalesce(sum(r.fees), 0), coalesce(sum(r.gifts), 0)
         """;
 
     private const string EffectiveCurrency = "coalesce(nullif(r.currency, ''), c.currency)";
@@ -52,7 +52,7 @@ public sealed class RollupQueries(AnalyticsDbContext db)
                 SELECT r.creator_id, r.campaign_id, r.currency,
                        sum(r.clicks) AS clicks, sum(r.unique_clicks) AS unique_clicks, sum(r.bot_clicks) AS bot_clicks,
                        sum(r.conversions) AS conversions, sum(r.revenue) AS revenue, sum(r.refunds) AS refunds,
-                       sum(r.commission) AS commission, sum(r.fees) AS fees
+                       sum(r.commission) AS commission, sum(r.fees) AS fees, sum(r.gifts) AS gifts
                 FROM daily_rollups r
                 WHERE r.brand_id = @brand AND r.day BETWEEN @from AND @to AND (@campaign::uuid IS NULL OR r.campaign_id = @campaign)
                 GROUP BY r.creator_id, r.campaign_id, r.currency
@@ -97,7 +97,7 @@ public sealed class RollupQueries(AnalyticsDbContext db)
     public Task<List<(string Currency, Totals Totals)>> PostTotalsAsync(Guid postId, DateRange range, CancellationToken ct) =>
         QueryAsync($"""
             SELECT coalesce({EffectiveCurrency}, ''), coalesce(sum(r.clicks), 0)::bigint, coalesce(sum(r.unique_clicks), 0)::bigint,
-                   coalesce(sum(r.bot_clicks), 0)::bigint, coalesce(sum(r.conversions), 0)::bigint, coalesce(sum(r.revenue), 0), coalesce(sum(r.refunds), 0), 0, 0
+                   coalesce(sum(r.bot_clicks), 0)::bigint, coalesce(sum(r.conversions), 0)::bigint, coalesce(sum(r.revenue), 0), coalesce(sum(r.refunds), 0), 0, 0, coalesce(sum(r.gifts), 0)
             FROM post_daily_rollups r LEFT JOIN campaign_dims c ON c.campaign_id = r.campaign_id
             WHERE r.brand_id = @brand AND r.post_id = @post AND r.day BETWEEN @from AND @to
             GROUP BY 1 ORDER BY 1
@@ -105,7 +105,7 @@ public sealed class RollupQueries(AnalyticsDbContext db)
 
     private static Totals ReadTotals(DbDataReader r, int at) => new(
         r.GetInt64(at), r.GetInt64(at + 1), r.GetInt64(at + 2), r.GetInt64(at + 3),
-        r.GetDecimal(at + 4), r.GetDecimal(at + 5), r.GetDecimal(at + 6), r.GetDecimal(at + 7));
+        r.GetDecimal(at + 4), r.GetDecimal(at + 5), r.GetDecimal(at + 6), r.GetDecimal(at + 7), r.GetDecimal(at + 8));
 
     private async Task<List<T>> QueryAsync<T>(string sql, NpgsqlParameter[] parameters, Func<DbDataReader, T> read, CancellationToken ct)
     {

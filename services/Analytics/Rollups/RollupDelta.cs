@@ -7,4 +7,4 @@ namespace AmbassadorNet.Analytics.Rollups;
 public sealed record RollupDelta(
     Guid CampaignId, Guid CreatorId, DateOnly Day, string Currency,
     long Clicks = 0, long UniqueClicks = 0, long BotClicks = 0, long Conversions = 0,
-    decimal Revenue = 0m, decimal Refunds = 0m, decimal Commission = 0m, decimal Fees = 0m, Guid? PostId = null);
+    decimal Revenue = 0m, decimal Refunds = 0m, decimal Commission = 0m, decimal Fees = 0m, decimal Gifts = 0m, Guid? PostId = null);

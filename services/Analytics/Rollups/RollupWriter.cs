@@ -47,42 +47,42 @@ internal static class RollupWriter
                 SELECT v.campaign_id, v.creator_id, v.post_id, v.day, COALESCE(NULLIF(v.currency, ''), c.currency, '') AS currency,
                        sum(v.clicks) AS clicks, sum(v.unique_clicks) AS unique_clicks, sum(v.bot_clicks) AS bot_clicks,
                        sum(v.conversions) AS conversions, sum(v.revenue) AS revenue, sum(v.refunds) AS refunds,
-                       sum(v.commission) AS commission, sum(v.fees) AS fees
-                FROM unnest(@campaigns, @creators, @posts, @days, @currencies, @clicks, @unique, @bots, @conversions, @revenue, @refunds, @commission, @fees)
-                     AS v(campaign_id, creator_id, post_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees)
+                       sum(v.commission) AS commission, sum(v.fees) AS fees, sum(v.gifts) AS gifts
+                FROM unnest(@campaigns, @creators, @posts, @days, @currencies, @clicks, @unique, @bots, @conversions, @revenue, @refunds, @commission, @fees, @gifts)
+                     AS v(campaign_id, creator_id, post_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees, gifts)
                 LEFT JOIN campaign_dims c ON c.campaign_id = v.campaign_id AND c.brand_id = @brand
                 GROUP BY 1, 2, 3, 4, 5
             ), per_post AS (
                 INSERT INTO post_daily_rollups AS r (brand_id, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks,
-                                                     conversions, revenue, refunds)
-                SELECT @brand, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds
+                                                     conversions, revenue, refunds, gifts)
+                SELECT @brand, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, gifts
                 FROM v WHERE post_id IS NOT NULL ORDER BY post_id, day, currency
                 ON CONFLICT (brand_id, post_id, day, currency) DO UPDATE SET
                     clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
                     bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
-                    revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds
+                    revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds, gifts = r.gifts + EXCLUDED.gifts
             ), per_creator AS (
                 INSERT INTO daily_rollups AS r (brand_id, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks,
-                                                conversions, revenue, refunds, commission, fees)
+                                                conversions, revenue, refunds, commission, fees, gifts)
                 SELECT @brand, campaign_id, creator_id, day, currency, sum(clicks), sum(unique_clicks), sum(bot_clicks), sum(conversions),
-                       sum(revenue), sum(refunds), sum(commission), sum(fees)
+                       sum(revenue), sum(refunds), sum(commission), sum(fees), sum(gifts)
                 FROM v GROUP BY campaign_id, creator_id, day, currency ORDER BY campaign_id, creator_id, day, currency
                 ON CONFLICT (brand_id, campaign_id, creator_id, day, currency) DO UPDATE SET
                     clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
                     bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
                     revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds,
-                    commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees
+                    commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees, gifts = r.gifts + EXCLUDED.gifts
             )
             INSERT INTO campaign_daily_rollups AS r (brand_id, campaign_id, day, currency, clicks, unique_clicks, bot_clicks,
-                                                     conversions, revenue, refunds, commission, fees)
+                                                     conversions, revenue, refunds, commission, fees, gifts)
             SELECT @brand, campaign_id, day, currency, sum(clicks), sum(unique_clicks), sum(bot_clicks), sum(conversions),
-                   sum(revenue), sum(refunds), sum(commission), sum(fees)
+                   sum(revenue), sum(refunds), sum(commission), sum(fees), sum(gifts)
             FROM v GROUP BY campaign_id, day, currency ORDER BY campaign_id, day, currency
             ON CONFLICT (brand_id, campaign_id, day, currency) DO UPDATE SET
                 clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
                 bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
                 revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds,
-                commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees
+                commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees, gifts = r.gifts + EXCLUDED.gifts
             """;
         return db.Database.ExecuteSqlRawAsync(sql, [
             new NpgsqlParameter("brand", db.CurrentBrandId),
@@ -99,6 +99,7 @@ internal static class RollupWriter
             Array("refunds", NpgsqlDbType.Numeric, deltas.Select(d => d.Refunds)),
             Array("commission", NpgsqlDbType.Numeric, deltas.Select(d => d.Commission)),
             Array("fees", NpgsqlDbType.Numeric, deltas.Select(d => d.Fees)),
+            Array("gifts", NpgsqlDbType.Numeric, deltas.Select(d => d.Gifts)),
         ], ct);
     }
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Posts;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Idempotency;
@@ -13,7 +14,8 @@ public static class CampaignsApi
         ["Campaigns"] = "A brand's campaigns: their terms (commission, attribution window, quota), their life cycle from draft to ended, and quota reports.",
         ["Enrollments"] = "Creators invited to or enrolled in a campaign, their acceptance, removal and per-enrollment commission overrides.",
         ["Deliverables"] = "The content an enrolled creator owes a campaign: submitted, approved, rejected or sent back for revision.",
-        ["Posts"] = "Creators' published content: platform, format, market and language, with a link and promo code of its own.",
+        ["Posts"] = "Creators' published content: platform, format, market and language, with a link and promo code of its own, and its metrics.",
+        ["Gifts"] = "Product seeding: goods sent to creators, shipped and delivered; their value counts in the campaign's cost.",
     };
 
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
@@ -43,6 +45,7 @@ public static class CampaignsApi
             .WithName("GetQuotaReport").WithSummary("Active creators behind the campaign's monthly deliverable quotas in a month (yyyy-MM).");
         MapEnrollments(campaigns.MapGroup("/{id:guid}/enrollments").WithTags("Enrollments"));
         MapPosts(app.MapGroup("/api/posts").WithTags("Posts"));
+        MapGifts(app.MapGroup("/api/gifts").WithTags("Gifts"));
         return app;
     }
 
@@ -61,6 +64,22 @@ public static class CampaignsApi
         posts.MapPost("/metrics/import", MetricImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).WithBodyLimit(RequestBodyLimits.File).Idempotent()
             .WithName("ImportPostMetrics").WithSummary("Reports many snapshots from a CSV file, with a report per row (mode all-or-nothing or partial).")
             .Accepts<string>("text/csv").DisableAntiforgery();
+    }
+
+    private static void MapGifts(RouteGroupBuilder gifts)
+    {
+        gifts.MapPost("/", GiftEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("RecordGift").WithSummary("Records a gift to an enrolled creator; with shippedOn and deliveredOn it is shipped and delivered at once.");
+        gifts.MapGet("/", GiftEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListGifts").WithSummary("The brand's gifts, newest first, by campaign, enrollment, creator, post or status; cursor-paginated.");
+        gifts.MapGet("/{id:guid}", GiftEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetGift").WithSummary("One gift with its value and status.");
+        gifts.MapPost("/{id:guid}/ship", GiftEndpoints.ShipAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("ShipGift").WithSummary("Marks a recorded gift shipped (on a day, default today); its value counts in the campaign's cost.");
+        gifts.MapPost("/{id:guid}/deliver", GiftEndpoints.DeliverAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("DeliverGift").WithSummary("Marks a shipped gift delivered; its value counts in the creator's payee totals for that year.");
+        gifts.MapPost("/{id:guid}/cancel", GiftEndpoints.CancelAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("CancelGift").WithSummary("Cancels a gift not yet shipped.");
     }
 
     private static void MapEnrollments(RouteGroupBuilder enrollments)

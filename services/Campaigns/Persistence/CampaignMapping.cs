@@ -1,10 +1,11 @@
 using AmbassadorNet.Persistence.Conventions;
+using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
-/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql, 0002_posts.sql and 0003_post_metrics.sql.</summary>
+/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql, 0002_posts.sql, 0003_post_metrics.sql and 0004_gifts.sql.</summary>
 internal sealed class CampaignMapping :
     IEntityTypeConfiguration<Campaign>,
     IEntityTypeConfiguration<CampaignTermsVersion>,
@@ -12,7 +13,8 @@ internal sealed class CampaignMapping :
     IEntityTypeConfiguration<Deliverable>,
     IEntityTypeConfiguration<CreatorReplica>,
     IEntityTypeConfiguration<Post>,
-    IEntityTypeConfiguration<MetricSnapshot>
+    IEntityTypeConfiguration<MetricSnapshot>,
+    IEntityTypeConfiguration<Gift>
 {
     public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
@@ -93,5 +95,19 @@ internal sealed class CampaignMapping :
         snapshot.HasKey(s => new { s.PostId, s.Day });
         snapshot.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId);
         snapshot.Ignore(s => s.Counts);
+    }
+
+    public void Configure(EntityTypeBuilder<Gift> gift)
+    {
+        gift.ToTable("gifts");
+        gift.Property(g => g.Product).HasMaxLength(200);
+        gift.Property(g => g.Sku).HasMaxLength(64);
+        gift.Property(g => g.Currency).HasMaxLength(3).IsFixedLength();
+        gift.Property(g => g.Version).IsConcurrencyToken();
+        gift.HasOne<Enrollment>().WithMany().HasForeignKey(g => g.EnrollmentId);
+        gift.HasOne<Post>().WithMany().HasForeignKey(g => g.PostId);
+        gift.HasIndex(g => new { g.BrandId, g.CreatedAt });
+        gift.HasIndex(g => g.CampaignId);
+        gift.Ignore(g => g.TotalValue);
     }
 }

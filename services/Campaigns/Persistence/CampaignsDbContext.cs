@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
 
 namespace AmbassadorNet.Campaigns.Persistence;
@@ -18,6 +19,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
 
+    public DbSet<Gift> Gifts => Set<Gift>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
-        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat)];
+        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus)];
 }

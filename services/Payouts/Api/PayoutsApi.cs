@@ -23,7 +23,7 @@ public static class PayoutsApi
         ledger.MapGet("/export.csv", ExportEndpoint.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("ExportGeneralLedger").WithSummary("Every entry posted in [from, to) as CSV, one line per entry, with its transaction and cause.");
         ledger.MapGet("/payee-totals", PayeeTotalsEndpoint.TotalsAsync).RequireAccess(AccessPolicies.LedgerRead)
-            .WithName("GetPayeeTotals").WithSummary("Per creator and currency, what they earned in a calendar year (UTC): commission, fees, adjustments.");
+            .WithName("GetPayeeTotals").WithSummary("Per creator and currency, what they earned in a calendar year (UTC): commission, fees, adjustments, and gifts delivered.");
         ledger.MapPost("/adjustments", AdjustmentEndpoints.RequestAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
             .WithName("RequestAdjustment").WithSummary("Requests a manual adjustment of a creator's available balance; it posts when another key approves.");
         ledger.MapPost("/adjustments/{id:guid}/approve", AdjustmentEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)

@@ -34,6 +34,8 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
 
     public DbSet<SettlementImport> SettlementImports => Set<SettlementImport>();
 
+    public DbSet<GiftReceipt> GiftReceipts => Set<GiftReceipt>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(AccountKind), typeof(BatchStatus), typeof(LineStatus)];
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Payouts.Persistence;
 
-/// <summary>How the payouts entities map to the tables of Migrations/0001_payouts.sql.</summary>
+/// <summary>How the payouts entities map to the tables of Migrations/0001_payouts.sql and 0005_gift_receipts.sql (payout runs: PayoutRunMapping).</summary>
 internal sealed class PayoutsMapping :
     IEntityTypeConfiguration<CampaignTermsVersion>,
     IEntityTypeConfiguration<EnrollmentVersion>,
@@ -16,8 +16,17 @@ internal sealed class PayoutsMapping :
     IEntityTypeConfiguration<PayoutSetting>,
     IEntityTypeConfiguration<PayoutHold>,
     IEntityTypeConfiguration<LedgerAdjustment>,
-    IEntityTypeConfiguration<UncheckedTransaction>
+    IEntityTypeConfiguration<UncheckedTransaction>,
+    IEntityTypeConfiguration<GiftReceipt>
 {
+    public void Configure(EntityTypeBuilder<GiftReceipt> gift)
+    {
+        gift.ToTable("gift_receipts");
+        gift.HasKey(g => g.GiftId);
+        gift.Property(g => g.Currency).HasMaxLength(3).IsFixedLength();
+        gift.HasIndex(g => new { g.BrandId, g.DeliveredOn });
+    }
+
     public void Configure(EntityTypeBuilder<CampaignTermsVersion> terms)
     {
         terms.ToTable("campaign_terms_versions");
