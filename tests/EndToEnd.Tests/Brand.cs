@@ -80,6 +80,9 @@ public sealed class Brand
     /// Waits until tracking has written every click it answered: an order naming a click still in the
     /// click buffer would find no click (docs/services/tracking.md, "Not done").
     /// </summary>
+    /// <summary>The redirects tracking has answered since it started, across brands: a baseline for <see cref="ClicksStoredAsync"/>.</summary>
+    public async Task<long> ClicksAnsweredAsync() => (await Operator.SendAsync(HttpMethod.Get, "/ops/tracking/redirect-stats")).GetProperty("answered").GetInt64();
+
     public Task ClicksStoredAsync(long expected) =>
         Eventually.UntilAsync(
             _ => Operator.SendAsync(HttpMethod.Get, "/ops/tracking/redirect-stats"),

@@ -26,9 +26,26 @@ public static class PersonalData
     /// <summary>The creator an event is about: its own <c>CreatorId</c>, or that of the state it carries (an enrollment's).</summary>
     public static Guid? CreatorOf(IIntegrationEvent message) => CreatorIds.GetOrAdd(message.GetType(), CreatorIdReader)(message);
 
-    /// <summary>Whether events of this type can hold anything <see cref="Properties"/> names.</summary>
-    public static bool MayCarry(Type eventType) => Carriers.GetOrAdd(eventType, type =>
-        type.GetProperties().Any(p => Properties.Contains(JsonNamingPolicy.CamelCase.ConvertName(p.Name))));
+    /// <summary>Whether events of this type can hold anything <see cref="Properties"/> names, at any depth (a post's caption sits in its state).</summary>
+    public static bool MayCarry(Type eventType) => Carriers.GetOrAdd(eventType, type => Holds(type, []));
+
+    private static bool Holds(Type type, HashSet<Type> seen)
+    {
+        if (!seen.Add(type))
+        {
+            return false;
+        }
+
+        return type.GetProperties().Any(p =>
+            Properties.Contains(JsonNamingPolicy.CamelCase.ConvertName(p.Name)) || (Nested(p.PropertyType) is { } nested && Holds(nested, seen)));
+    }
+
+    /// <summary>The record a property holds, itself or as the items of a list; null for strings, values and the like.</summary>
+    private static Type? Nested(Type type)
+    {
+        var item = type.IsGenericType && type.GetGenericArguments() is [var only] ? only : type;
+        return item.IsClass && item != typeof(string) && item.Namespace?.StartsWith("AmbassadorNet.Contracts", StringComparison.Ordinal) == true ? item : null;
+    }
 
     /// <summary>The event's JSON without the personal properties, at any depth; null when it held none.</summary>
     public static string? Scrub(string json)
