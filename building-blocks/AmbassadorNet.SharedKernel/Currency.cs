@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace AmbassadorNet.SharedKernel;
 
@@ -35,6 +36,18 @@ public readonly record struct Currency
     }
 
     public static bool IsValid([NotNullWhen(true)] string? code) => TryParse(code, out _);
+
+    /// <summary>
+    /// The amount rounded to the currency's minor unit and written with exactly that many decimals
+    /// (10.5 USD → 10.50; 4 for an unknown code), so a figure answered now and read back from a
+    /// numeric(19,4) column later look the same.
+    /// </summary>
+    public static decimal Normalized(decimal amount, string currencyCode)
+    {
+        var digits = TryParse(currencyCode, out var currency) ? currency.MinorUnits : 4;
+        var rounded = Math.Round(amount, digits, MidpointRounding.AwayFromZero);
+        return decimal.Parse(rounded.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
 
     public static Currency USD => Parse("USD");
 

@@ -42,14 +42,18 @@ public sealed class GiftTests(CampaignsService service) : IClassFixture<Campaign
         var fields = await service.SendAsync(HttpMethod.Post, "/api/gifts", brand, new { enrollmentId = enrollment, product = "", sku = "", quantity = 0, deliveredOn = "2026-11-01" });
         var currency = await service.SendAsync(HttpMethod.Post, "/api/gifts", brand, Body(enrollment, null) with { Currency = "EUR", UnitValue = 10.005m });
         var foreignPost = await service.SendAsync(HttpMethod.Post, "/api/gifts", brand, Body(enrollment, otherPost));
+        var future = await service.SendAsync(HttpMethod.Post, "/api/gifts", brand, Body(enrollment, null) with { ShippedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3) });
         var atOnce = await service.ReadAsync(HttpMethod.Post, "/api/gifts", brand, Body(enrollment, null) with { ShippedOn = new DateOnly(2026, 11, 1), DeliveredOn = new DateOnly(2026, 11, 3) });
         var recorded = (await service.ReadAsync(HttpMethod.Post, "/api/gifts", brand, Body(enrollment, null))).GetProperty("id").GetGuid();
+        var shipTomorrow = await service.SendAsync(HttpMethod.Post, $"/api/gifts/{recorded}/ship", brand, new { on = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1) });
         var cancelled = await service.ReadAsync(HttpMethod.Post, $"/api/gifts/{recorded}/cancel", brand);
         var listed = await service.ReadAsync(HttpMethod.Get, $"/api/gifts?enrollmentId={enrollment}&status=delivered", brand);
 
-        Assert.Equal(["product", "quantity", "shippedOn", "sku"], await fields.ErrorFieldsAsync());
+        Assert.Equal(["product", "quantity", "shippedOn", "sku", "unitValue"], await fields.ErrorFieldsAsync()); // every problem at once
         Assert.Equal(["currency", "unitValue"], await currency.ErrorFieldsAsync());
         Assert.Equal(["postId"], await foreignPost.ErrorFieldsAsync());
+        Assert.Equal(["shippedOn"], await future.ErrorFieldsAsync());
+        Assert.Equal(["on"], await shipTomorrow.ErrorFieldsAsync());
         Assert.Equal("delivered", atOnce.GetProperty("status").GetString());
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal([atOnce.GetProperty("id").GetGuid()], listed.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetGuid()));

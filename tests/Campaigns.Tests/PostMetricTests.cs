@@ -45,6 +45,7 @@ public sealed class PostMetricTests(CampaignsService service) : IClassFixture<Ca
                 d.GetProperty("lifetime").GetProperty("views").GetInt64(), d.GetProperty("increment").GetProperty("views").GetInt64(),
                 d.GetProperty("increment").GetProperty("likes").GetInt64(), d.GetProperty("lifetime").GetProperty("reach").GetInt64())));
         Assert.Equal((0.103333m, "views"), (a.GetProperty("engagementRate").GetDecimal(), a.GetProperty("engagementBasis").GetString()));
+        Assert.Equal(["views", "reach", "likes", "comments", "shares", "saves"], a.GetProperty("latest").GetProperty("lifetime").EnumerateObject().Select(p => p.Name));
         Assert.Equal((0.103333m, "views"), (b.GetProperty("engagementRate").GetDecimal(), b.GetProperty("engagementBasis").GetString()));
         Assert.Equal(3, events.Count(e => e.GetProperty("postId").GetGuid() == inOrder)); // each snapshot changed its day
         Assert.Equal(2, events.Count(e => e.GetProperty("postId").GetGuid() == shuffled)); // the early one and the repeats changed nothing

@@ -18,7 +18,7 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
         var read = await service.ReadAsync(HttpMethod.Get, $"/api/posts/{post.GetProperty("id").GetGuid()}", brand);
         var recorded = JsonDocument.Parse((await service.EventsAsync(brand)).Single(e => e.MessageType.Contains(".PostRecorded", StringComparison.Ordinal)).Body).RootElement;
 
-        Assert.Equal("https://www.instagram.com/reel/C0abc123XYZ", read.GetProperty("url").GetString());
+        Assert.Equal("https://instagram.com/reel/C0abc123XYZ", read.GetProperty("url").GetString());
         Assert.Equal((campaign, creator), (read.GetProperty("campaignId").GetGuid(), read.GetProperty("creatorId").GetGuid()));
         Assert.Equal(("instagram", "reel", "en", "US"), (read.GetProperty("platform").GetString(), read.GetProperty("format").GetString(), read.GetProperty("language").GetString(), read.GetProperty("market").GetString()));
         Assert.Equal(("Loving the box #ad", 20_000L), (read.GetProperty("caption").GetString(), read.GetProperty("creatorFollowers").GetInt64()));
@@ -77,7 +77,7 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
         Assert.Equal(["format"], await story.ErrorFieldsAsync());
         Assert.Equal("pending", pendingAfterRefusal);
         Assert.Equal(deliverable, reel.GetProperty("deliverableId").GetGuid());
-        Assert.Equal(("submitted", "https://www.instagram.com/reel/C0abc123XYZ"), (submitted.GetProperty("status").GetString(), submitted.GetProperty("submittedUrl").GetString()));
+        Assert.Equal(("submitted", "https://instagram.com/reel/C0abc123XYZ"), (submitted.GetProperty("status").GetString(), submitted.GetProperty("submittedUrl").GetString()));
         Assert.Equal([reel.GetProperty("id").GetGuid()], listed.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
         Assert.Equal(1, (await service.EventsAsync(brand)).Count(e => e.MessageType.Contains(".DeliverableSubmitted", StringComparison.Ordinal)));
     }

@@ -30,6 +30,8 @@ public static class Report
                              $"{m.GetProperty("conversions"),3} orders  revenue {m.GetProperty("revenue"),9}  commission {m.GetProperty("commission"),8}");
         }
 
+        await TopPostsAsync(result, output);
+
         var tiers = await analyst.GetAsync("/api/analytics/tiers");
         output.WriteLine();
         output.WriteLine("Tiers: " + string.Join(", ", tiers.GetProperty("items").EnumerateArray().Select(t =>
@@ -54,6 +56,53 @@ public static class Report
         output.WriteLine($"  analyst key: {result.Keys.Analyst.Key}");
         output.WriteLine($"  finance key: {result.Keys.Finance.Key}");
         output.WriteLine($"  partner key: {result.Keys.Partner.Key}");
+    }
+
+    /// <summary>
+    /// What the posts' own links and codes brought, read per post once analytics has counted every order
+    /// attributed to a post; the five best by revenue with their latest counts from the campaigns service.
+    /// </summary>
+    private static async Task TopPostsAsync(SeedResult result, TextWriter output)
+    {
+        if (result.Posts.Count == 0)
+        {
+            return;
+        }
+
+        var expected = result.Orders.Values.Count(o => o.PostId is not null);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        string? previous = null;
+        List<(RecordedPost Post, JsonElement Figures)> rows;
+        while (true)
+        {
+            rows = [];
+            foreach (var post in result.Posts)
+            {
+                rows.Add((post, (await result.Keys.Analyst.GetAsync($"/api/analytics/posts/{post.Id}/summary")).GetProperty("figures")));
+            }
+
+            var text = string.Join(',', rows.Select(r => r.Figures.GetRawText()));
+            if ((rows.Sum(r => r.Figures.GetProperty("conversions").GetInt64()) == expected && text == previous) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            previous = text;
+            await Task.Delay(1_500);
+        }
+
+        decimal Sum(string figure) => rows.Sum(r => r.Figures.GetProperty(figure).GetDecimal());
+        output.WriteLine();
+        output.WriteLine($"Posts of {result.Campaigns[0].Name} (analytics): {rows.Count} posts, {Sum("clicks")} clicks, {Sum("conversions")} orders, " +
+                         $"revenue {Sum("revenue")}, gifts {Sum("gifts")}; top 5 by revenue:");
+        output.WriteLine($"  {"creator",-18} {"post",-22} {"published",-10} {"clicks",6} {"conv",4} {"revenue",8} {"gifts",6} {"views",9} {"engagement",10}");
+        foreach (var (post, f) in rows.OrderByDescending(r => r.Figures.GetProperty("revenue").GetDecimal()).ThenBy(r => r.Post.Plan.Index).Take(5))
+        {
+            var metrics = await result.Keys.Analyst.GetAsync($"/api/posts/{post.Id}/metrics");
+            var views = metrics.GetProperty("latest") is { ValueKind: JsonValueKind.Object } latest ? latest.GetProperty("lifetime").GetProperty("views").ToString() : "—";
+            output.WriteLine($"  {post.Plan.Enrollment.Creator.Name,-18} {post.Plan.Platform + " " + post.Plan.Format,-22} {post.PublishedAt:yyyy-MM-dd} {f.GetProperty("clicks"),6} " +
+                             $"{f.GetProperty("conversions"),4} {f.GetProperty("revenue"),8} {f.GetProperty("gifts"),6} {views,9} {Text(metrics.GetProperty("engagementRate")),10}");
+        }
     }
 
     private static decimal? Metric(JsonElement view, string name) =>

@@ -11,7 +11,7 @@ namespace AmbassadorNet.Demo;
 /// would. Every random choice is drawn from one seeded source before the requests that carry it, so
 /// the same seed gives the same brand (ids and times aside) however the parallel requests interleave.
 /// </summary>
-public sealed class Seeder(HttpClient http, Uri gateway, string operatorKey, DemoOptions options, TextWriter log)
+public sealed partial class Seeder(HttpClient http, Uri gateway, string operatorKey, DemoOptions options, TextWriter log)
 {
     private const int Parallelism = 8;
     private readonly Random _random = new(options.Seed);
@@ -57,13 +57,16 @@ public sealed class Seeder(HttpClient http, Uri gateway, string operatorKey, Dem
         var fees = await DeliverablesAsync(keys.Manager, campaigns[2], enrolled.Where(e => e.Campaign == 2).Take(12).ToList());
         Step($"{fees} deliverables assigned, submitted and approved on {campaigns[2].Name} (fee {campaigns[2].Fee:0.00} USD each)");
 
+        // Posts, metrics and gifts (Content.cs), before payouts so the posts' orders are in the ledger the run pays from.
+        var posts = await ContentAsync(keys, campaigns[0], enrolled, posted);
+
         await Payouts.SetProfilesAsync(keys.Finance, approved.Select(c => (creatorIds[c.Index], c)));
         await Payouts.LedgerSettledAsync(keys.Finance);
         var release = await keys.Finance.PostAsync("/api/payouts/release");
         Step($"ledger caught up; commission past its holding period released now: {release.GetProperty("released")} accruals, {Amounts(release)} (the release job takes the rest as it falls due)");
         Step(await Payouts.RunAsync(keys));
 
-        return new SeedResult(brandId, keys, campaigns, enrolled, posted);
+        return new SeedResult(brandId, keys, campaigns, enrolled, posted, posts);
     }
 
     private void Step(string what) => log.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {what}");
@@ -255,7 +258,8 @@ public sealed class Seeder(HttpClient http, Uri gateway, string operatorKey, Dem
                     customerId = $"cust-{order.OrderId.GetHashCode(StringComparison.Ordinal) & 0xFFFF:x4}",
                 });
                 posted[order.OrderId] = new Posted(answer.GetProperty("status").GetString()!, answer.TryGetProperty("method", out var m) ? m.GetString() : null,
-                    answer.TryGetProperty("campaignId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetGuid() : null);
+                    answer.TryGetProperty("campaignId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetGuid() : null,
+                    answer.TryGetProperty("postId", out var p) && p.ValueKind == JsonValueKind.String ? p.GetGuid() : null);
                 if (order.Refund is { } refund)
                 {
                     await partner.PostAsync($"/api/conversions/{order.OrderId}/refunds", new { refundId = $"{order.OrderId}-R1", amount = refund, currency = "USD" });
@@ -316,6 +320,6 @@ public sealed record Keys(ApiClient Admin, ApiClient Manager, ApiClient Finance,
 
 public sealed record Campaign(Guid Id, string Name, decimal? Fee);
 
-public sealed record Posted(string Status, string? Method, Guid? CampaignId);
+public sealed record Posted(string Status, string? Method, Guid? CampaignId, Guid? PostId);
 
-public sealed record SeedResult(Guid BrandId, Keys Keys, Campaign[] Campaigns, List<Enrolled> Enrolled, IReadOnlyDictionary<string, Posted> Orders);
+public sealed record SeedResult(Guid BrandId, Keys Keys, Campaign[] Campaigns, List<Enrolled> Enrolled, IReadOnlyDictionary<string, Posted> Orders, List<RecordedPost> Posts);

@@ -18,7 +18,7 @@ public sealed record PlannedOrder(string OrderId, OrderKind Kind, Enrolled? Enro
 /// <summary>Visitors and orders, drawn from the seeded random source before anything is sent.</summary>
 public static class Traffic
 {
-    private static readonly string[] Browsers =
+    internal static readonly string[] Browsers =
     [
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
         "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36",
@@ -93,7 +93,7 @@ public static class Traffic
         return orders;
     }
 
-    private static Func<Random, T> Weighted<T>(IReadOnlyList<T> items, Func<T, double> weight)
+    internal static Func<Random, T> Weighted<T>(IReadOnlyList<T> items, Func<T, double> weight)
     {
         var cumulative = new double[items.Count];
         var total = 0.0;

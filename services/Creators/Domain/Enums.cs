@@ -17,6 +17,8 @@ public enum Platform
     Tiktok,
     Youtube,
     X,
+    Facebook,
+    Pinterest,
     Twitch,
     Linkedin,
     Blog,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AmbassadorNet.SharedKernel;
 
@@ -50,12 +49,7 @@ public static partial class OrderRules
     }
 
     /// <summary>The amount with exactly the currency's decimals (10.5 USD → 10.50), so the same order always answers the same body.</summary>
-    public static decimal Normalized(decimal amount, string currencyCode)
-    {
-        var digits = Currency.TryParse(currencyCode, out var currency) ? currency.MinorUnits : 4;
-        var rounded = Math.Round(amount, digits, MidpointRounding.AwayFromZero);
-        return decimal.Parse(rounded.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+    public static decimal Normalized(decimal amount, string currencyCode) => Currency.Normalized(amount, currencyCode);
 
     /// <summary>PostgreSQL keeps microseconds: trimming before storing makes what we answer equal what we read back later.</summary>
     public static DateTimeOffset ToMicroseconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);

@@ -10,6 +10,8 @@ internal static class GiftEndpoints
 
     public static async Task<Created<GiftView>> RecordAsync(RecordGiftRequest request, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var errors = new FieldErrors();
         errors.Check(request.EnrollmentId is not null && request.EnrollmentId != Guid.Empty, "enrollmentId", "The enrollment (creator in a campaign) the gift is for is required.");
         var product = request.Product?.Trim();
@@ -19,27 +21,30 @@ internal static class GiftEndpoints
         errors.Check(request.Quantity is >= 1 and <= 10_000, "quantity", "A whole number from 1 to 10,000.");
         errors.Check(request.DeliveredOn is null || request.ShippedOn is not null, "shippedOn", "A delivered gift was shipped first: give both days.");
         errors.Check(request.DeliveredOn is null || request.ShippedOn is null || request.DeliveredOn >= request.ShippedOn, "deliveredOn", "Not before it was shipped.");
-        errors.ThrowIfAny();
+        errors.Check(request.ShippedOn is null || request.ShippedOn <= today, "shippedOn", "Not in the future: record the gift, and ship it on the day.");
+        errors.Check(request.DeliveredOn is null || request.DeliveredOn <= today, "deliveredOn", "Not in the future.");
 
-        var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.Id == request.EnrollmentId, ct)
-            ?? throw new NotFoundException($"Enrollment {request.EnrollmentId} does not exist.");
+        // Read before the refusal, so that the value's problems (they depend on the campaign's currency) come in the same answer.
+        var enrollment = request.EnrollmentId is { } id && id != Guid.Empty ? await db.Enrollments.SingleOrDefaultAsync(e => e.Id == id, ct) : null;
+        var currency = enrollment is null ? null : (await db.LoadCampaignAsync(enrollment.CampaignId, ct)).Terms.Currency;
+        CheckValue(request, currency, errors);
+        errors.Check(request.PostId is not { } postId || enrollment is null || await db.Posts.AnyAsync(p => p.Id == postId && p.EnrollmentId == enrollment.Id, ct),
+            "postId", "A post of this enrollment, or left out.");
+        errors.ThrowIfAny();
+        if (enrollment is null)
+        {
+            throw new NotFoundException($"Enrollment {request.EnrollmentId} does not exist.");
+        }
+
         if (enrollment.Status != EnrollmentStatus.Active)
         {
             throw new ConflictException($"Gifts go to creators of active enrollments; this one is {enrollment.Status.ToString().ToLowerInvariant()}.");
         }
 
-        var currency = (await db.LoadCampaignAsync(enrollment.CampaignId, ct)).Terms.Currency ?? "";
-        CheckValue(request, currency);
-        if (request.PostId is { } postId && !await db.Posts.AnyAsync(p => p.Id == postId && p.EnrollmentId == enrollment.Id, ct))
-        {
-            throw new RequestValidationException("postId", "A post of this enrollment, or left out.");
-        }
-
-        var now = clock.GetUtcNow();
         var gift = new Gift
         {
             Id = Ids.New(clock), BrandId = db.CurrentBrandId, CampaignId = enrollment.CampaignId, EnrollmentId = enrollment.Id, CreatorId = enrollment.CreatorId,
-            PostId = request.PostId, Product = product!, Sku = sku!, Quantity = request.Quantity!.Value, UnitValue = request.UnitValue!.Value, Currency = currency,
+            PostId = request.PostId, Product = product!, Sku = sku!, Quantity = request.Quantity!.Value, UnitValue = request.UnitValue!.Value, Currency = currency!,
             Status = GiftStatus.Recorded, Version = 1, CreatedAt = now, UpdatedAt = now,
         };
         db.Gifts.Add(gift);
@@ -62,14 +67,14 @@ internal static class GiftEndpoints
     public static Task<Ok<GiftView>> ShipAsync(Guid id, GiftDateRequest? request, CampaignsDbContext db, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, db, clock, ct, (g, now) =>
         {
-            g.Ship(request?.On ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+            g.Ship(DayOf(request, now), now);
             return GiftEventFactory.Shipped(g);
         });
 
     public static Task<Ok<GiftView>> DeliverAsync(Guid id, GiftDateRequest? request, CampaignsDbContext db, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, db, clock, ct, (g, now) =>
         {
-            g.Deliver(request?.On ?? DateOnly.FromDateTime(now.UtcDateTime), now);
+            g.Deliver(DayOf(request, now), now);
             return GiftEventFactory.Delivered(g);
         });
 
@@ -101,16 +106,24 @@ internal static class GiftEndpoints
         return TypedResults.Ok(new GiftPage([.. page.Items.Select(GiftView.From)], page.NextCursor));
     }
 
-    /// <summary>A positive unit value with no more decimals than the campaign's currency has, in that currency.</summary>
-    private static void CheckValue(RecordGiftRequest request, string campaignCurrency)
+    /// <summary>
+    /// A positive unit value with no more decimals than the campaign's currency has, in that currency
+    /// (<paramref name="campaignCurrency"/> null: the enrollment is unknown, and only the value's range is checked).
+    /// </summary>
+    private static void CheckValue(RecordGiftRequest request, string? campaignCurrency, FieldErrors errors)
     {
-        var errors = new FieldErrors();
-        var minor = Currency.TryParse(campaignCurrency, out var c) ? c.MinorUnits : 2;
+        var minor = AmbassadorNet.SharedKernel.Currency.TryParse(campaignCurrency, out var c) ? c.MinorUnits : 4;
         errors.Check(request.UnitValue is > 0 and <= 1_000_000 && decimal.Round(request.UnitValue.Value, minor) == request.UnitValue, "unitValue",
             $"What one unit is worth, above 0, with at most {minor} decimals.");
-        errors.Check(request.Currency is null || request.Currency.Trim().Equals(campaignCurrency, StringComparison.OrdinalIgnoreCase), "currency",
+        errors.Check(campaignCurrency is null || request.Currency is null || request.Currency.Trim().Equals(campaignCurrency, StringComparison.OrdinalIgnoreCase), "currency",
             $"The campaign's currency, {campaignCurrency}: gifts count in its cost beside commissions, and money is never converted.");
-        errors.ThrowIfAny();
+    }
+
+    /// <summary>The day asked for, default today; a day to come is refused (a gift is marked shipped or delivered when it is).</summary>
+    private static DateOnly DayOf(GiftDateRequest? request, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return request?.On is not { } on ? today : on <= today ? on : throw new RequestValidationException("on", "Not in the future.");
     }
 
     private static async Task<Ok<GiftView>> ChangeAsync(Guid id, CampaignsDbContext db, TimeProvider clock, CancellationToken ct, Func<Gift, DateTimeOffset, IIntegrationEvent?> change)

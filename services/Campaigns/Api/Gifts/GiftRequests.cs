@@ -18,7 +18,8 @@ public sealed record GiftView(
     decimal TotalValue, string Currency, GiftStatus Status, DateOnly? ShippedOn, DateOnly? DeliveredOn, long Version, DateTimeOffset CreatedAt)
 {
     public static GiftView From(Gift g) => new(
-        g.Id, g.CampaignId, g.EnrollmentId, g.CreatorId, g.PostId, g.Product, g.Sku, g.Quantity, g.UnitValue, g.TotalValue, g.Currency, g.Status,
+        g.Id, g.CampaignId, g.EnrollmentId, g.CreatorId, g.PostId, g.Product, g.Sku, g.Quantity, AmbassadorNet.SharedKernel.Currency.Normalized(g.UnitValue, g.Currency),
+        AmbassadorNet.SharedKernel.Currency.Normalized(g.TotalValue, g.Currency), g.Currency, g.Status,
         g.ShippedOn, g.DeliveredOn, g.Version, g.CreatedAt);
 }
 

@@ -6,8 +6,8 @@ namespace AmbassadorNet.Campaigns.Domain.Gifts;
 public static class GiftEventFactory
 {
     public static GiftState State(Gift g) => new(
-        g.Id, g.EnrollmentId, g.CampaignId, g.CreatorId, g.PostId, g.Product, g.Sku, g.Quantity, new MoneyAmount(g.UnitValue, g.Currency),
-        new MoneyAmount(g.TotalValue, g.Currency), SnakeCaseEnums.Name(g.Status), g.ShippedOn, g.DeliveredOn);
+        g.Id, g.EnrollmentId, g.CampaignId, g.CreatorId, g.PostId, g.Product, g.Sku, g.Quantity, new MoneyAmount(Currency.Normalized(g.UnitValue, g.Currency), g.Currency),
+        new MoneyAmount(Currency.Normalized(g.TotalValue, g.Currency), g.Currency), SnakeCaseEnums.Name(g.Status), g.ShippedOn, g.DeliveredOn);
 
     public static GiftShipped Shipped(Gift g) => new(g.BrandId, g.UpdatedAt, g.Id, g.Version, State(g));
 

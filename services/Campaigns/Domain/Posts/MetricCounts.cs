@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AmbassadorNet.Campaigns.Domain.Posts;
 
 /// <summary>
@@ -6,9 +8,11 @@ namespace AmbassadorNet.Campaigns.Domain.Posts;
 /// </summary>
 public sealed record MetricCounts(long? Views, long? Reach, long? Likes, long? Comments, long? Shares, long? Saves)
 {
+    [JsonIgnore]
     public bool IsEmpty => Views is null && Reach is null && Likes is null && Comments is null && Shares is null && Saves is null;
 
     /// <summary>Likes + comments + shares + saves, of those reported; null when none is.</summary>
+    [JsonIgnore]
     public long? Interactions => Likes is null && Comments is null && Shares is null && Saves is null
         ? null
         : (Likes ?? 0) + (Comments ?? 0) + (Shares ?? 0) + (Saves ?? 0);

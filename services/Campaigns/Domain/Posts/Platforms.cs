@@ -28,7 +28,10 @@ public static partial class Platforms
     public static PostPlatform? Find(string? name) => name is not null && ByName.TryGetValue(name.Trim().ToLowerInvariant(), out var platform) ? platform : null;
 
     /// <summary>A blog is any site that is not a known platform's: an Instagram URL recorded as "blog" is a mistake.</summary>
-    public static bool IsOtherPlatformsHost(string host) => All.Any(p => p.Name != "blog" && p.Host.IsMatch(host));
+    public static bool IsOtherPlatformsHost(string host) => OfHost(host) is not null;
+
+    /// <summary>The known platform (not blog) whose host this is; null for any other site.</summary>
+    public static string? OfHost(string host) => All.FirstOrDefault(p => p.Name != "blog" && p.Host.IsMatch(host))?.Name;
 
     [GeneratedRegex(@"^((www|m)\.)?instagram\.com$", RegexOptions.IgnoreCase)]
     private static partial Regex InstagramHost();
