@@ -1,36 +1,13 @@
 namespace AmbassadorNet.Analytics.Persistence;
 
-// The tables of Migrations/0002_post_figures.sql.
+// The tables of Migrations/0002_post_figures.sql (and the columns 0003 and 0004 add).
 
-/// <summary>What a post's own link and promo code brought on a UTC day, in one currency (clicks: '' until the campaign's is known).</summary>
-public sealed class PostDailyRollup : IBrandOwned
+/// <summary>What a post's own link and promo code brought on a UTC day, in one currency, and the gifts shipped for it.</summary>
+public sealed class PostDailyRollup : RollupCounters
 {
-    public Guid BrandId { get; set; }
-
     public Guid PostId { get; set; }
 
-    public DateOnly Day { get; set; }
-
-    public string Currency { get; set; } = "";
-
-    public Guid CampaignId { get; set; }
-
     public Guid CreatorId { get; set; }
-
-    public long Clicks { get; set; }
-
-    public long UniqueClicks { get; set; }
-
-    public long BotClicks { get; set; }
-
-    public long Conversions { get; set; }
-
-    public decimal Revenue { get; set; }
-
-    public decimal Refunds { get; set; }
-
-    /// <summary>The value of gifts shipped for the post, counted on the day shipped.</summary>
-    public decimal Gifts { get; set; }
 }
 
 /// <summary>A post as recorded (newest version wins): what its figures are grouped by.</summary>

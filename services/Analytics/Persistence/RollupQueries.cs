@@ -93,11 +93,10 @@ public sealed class RollupQueries(AnalyticsDbContext db)
             ORDER BY 1
             """, [.. range.Parameters()], r => r.GetString(0), ct);
 
-    /// <summary>A post's totals in a range per currency (clicks counted before the campaign was known read as its currency); no commission or fees yet.</summary>
+    /// <summary>A post's totals in a range per currency (clicks counted before the campaign was known read as its currency).</summary>
     public Task<List<(string Currency, Totals Totals)>> PostTotalsAsync(Guid postId, DateRange range, CancellationToken ct) =>
         QueryAsync($"""
-            SELECT coalesce({EffectiveCurrency}, ''), coalesce(sum(r.clicks), 0)::bigint, coalesce(sum(r.unique_clicks), 0)::bigint,
-                   coalesce(sum(r.bot_clicks), 0)::bigint, coalesce(sum(r.conversions), 0)::bigint, coalesce(sum(r.revenue), 0), coalesce(sum(r.refunds), 0), 0, 0, coalesce(sum(r.gifts), 0)
+            SELECT coalesce({EffectiveCurrency}, ''), {TotalsColumns}
             FROM post_daily_rollups r LEFT JOIN campaign_dims c ON c.campaign_id = r.campaign_id
             WHERE r.brand_id = @brand AND r.post_id = @post AND r.day BETWEEN @from AND @to
             GROUP BY 1 ORDER BY 1

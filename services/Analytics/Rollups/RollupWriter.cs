@@ -54,13 +54,15 @@ internal static class RollupWriter
                 GROUP BY 1, 2, 3, 4, 5
             ), per_post AS (
                 INSERT INTO post_daily_rollups AS r (brand_id, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks,
-                                                     conversions, revenue, refunds, gifts)
-                SELECT @brand, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, gifts
+                                                     conversions, revenue, refunds, commission, fees, gifts)
+                SELECT @brand, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds,
+                       commission, fees, gifts
                 FROM v WHERE post_id IS NOT NULL ORDER BY post_id, day, currency
                 ON CONFLICT (brand_id, post_id, day, currency) DO UPDATE SET
                     clicks = r.clicks + EXCLUDED.clicks, unique_clicks = r.unique_clicks + EXCLUDED.unique_clicks,
                     bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
-                    revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds, gifts = r.gifts + EXCLUDED.gifts
+                    revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds,
+                    commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees, gifts = r.gifts + EXCLUDED.gifts
             ), per_creator AS (
                 INSERT INTO daily_rollups AS r (brand_id, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks,
                                                 conversions, revenue, refunds, commission, fees, gifts)
