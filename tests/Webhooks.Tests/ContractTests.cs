@@ -18,6 +18,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
     [InlineData("CreatorApproved", "creator.approved")]
     [InlineData("CreatorPayoutProfileUpdated", "creator.payout_profile_updated")]
     [InlineData("CampaignLaunched", "campaign.launched")]
+    [InlineData("PostMetricsRecorded", "post.metrics_recorded")]
     public void Event_type_names_are_the_resource_then_the_change(string typeName, string expected) =>
         Assert.Equal(expected, EventTypeNames.Of(typeName));
 
@@ -30,6 +31,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
 
         Assert.Equal(contracts.Select(EventTypeNames.Of).Order(StringComparer.Ordinal), names);
         Assert.Contains("creator.erased", names);
+        Assert.Superset(new HashSet<string> { "post.recorded", "post.metrics_recorded", "gift.shipped", "gift.delivered" }, names.ToHashSet());
         Assert.DoesNotContain(names, n => n.StartsWith("webhook.", StringComparison.Ordinal));
         Assert.Equal(PublicEvents.Types.Count, names.Count);
     }
