@@ -55,7 +55,7 @@ public sealed class PostFigureTests(AnalyticsService service) : IClassFixture<An
             Campaign(brand, campaign),
             Recorded(brand, post, campaign, jane),
             Attributed(brand, Guid.CreateVersion7(), campaign, jane, 100m, At(Day1)) with { PostId = post },
-            Accrued(brand, Guid.CreateVersion7(), campaign, jane, 10m, At(Day1)),
+            Accrued(brand, Guid.CreateVersion7(), campaign, jane, 10m, At(Day1)) with { PostId = post },
             gift,
             gift, // again under a new message id: counted once
             Shipped(brand, campaign, jane, null, quantity: 1, unitValue: 5m, on: Day2),
@@ -69,7 +69,8 @@ public sealed class PostFigureTests(AnalyticsService service) : IClassFixture<An
         Expect.Figures(summary.GetProperty("metrics"), ("gifts", 30m), ("commission", 10m), ("roas", 2.5m), ("costPerAcquisition", 40m));
         Expect.Figures(day1.GetProperty("metrics"), ("gifts", 25m));
         Assert.Equal(10m, summary.GetProperty("budgetConsumed").GetDecimal());
-        Expect.Figures(postSummary.GetProperty("figures"), ("gifts", 25m), ("revenue", 100m));
+        // The post: commission 10 + its gift 25 = cost 35; ROAS 100 / 35.
+        Expect.Figures(postSummary.GetProperty("figures"), ("gifts", 25m), ("revenue", 100m), ("commission", 10m), ("cost", 35m), ("roas", 2.857143m));
     }
 
     [Fact]

@@ -27,8 +27,15 @@ public sealed class JourneySystem : IAsyncLifetime
         System = await TestSystem.StartAsync(options, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>How far every service's clock runs ahead of real time: the journey moves it, and later tests' orders must follow.</summary>
+    public TimeSpan ClockOffset { get; private set; }
+
     /// <summary>Every service's clock runs <paramref name="offset"/> ahead of real time from now on.</summary>
-    public void MoveClock(TimeSpan offset) => ClockOffsetFile.Write(_clockFile, offset);
+    public void MoveClock(TimeSpan offset)
+    {
+        ClockOffsetFile.Write(_clockFile, offset);
+        ClockOffset = offset;
+    }
 
     public async ValueTask DisposeAsync()
     {

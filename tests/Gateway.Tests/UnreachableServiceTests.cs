@@ -14,7 +14,8 @@ public sealed class UnreachableServiceTests
     {
         await using var database = await TestDatabase.CreateAsync("gateway", GatewayDbContext.Migrations);
         using var signingKey = InternalKeys.Generate();
-        var nowhere = $"http://127.0.0.1:{ClosedPort()}";
+        using var reserved = ClosedPort();
+        var nowhere = $"http://127.0.0.1:{((System.Net.IPEndPoint)reserved.LocalEndPoint!).Port}";
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(database.ConnectionString, signingKey, GatewayServices.Proxied.ToDictionary(s => s, _ => nowhere)));
         using var operatorClient = gateway.Client(GatewayHost.OperatorKey);
 
@@ -24,11 +25,16 @@ public sealed class UnreachableServiceTests
         Assert.DoesNotContain("127.0.0.1", problem.GetProperty("detail").GetString());
     }
 
-    /// <summary>A loopback port nothing listens on: bound, read and released.</summary>
-    private static int ClosedPort()
+    /// <summary>
+    /// A loopback port bound but never listening, held for the whole test: a connection to it is
+    /// refused, and the system cannot hand it to another listener meanwhile. (A port bound, read and
+    /// released could go to the gateway under test itself, which then answered its own request with
+    /// a 200: seen once in a clean-clone run.)
+    /// </summary>
+    private static Socket ClosedPort()
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return socket;
     }
 }

@@ -164,6 +164,24 @@ public sealed class AccrualTests(PayoutsService service) : LedgerTest(service), 
     }
 
     [Fact]
+    public async Task An_order_through_a_post_accrues_and_reverses_naming_the_post()
+    {
+        var scenario = await Scenario.StartAsync(Service, Events.Percent(10m));
+        var (conversion, post) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await Service.PublishAsync(Events.Attributed(scenario.Brand, conversion, scenario.CampaignId, scenario.EnrollmentId, scenario.CreatorId, 80m,
+            DateTimeOffset.UtcNow.AddHours(-3), 1) with { PostId = post });
+        var accrual = await scenario.AccrualAsync(conversion);
+        await scenario.RefundAsync(accrual, "r-1", 20m, 20m);
+
+        var events = await Eventually.SettledAsync(
+            async _ => string.Join(";", (await Service.EventsAsync(scenario.Brand)).Select(e => e.Body)), "the ledger's events", Service.Idle);
+        var bodies = events.Split(';').Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement).ToList();
+
+        Assert.Equal(post, accrual.PostId);
+        Assert.Equal(2, bodies.Count(b => b.TryGetProperty("postId", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String && p.GetGuid() == post));
+    }
+
+    [Fact]
     public async Task A_zero_percent_plan_accrues_nothing_and_posts_nothing()
     {
         var scenario = await Scenario.StartAsync(Service, Events.Percent(0m));

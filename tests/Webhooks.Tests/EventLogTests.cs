@@ -48,6 +48,8 @@ public sealed class EventLogTests(WebhooksService service) : IClassFixture<Webho
         var approved = Events.Approved(brand);
         var creator = approved.CreatorId;
         await service.PublishAsync(approved);
+        // One at a time: two events in flight together may be logged in either order.
+        await Eventually.UntilAsync(async _ => (await LogAsync(brand)).Count, n => n == 1, "the approval in the log");
         await service.PublishAsync(new CreatorPayoutProfileUpdated(brand, DateTimeOffset.UtcNow, creator, 3, "paypal", "USD", "pp-ref-secret", "verified", true));
         await Eventually.UntilAsync(async _ => (await LogAsync(brand)).Count, n => n == 2, "two events in the log");
 

@@ -8,6 +8,7 @@ namespace AmbassadorNet.Contracts.Payouts;
 /// </summary>
 /// <param name="TransactionId">The ledger transaction that booked it.</param>
 /// <param name="PlanKind">"percent", "flat" or "tiered"; <paramref name="FromOverride"/> when the enrollment's override applied.</param>
+/// <param name="PostId">The post whose promo code or link attributed the order (<c>ConversionAttributed.PostId</c>), so its cost can be counted per post.</param>
 public sealed record CommissionAccrued(
     Guid BrandId,
     DateTimeOffset OccurredAt,
@@ -22,7 +23,8 @@ public sealed record CommissionAccrued(
     DateTimeOffset OrderedAt,
     DateTimeOffset ReleasableAt,
     string PlanKind,
-    bool FromOverride) : IIntegrationEvent;
+    bool FromOverride,
+    Guid? PostId = null) : IIntegrationEvent;
 
 /// <summary>Pending commission of one conversion became available for payout.</summary>
 public sealed record CommissionReleased(
@@ -38,7 +40,8 @@ public sealed record CommissionReleased(
 /// <summary>
 /// Commission of one conversion was reversed because of a refund: from pending when not yet released,
 /// else clawed back from available (<paramref name="ClawedBack"/>; the balance may go negative).
-/// <paramref name="CumulativeReversed"/> is the total reversed for the conversion so far.
+/// <paramref name="CumulativeReversed"/> is the total reversed for the conversion so far; <paramref name="PostId"/> is
+/// the accrual's post, if any.
 /// </summary>
 public sealed record CommissionReversed(
     Guid BrandId,
@@ -51,7 +54,8 @@ public sealed record CommissionReversed(
     Guid CreatorId,
     MoneyAmount Amount,
     MoneyAmount CumulativeReversed,
-    bool ClawedBack) : IIntegrationEvent;
+    bool ClawedBack,
+    Guid? PostId = null) : IIntegrationEvent;
 
 /// <summary>A deliverable's fee was booked as available for the creator.</summary>
 public sealed record DeliverableFeeBooked(

@@ -31,15 +31,18 @@ public sealed record PostSummary(
 
 /// <summary>
 /// Clicks, orders and money through the post's own link and promo code (net revenue = revenue −
-/// refunds), and the value of gifts shipped for it.
+/// refunds), and what the post cost: the commission on its orders (net of reversals) and the value
+/// of gifts shipped for it. Deliverable fees are not counted per post yet.
 /// </summary>
 public sealed record PostFigures(
-    long Clicks, long UniqueClicks, long BotClicks, long Conversions, decimal Revenue, decimal Refunds, decimal NetRevenue, decimal Gifts,
-    decimal? ConversionRate, decimal? AverageOrderValue)
+    long Clicks, long UniqueClicks, long BotClicks, long Conversions, decimal Revenue, decimal Refunds, decimal NetRevenue,
+    decimal Commission, decimal Gifts, decimal Cost, decimal? ConversionRate, decimal? AverageOrderValue, decimal? Roas, decimal? CostPerAcquisition)
 {
     public static PostFigures From(Totals t, string? currency)
     {
         var m = Metrics.From(t, currency);
-        return new(m.Clicks, m.UniqueClicks, m.BotClicks, m.Conversions, m.Revenue, m.Refunds, m.NetRevenue, m.Gifts, m.ConversionRate, m.AverageOrderValue);
+        return new(
+            m.Clicks, m.UniqueClicks, m.BotClicks, m.Conversions, m.Revenue, m.Refunds, m.NetRevenue, m.Commission, m.Gifts, m.Commission + m.Fees + m.Gifts,
+            m.ConversionRate, m.AverageOrderValue, m.Roas, m.CostPerAcquisition);
     }
 }

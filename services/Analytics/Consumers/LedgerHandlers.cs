@@ -14,11 +14,11 @@ public sealed class LedgerHandlers(RollupBuffer rollups) :
 {
     public Task<HandleResult> HandleAsync(CommissionAccrued m, InboundMessage context, CancellationToken ct) =>
         ApplyAsync("commission", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OrderedAt), m.Commission.Currency,
-            Commission: m.Commission.Amount), ct);
+            Commission: m.Commission.Amount, PostId: m.PostId), ct);
 
     public Task<HandleResult> HandleAsync(CommissionReversed m, InboundMessage context, CancellationToken ct) =>
         ApplyAsync("reversal", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OccurredAt), m.Amount.Currency,
-            Commission: -m.Amount.Amount), ct);
+            Commission: -m.Amount.Amount, PostId: m.PostId), ct);
 
     public Task<HandleResult> HandleAsync(DeliverableFeeBooked m, InboundMessage context, CancellationToken ct) =>
         ApplyAsync("fee", m.TransactionId, new RollupDelta(m.CampaignId, m.CreatorId, Days.Of(m.OccurredAt), m.Fee.Currency,

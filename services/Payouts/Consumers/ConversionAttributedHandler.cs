@@ -61,7 +61,7 @@ public sealed class ConversionAttributedHandler(PayoutsDbContext db, TermsLookup
         var accrual = new CommissionAccrual
         {
             ConversionId = m.ConversionId, OrderId = m.OrderId, EnrollmentId = m.EnrollmentId, CampaignId = m.CampaignId,
-            CreatorId = m.CreatorId, Currency = terms.Currency, OrderAmount = orderAmount.Amount, Commission = commission.Amount,
+            CreatorId = m.CreatorId, PostId = m.PostId, Currency = terms.Currency, OrderAmount = orderAmount.Amount, Commission = commission.Amount,
             PlanKind = plan.Kind, FromOverride = commissionOverride is not null, FlatCommission = CommissionRule.IsFlat(plan, m.RankInMonth),
             TermsVersion = terms.TermsVersion, RankInMonth = m.RankInMonth, OrderedAt = m.OrderedAt,
             ReleasableAt = m.OrderedAt.AddDays(terms.HoldingPeriodDays), AccruedAt = clock.GetUtcNow(),
@@ -82,7 +82,8 @@ public sealed class ConversionAttributedHandler(PayoutsDbContext db, TermsLookup
         accrual.TransactionId = posted.Id;
         db.AddEvent(new CommissionAccrued(
             m.BrandId, m.OccurredAt, posted.Id, m.ConversionId, m.OrderId, m.EnrollmentId, m.CampaignId, m.CreatorId,
-            new MoneyAmount(commission.Amount, terms.Currency), m.Amount, m.OrderedAt, accrual.ReleasableAt, WirePlans.KindName(plan.Kind), accrual.FromOverride), clock);
+            new MoneyAmount(commission.Amount, terms.Currency), m.Amount, m.OrderedAt, accrual.ReleasableAt, WirePlans.KindName(plan.Kind), accrual.FromOverride,
+            accrual.PostId), clock);
         return HandleResult.Done;
     }
 

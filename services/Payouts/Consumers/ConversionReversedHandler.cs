@@ -58,7 +58,7 @@ public sealed class ConversionReversedHandler(PayoutsDbContext db, Journal journ
         accrual.ReversedAmount += due.Amount;
         db.AddEvent(new CommissionReversed(
             m.BrandId, m.OccurredAt, posted.Id, m.ConversionId, m.RefundId, accrual.EnrollmentId, accrual.CampaignId, accrual.CreatorId,
-            new MoneyAmount(due.Amount, currency), new MoneyAmount(accrual.ReversedAmount, currency), reversal.ClawedBack), clock);
+            new MoneyAmount(due.Amount, currency), new MoneyAmount(accrual.ReversedAmount, currency), reversal.ClawedBack, accrual.PostId), clock);
         return HandleResult.Done;
     }
 }

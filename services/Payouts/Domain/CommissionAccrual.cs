@@ -21,6 +21,9 @@ public sealed class CommissionAccrual : IBrandOwned
 
     public Guid CreatorId { get; set; }
 
+    /// <summary>The post whose promo code or link attributed the order, if any: its reversals name it too.</summary>
+    public Guid? PostId { get; set; }
+
     public string Currency { get; set; } = "";
 
     public decimal OrderAmount { get; set; }
