@@ -52,7 +52,7 @@ public static partial class OrderRules
     public static decimal Normalized(decimal amount, string currencyCode) => Currency.Normalized(amount, currencyCode);
 
     /// <summary>PostgreSQL keeps microseconds: trimming before storing makes what we answer equal what we read back later.</summary>
-    public static DateTimeOffset ToMicroseconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset time) => Instants.ToMicroseconds(time);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
     private static partial Regex Id();

@@ -18,7 +18,7 @@ internal static class MetricRecording
         }
 
         errors.Check(!counts.IsEmpty, "metrics", "At least one of views, reach, likes, comments, shares, saves.");
-        var measuredAt = report.MeasuredAt is { } at ? ToMicroseconds(at.ToUniversalTime()) : (DateTimeOffset?)null;
+        var measuredAt = report.MeasuredAt is { } at ? Instants.ToMicroseconds(at) : (DateTimeOffset?)null;
         errors.Check(measuredAt is not null, "measuredAt", "When the platform showed these counts (ISO 8601).");
         errors.Check(measuredAt is null || measuredAt <= now + PostValidation.ClockSkew, "measuredAt", "Not in the future.");
         errors.Check(measuredAt is null || DateOnly.FromDateTime(measuredAt.Value.UtcDateTime) >= DateOnly.FromDateTime(post.PublishedAt.UtcDateTime),
@@ -52,7 +52,4 @@ internal static class MetricRecording
         await transaction.CommitAsync(ct);
         return changed;
     }
-
-    /// <summary>PostgreSQL keeps microseconds: a snapshot compared with its stored self must be equal.</summary>
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset at) => new(at.Ticks - (at.Ticks % 10), TimeSpan.Zero);
 }
