@@ -22,6 +22,8 @@ public sealed class PostFigureTests(AnalyticsService service) : IClassFixture<An
         await service.PublishAllAsync([
             Campaign(brand, campaign),
             Recorded(brand, post, campaign, jane),
+            Recorded(brand, post, campaign, jane), // a duplicate changes nothing
+            Stale(Recorded(brand, post, campaign, jane)), // nor does an older version (its platform would show)
             Clicks(brand, Repeat(3, _ => PostClick(campaign, jane, post, At(Day1))), [PostClick(campaign, jane, post, At(Day1)) with { IsBot = true }],
                 Repeat(2, _ => Click(campaign, jane, At(Day1)))),
             attributedViaPost,
@@ -91,6 +93,8 @@ public sealed class PostFigureTests(AnalyticsService service) : IClassFixture<An
             gift, Guid.NewGuid(), campaign, creator, post, "Vegan box", "VB-01", quantity, new MoneyAmount(unitValue, "USD"),
             new MoneyAmount(quantity * unitValue, "USD"), "shipped", on, null));
     }
+
+    private static PostRecorded Stale(PostRecorded recorded) => recorded with { Version = 0, Post = recorded.Post with { Platform = "tiktok", Format = "short_video" } };
 
     private static RecordedClick PostClick(Guid campaign, Guid creator, Guid post, DateTimeOffset at) => Click(campaign, creator, at) with { PostId = post };
 

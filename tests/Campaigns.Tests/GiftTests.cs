@@ -48,12 +48,14 @@ public sealed class GiftTests(CampaignsService service) : IClassFixture<Campaign
         var shipTomorrow = await service.SendAsync(HttpMethod.Post, $"/api/gifts/{recorded}/ship", brand, new { on = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1) });
         var cancelled = await service.ReadAsync(HttpMethod.Post, $"/api/gifts/{recorded}/cancel", brand);
         var listed = await service.ReadAsync(HttpMethod.Get, $"/api/gifts?enrollmentId={enrollment}&status=delivered", brand);
+        var badFilter = await service.SendAsync(HttpMethod.Get, "/api/gifts?status=lost&limit=0", brand);
 
         Assert.Equal(["product", "quantity", "shippedOn", "sku", "unitValue"], await fields.ErrorFieldsAsync()); // every problem at once
         Assert.Equal(["currency", "unitValue"], await currency.ErrorFieldsAsync());
         Assert.Equal(["postId"], await foreignPost.ErrorFieldsAsync());
         Assert.Equal(["shippedOn"], await future.ErrorFieldsAsync());
         Assert.Equal(["on"], await shipTomorrow.ErrorFieldsAsync());
+        Assert.Equal(["limit", "status"], await badFilter.ErrorFieldsAsync());
         Assert.Equal("delivered", atOnce.GetProperty("status").GetString());
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal([atOnce.GetProperty("id").GetGuid()], listed.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetGuid()));
