@@ -34,17 +34,23 @@ for project in "${projects[@]}"; do
   elapsed=$(( $(date +%s) - started ))
   # Failures print their name, message and the first lines of the stack; a passing assembly prints
   # only its summary.
-  awk '/\[FAIL\]/ {n=14} n>0 {print; n--; next} /Total:/ {print}' "$results/$project.log" | head -n 200
+  # The services' JSON log lines interleave with the runner's output; they are left out here (the
+  # whole log stays in .test-results) so a failure's name and message are never pushed out of view.
+  grep -v '^ *{"Timestamp"' "$results/$project.log" | cut -c1-400 \
+    | awk '/\[FAIL\]/ {n=14} n>0 {print; n--; next} /Total:/ {print}' | head -n 200
+  grep -o '\[FAIL\] .*' "$results/$project.log" | sed "s/^/$project /" >> "$results/failed.txt"
   if [ -f "$xml" ] && grep -q '<assembly ' "$xml"; then
     attr() { grep -o "<assembly [^>]*" "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
     passed=$(attr passed); failed=$(( $(attr failed) + $(attr errors) )); skipped=$(attr skipped)
     if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then
       failed=1 # the runner failed without a failing test: a crash in a fixture or at shutdown
       echo "    runner exited with $code (see .test-results/$project.log)"
+      echo "$project runner exited with $code" >> "$results/failed.txt"
     fi
   else
     passed=0; failed=1; skipped=0 # crashed or timed out before writing results: counts as failed
     echo "    crashed or timed out (exit $code); last lines of .test-results/$project.log:"
+    echo "$project crashed or timed out (exit $code)" >> "$results/failed.txt"
     tail -n 30 "$results/$project.log" | sed 's/^/    /'
   fi
   echo "    $project: $passed passed, $failed failed, $skipped skipped in ${elapsed}s"
@@ -53,5 +59,9 @@ for project in "${projects[@]}"; do
   total_skipped=$((total_skipped + skipped))
 done
 
+# The failed tests once more, just above the count, where a truncated CI log still shows them.
+if [ -s "$results/failed.txt" ]; then
+  echo "Failed:"; head -n 40 "$results/failed.txt" | cut -c1-300 | sed 's/^/  /'
+fi
 echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
 [ "$total_failed" -eq 0 ]

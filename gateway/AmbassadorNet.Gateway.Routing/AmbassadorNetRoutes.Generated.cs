@@ -118,6 +118,8 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/campaigns/{id}/creators"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/campaigns/{id}/timeseries"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/posts/{id}/summary"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
+        new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/content/posts"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
+        new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/content/by/{dimension}"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/leaderboard"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/tiers"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/export.csv"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),

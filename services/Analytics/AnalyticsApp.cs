@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics.Api;
+using AmbassadorNet.Analytics.Api.Content;
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
 using AmbassadorNet.Analytics.Rollups;
@@ -27,7 +28,8 @@ public static class AnalyticsApp
             .Handle<GiftShippedHandler>(Quiet)
             .Handle<CampaignDimensionHandler>(Quiet)
             .Handle<CreatorDimensionHandler>(Quiet)
-            .Handle<PostDimensionHandler>(Quiet));
+            .Handle<PostDimensionHandler>(Quiet)
+            .Handle<PostMetricsHandler>(Quiet));
         builder.Services.AddScoped<BudgetMonitor>();
         builder.Services.AddScoped<RollupBuffer>();
         builder.Services.AddScoped<ITransactionFlush>(provider => provider.GetRequiredService<RollupBuffer>());
@@ -35,6 +37,8 @@ public static class AnalyticsApp
         builder.Services.AddScoped<CampaignViews>();
         builder.Services.AddScoped<BrandViews>();
         builder.Services.AddScoped<PostViews>();
+        builder.Services.AddScoped<ContentQueries>();
+        builder.Services.AddScoped<ContentViews>();
 
         return builder.BuildService<AnalyticsDbContext>(app => app.MapAnalyticsApi());
     }
@@ -52,6 +56,7 @@ public static class AnalyticsApp
         endpoint.Batch = new BatchSettings(MessageLimit: 32, TimeLimitMs: 5, Concurrency: 1);
     }
 
-    // Dimension events and gifts trickle; seven queues share one connection pool.
+    // Dimension events and gifts trickle; post metrics come in bursts when a file is imported, one upsert
+    // each, and one at a time keeps up. Eight queues share one connection pool.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
 }

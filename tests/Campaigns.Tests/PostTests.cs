@@ -80,6 +80,11 @@ public sealed class PostTests(CampaignsService service) : IClassFixture<Campaign
         Assert.Equal(("submitted", "https://instagram.com/reel/C0abc123XYZ"), (submitted.GetProperty("status").GetString(), submitted.GetProperty("submittedUrl").GetString()));
         Assert.Equal([reel.GetProperty("id").GetGuid()], listed.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
         Assert.Equal(1, (await service.EventsAsync(brand)).Count(e => e.MessageType.Contains(".DeliverableSubmitted", StringComparison.Ordinal)));
+        // The deliverable names the post it was submitted as, and its approval carries it: the fee is that post's cost.
+        Assert.Equal(reel.GetProperty("id").GetGuid(), submitted.GetProperty("postId").GetGuid());
+        await service.ReadAsync(HttpMethod.Post, $"{path}/{deliverable}/approve", brand);
+        var approved = Assert.Single(await service.EventsAsync(brand), e => e.MessageType.Contains(".DeliverableApproved", StringComparison.Ordinal));
+        Assert.Equal(reel.GetProperty("id").GetGuid(), System.Text.Json.JsonDocument.Parse(approved.Body).RootElement.GetProperty("deliverable").GetProperty("postId").GetGuid());
     }
 
     [Fact]

@@ -66,7 +66,9 @@ public sealed class LedgerTests(PayoutsService service) : LedgerTest(service), I
     public async Task A_deliverable_fee_is_available_at_once_and_booked_once()
     {
         var scenario = await Scenario.StartAsync(Service, Events.Percent(10m));
+        var post = Guid.CreateVersion7();
         var approved = Events.Approved(scenario.Brand, Guid.CreateVersion7(), scenario.CampaignId, scenario.EnrollmentId, scenario.CreatorId, 50m);
+        approved = approved with { Deliverable = approved.Deliverable with { PostId = post } };
 
         await Service.PublishAllAsync(approved, approved, Events.Approved(scenario.Brand, Guid.CreateVersion7(), scenario.CampaignId, scenario.EnrollmentId, scenario.CreatorId, null));
 
@@ -74,6 +76,9 @@ public sealed class LedgerTests(PayoutsService service) : LedgerTest(service), I
         Assert.Equal(1, fees);
         Assert.Equal((0m, 50m), await scenario.BalancesAsync());
         Assert.Equal(["DeliverableFeeBooked"], await Service.EventTypesAsync(scenario.Brand));
+        // The fee names the post the deliverable was submitted as, whose cost it is in analytics.
+        var booked = System.Text.Json.JsonDocument.Parse(Assert.Single(await Service.EventsAsync(scenario.Brand)).Body).RootElement;
+        Assert.Equal(post, booked.GetProperty("postId").GetGuid());
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace AmbassadorNet.Contracts.Campaigns;
 /// <summary>
 /// A piece of content a creator owes a campaign. <see cref="Type"/>: post, video, story, review,
 /// blog. <see cref="Status"/>: pending, submitted, approved, revision_requested, rejected.
+/// <see cref="PostId"/>: the recorded post the content was last submitted as (null when it was
+/// submitted as a bare URL, or not yet); an approved deliverable's fee counts in that post's cost.
 /// </summary>
 public sealed record DeliverableState(
     Guid DeliverableId,
@@ -14,7 +16,8 @@ public sealed record DeliverableState(
     string Type,
     DateOnly DueDate,
     string Status,
-    string? SubmittedUrl);
+    string? SubmittedUrl,
+    Guid? PostId = null);
 
 public sealed record DeliverableAssigned(Guid BrandId, DateTimeOffset OccurredAt, Guid DeliverableId, long Version, DeliverableState Deliverable) : IReplicatedState;
 

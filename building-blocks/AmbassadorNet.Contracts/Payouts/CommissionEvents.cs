@@ -57,7 +57,10 @@ public sealed record CommissionReversed(
     bool ClawedBack,
     Guid? PostId = null) : IIntegrationEvent;
 
-/// <summary>A deliverable's fee was booked as available for the creator.</summary>
+/// <summary>
+/// A deliverable's fee was booked as available for the creator. <see cref="PostId"/>: the post the
+/// deliverable was submitted as, whose cost the fee is (null when it was a bare URL).
+/// </summary>
 public sealed record DeliverableFeeBooked(
     Guid BrandId,
     DateTimeOffset OccurredAt,
@@ -66,7 +69,8 @@ public sealed record DeliverableFeeBooked(
     Guid EnrollmentId,
     Guid CampaignId,
     Guid CreatorId,
-    MoneyAmount Fee) : IIntegrationEvent;
+    MoneyAmount Fee,
+    Guid? PostId = null) : IIntegrationEvent;
 
 /// <summary>
 /// A manual adjustment was posted after a second, different key approved it. A positive

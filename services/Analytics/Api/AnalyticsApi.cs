@@ -1,3 +1,4 @@
+using AmbassadorNet.Analytics.Api.Content;
 using AmbassadorNet.Security;
 
 namespace AmbassadorNet.Analytics.Api;
@@ -8,7 +9,7 @@ public static class AnalyticsApi
     /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
-        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator and per-post figures, the leaderboard, tiers and CSV exports.",
+        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator and per-post figures, the content reports (posts by format, platform, market, creator, campaign), the leaderboard, tiers and CSV exports.",
     };
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
@@ -26,6 +27,12 @@ public static class AnalyticsApi
         analytics.MapGet("/posts/{id:guid}/summary", AnalyticsEndpoints.PostSummaryAsync)
             .WithName("GetPostSummary")
             .WithSummary("What a post's own link and promo code brought over UTC days from–to: clicks, orders, revenue, refunds and ratios.");
+        analytics.MapGet("/content/posts", ContentEndpoints.PostsAsync)
+            .WithName("ListContentPosts")
+            .WithSummary("The post leaderboard in one currency: each post's views, engagement, clicks, orders, revenue, cost, cost per order, ROAS and revenue per thousand views over UTC days from–to, best first.");
+        analytics.MapGet("/content/by/{dimension}", ContentEndpoints.GroupsAsync)
+            .WithName("ListContentGroups")
+            .WithSummary("Posts grouped by format, platform, market, creator or campaign, with the same figures per group, best first.");
         analytics.MapGet("/leaderboard", AnalyticsEndpoints.LeaderboardAsync)
             .WithName("GetLeaderboard")
             .WithSummary("The brand's creators across campaigns in one currency, best first, with at least minClicks unique clicks.");
@@ -34,7 +41,7 @@ public static class AnalyticsApi
             .WithSummary("Emerging, nano, micro, macro and mega side by side: creators, engagement, totals, ROAS and per-creator figures.");
         analytics.MapGet("/export.csv", ExportEndpoint.ExportAsync)
             .WithName("ExportAnalyticsCsv")
-            .WithSummary("The rows of one view (view=summary|creators|timeseries|leaderboard|tiers, with its parameters) as CSV.")
+            .WithSummary("The rows of one view (view=summary|creators|timeseries|leaderboard|tiers|content, with its parameters) as CSV.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }

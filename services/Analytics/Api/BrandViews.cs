@@ -34,16 +34,6 @@ public sealed class BrandViews(RollupQueries queries)
     }
 
     /// <summary>The currency asked for, or the only one the brand has figures in; with several, the caller must choose.</summary>
-    private async Task<string?> CurrencyAsync(string? requested, DateRange range, CancellationToken ct)
-    {
-        if (requested is not null)
-        {
-            return requested;
-        }
-
-        var found = await queries.CurrenciesAsync(range, ct);
-        return found.Count <= 1
-            ? found.FirstOrDefault()
-            : throw new RequestValidationException("currency", $"This brand has figures in {string.Join(", ", found)}: choose one with ?currency=.");
-    }
+    private async Task<string?> CurrencyAsync(string? requested, DateRange range, CancellationToken ct) =>
+        requested ?? CurrencyChoice.OnlyOne(await queries.CurrenciesAsync(range, ct));
 }

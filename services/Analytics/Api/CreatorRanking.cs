@@ -8,10 +8,8 @@ internal static class CreatorRanking
     {
         var ranked = sort.Order(creators.Select(c => (Creator: c, Metrics: Metrics.From(c.Totals, currency))), r => r.Metrics, r => r.Creator.CreatorId)
             .ToList();
-        var page = ranked.Skip(offset).Take(limit)
-            .Select((r, i) => new CreatorRow(offset + i + 1, r.Creator.CreatorId, r.Creator.DisplayName, r.Creator.Handle, r.Creator.Tier, r.Metrics))
-            .ToList();
-        var next = offset + page.Count < ranked.Count ? offset + page.Count : (int?)null;
+        var (page, next) = OffsetPage.Cut(ranked, offset, limit,
+            (r, rank) => new CreatorRow(rank, r.Creator.CreatorId, r.Creator.DisplayName, r.Creator.Handle, r.Creator.Tier, r.Metrics));
         return (ranked.Count, page, next);
     }
 }

@@ -53,7 +53,7 @@ internal static class CsvExport
 
     /// <summary>The header of an empty export, from the row type's properties (nested records flattened) as JSON names them.</summary>
     private static List<string> ColumnsOf(Type type, JsonSerializerOptions json) =>
-        type.GetProperties().SelectMany(p => p.PropertyType.Namespace == type.Namespace || p.PropertyType.Name == "Metrics"
+        type.GetProperties().SelectMany(p => p.PropertyType.Namespace?.StartsWith("AmbassadorNet.Analytics", StringComparison.Ordinal) == true
                 ? ColumnsOf(p.PropertyType, json)
                 : [json.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name])
             .ToList();

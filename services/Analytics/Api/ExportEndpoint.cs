@@ -1,3 +1,4 @@
+using AmbassadorNet.Analytics.Api.Content;
 using AmbassadorNet.ServiceDefaults.Files;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -7,19 +8,36 @@ namespace AmbassadorNet.Analytics.Api;
 /// <summary>
 /// <c>GET /api/analytics/export.csv?view=…</c>: the rows of one view as CSV, with that view's own
 /// parameters. Paged views export every row (up to 10,000) unless offset or limit is given, and
-/// then exactly the page the JSON view would answer.
+/// then exactly the page the JSON view would answer. The content view takes <c>by</c>: post (the
+/// post leaderboard) or a dimension posts are grouped by.
 /// </summary>
 internal static class ExportEndpoint
 {
-    public static readonly string[] Views = ["summary", "creators", "timeseries", "leaderboard", "tiers"];
+    public static readonly string[] Views = ["summary", "creators", "timeseries", "leaderboard", "tiers", "content"];
 
     public static async Task<FileContentHttpResult> ExportAsync(
-        string? view, string? campaignId, string? currency, string? from, string? to, string? sort, string? minClicks, string? offset, string? limit,
-        CampaignViews campaigns, BrandViews brand, IOptions<JsonOptions> json, CancellationToken ct)
+        string? view, string? by, string? campaignId, string? creatorId, string? platform, string? format, string? market, string? currency,
+        string? from, string? to, string? sort, string? minClicks, string? offset, string? limit,
+        CampaignViews campaigns, BrandViews brand, ContentViews content, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var name = view?.ToLowerInvariant();
         errors.Check(name is not null && Views.Contains(name), "view", $"view must be one of {string.Join(", ", Views)}.");
+        var paged = offset is not null || limit is not null;
+        var (skip, take) = ViewQuery.Paging(offset, limit, errors, paged ? ViewQuery.DefaultLimit : ViewQuery.MaxExportRows, ViewQuery.MaxExportRows);
+        var options = json.Value.SerializerOptions;
+        if (name == "content")
+        {
+            var dimension = ContentDimension.Parse(by);
+            errors.Check(string.Equals(by, "post", StringComparison.OrdinalIgnoreCase) || dimension is not null, "by", $"by must be post or one of {ContentDimension.Names}.");
+            var request = ContentRequest.Read(currency, from, to, sort, campaignId, creatorId, platform, format, market, errors);
+            errors.ThrowIfAny();
+            var rows = dimension is null
+                ? CsvExport.Write((await content.PostsAsync(request.Filter, request.Currency, request.Range, request.Sort, skip, take, ct)).Items, options)
+                : CsvExport.Write((await content.GroupsAsync(dimension, request.Filter, request.Currency, request.Range, request.Sort, skip, take, ct)).Items, options);
+            return TypedResults.File(rows, CsvFile.ContentType, CsvExport.FileName(dimension is null ? "content-posts" : $"content-{dimension.Name}"));
+        }
+
         var perCampaign = name is "summary" or "creators" or "timeseries";
         var campaign = Guid.TryParse(campaignId, out var parsed) && parsed != Guid.Empty ? parsed : (Guid?)null;
         errors.Check(!perCampaign || campaign is not null, "campaignId", $"The {name} view needs the id of a campaign as campaignId.");
@@ -27,11 +45,7 @@ internal static class ExportEndpoint
         var range = ViewQuery.Range(from, to, errors);
         var order = ViewQuery.Sort(sort, errors);
         var threshold = ViewQuery.MinClicks(minClicks, errors);
-        var paged = offset is not null || limit is not null;
-        var (skip, take) = ViewQuery.Paging(offset, limit, errors, paged ? ViewQuery.DefaultLimit : ViewQuery.MaxExportRows, ViewQuery.MaxExportRows);
         errors.ThrowIfAny();
-
-        var options = json.Value.SerializerOptions;
         var csv = name switch
         {
             "summary" => CsvExport.Write([await campaigns.SummaryAsync(campaign!.Value, range, ct)], options),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AmbassadorNet.Analytics.Api.Content;
 using AmbassadorNet.SharedKernel;
 
 namespace AmbassadorNet.Analytics.Api;
@@ -57,6 +58,38 @@ internal static class ViewQuery
         var found = CreatorSort.Parse(sort ?? CreatorSort.Default.Name);
         errors.Check(found is not null, "sort", $"sort must be one of {string.Join(", ", CreatorSort.All.Select(s => s.Name))}.");
         return found ?? CreatorSort.Default;
+    }
+
+    public static ContentSort ContentOrder(string? sort, FieldErrors errors)
+    {
+        var found = ContentSort.Parse(sort ?? ContentSort.Default.Name);
+        errors.Check(found is not null, "sort", $"sort must be one of {string.Join(", ", ContentSort.All.Select(s => s.Name))}.");
+        return found ?? ContentSort.Default;
+    }
+
+    /// <summary>The posts a content report covers: ids as text (a malformed one is a field error), names as the events carry them.</summary>
+    public static ContentFilter Posts(string? campaignId, string? creatorId, string? platform, string? format, string? market, FieldErrors errors) => new(
+        Id(campaignId, "campaignId", errors), Id(creatorId, "creatorId", errors),
+        Token(platform, "platform", errors), Token(format, "format", errors),
+        Matches(market, "market", errors, m => m.Length == 2 && m.All(char.IsAsciiLetter), "An ISO 3166-1 alpha-2 country code such as DE.")?.ToUpperInvariant());
+
+    public static Guid? Id(string? text, string field, FieldErrors errors)
+    {
+        var valid = Guid.TryParse(text, out var id) && id != Guid.Empty;
+        errors.Check(text is null || valid, field, $"{field} must be an id (a UUID).");
+        return valid ? id : null;
+    }
+
+    /// <summary>A platform or format name: lower-case letters and underscores, as campaigns names them.</summary>
+    private static string? Token(string? text, string field, FieldErrors errors) =>
+        Matches(text?.ToLowerInvariant(), field, errors, t => t.Length is >= 1 and <= 20 && t.All(c => c is (>= 'a' and <= 'z') or '_'),
+            $"{field} must be a name such as {(field == "platform" ? "instagram" : "reel")}.");
+
+    private static string? Matches(string? text, string field, FieldErrors errors, Func<string, bool> valid, string message)
+    {
+        var ok = text is null || valid(text);
+        errors.Check(ok, field, message);
+        return ok ? text : null;
     }
 
     public static string? Currency(string? currency, FieldErrors errors)

@@ -15,4 +15,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<PostDimension> Posts => Set<PostDimension>();
 
     public DbSet<PostDailyRollup> PostRollups => Set<PostDailyRollup>();
+
+    public DbSet<PostMetricSnapshot> PostMetrics => Set<PostMetricSnapshot>();
 }

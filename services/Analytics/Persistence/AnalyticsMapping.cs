@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Analytics.Persistence;
 
-/// <summary>How the read-model classes map to the tables of Migrations/0001_analytics.sql and 0002_post_figures.sql.</summary>
+/// <summary>How the read-model classes map to the tables of Migrations/0001_analytics.sql and those after it.</summary>
 internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<DailyRollup>,
     IEntityTypeConfiguration<CampaignDailyRollup>,
@@ -12,8 +12,15 @@ internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<CampaignSpend>,
     IEntityTypeConfiguration<BudgetThreshold>,
     IEntityTypeConfiguration<PostDailyRollup>,
-    IEntityTypeConfiguration<PostDimension>
+    IEntityTypeConfiguration<PostDimension>,
+    IEntityTypeConfiguration<PostMetricSnapshot>
 {
+    public void Configure(EntityTypeBuilder<PostMetricSnapshot> snapshot)
+    {
+        snapshot.ToTable("post_metric_snapshots");
+        snapshot.HasKey(s => new { s.PostId, s.Day });
+    }
+
     public void Configure(EntityTypeBuilder<PostDailyRollup> rollup)
     {
         rollup.ToTable("post_daily_rollups");

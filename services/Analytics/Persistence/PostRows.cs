@@ -1,6 +1,6 @@
 namespace AmbassadorNet.Analytics.Persistence;
 
-// The tables of Migrations/0002_post_figures.sql (and the columns 0003 and 0004 add).
+// The tables of Migrations/0002_post_figures.sql (and the columns 0003 and 0004 add) and 0005_content_metrics.sql.
 
 /// <summary>What a post's own link and promo code brought on a UTC day, in one currency, and the gifts shipped for it.</summary>
 public sealed class PostDailyRollup : RollupCounters
@@ -40,4 +40,28 @@ public sealed class PostDimension : IBrandOwned
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A post's latest snapshot of a UTC day: its lifetime counts as the platform reported them (null: not reported).</summary>
+public sealed class PostMetricSnapshot : IBrandOwned
+{
+    public Guid PostId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public DateTimeOffset MeasuredAt { get; set; }
+
+    public long? Views { get; set; }
+
+    public long? Reach { get; set; }
+
+    public long? Likes { get; set; }
+
+    public long? Comments { get; set; }
+
+    public long? Shares { get; set; }
+
+    public long? Saves { get; set; }
 }

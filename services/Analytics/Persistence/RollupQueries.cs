@@ -11,7 +11,7 @@ namespace AmbassadorNet.Analytics.Persistence;
 /// </summary>
 public sealed class RollupQueries(AnalyticsDbContext db)
 {
-    private const string TotalsColumns = """
+    internal const string TotalsColumns = """
         coalesce(sum(r.clicks), 0)::bigint, coalesce(sum(r.unique_clicks), 0)::bigint, coalesce(sum(r.bot_clicks), 0)::bigint,
         coalesce(sum(r.conversions), 0)::bigint, coalesce(sum(r.revenue), 0), coalesce(sum(r.refunds), 0),
         coalesce(sum(r.commission), 0), coalesce(sum(r.fees), 0), coalesce(sum(r.gifts), 0)
@@ -102,31 +102,12 @@ public sealed class RollupQueries(AnalyticsDbContext db)
             GROUP BY 1 ORDER BY 1
             """, [new("post", postId), .. range.Parameters()], r => (r.GetString(0), ReadTotals(r, 1)), ct);
 
-    private static Totals ReadTotals(DbDataReader r, int at) => new(
+    internal static Totals ReadTotals(DbDataReader r, int at) => new(
         r.GetInt64(at), r.GetInt64(at + 1), r.GetInt64(at + 2), r.GetInt64(at + 3),
         r.GetDecimal(at + 4), r.GetDecimal(at + 5), r.GetDecimal(at + 6), r.GetDecimal(at + 7), r.GetDecimal(at + 8));
 
-    private async Task<List<T>> QueryAsync<T>(string sql, NpgsqlParameter[] parameters, Func<DbDataReader, T> read, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new NpgsqlParameter("brand", db.CurrentBrandId)); // every query is the caller's brand only
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private Task<List<T>> QueryAsync<T>(string sql, NpgsqlParameter[] parameters, Func<DbDataReader, T> read, CancellationToken ct) =>
+        db.QueryBrandAsync(sql, parameters, read, ct);
 }
 
 public sealed record CreatorTotals(Guid CreatorId, string? DisplayName, string? Handle, string? Tier, Totals Totals);

@@ -35,12 +35,13 @@ public sealed record EnrollmentPage(IReadOnlyList<EnrollmentView> Items, string?
 /// <summary>What a bulk invitation did: how many matched the filter, how many were invited, how many already had an enrollment.</summary>
 public sealed record BulkInviteResult(int Matched, int Invited, int AlreadyEnrolled);
 
+/// <summary>A deliverable; <see cref="PostId"/> is the recorded post it was last submitted as (null for a bare URL).</summary>
 public sealed record DeliverableView(
-    Guid Id, Guid EnrollmentId, Guid CreatorId, DeliverableType Type, DateOnly DueDate, DeliverableStatus Status, string? SubmittedUrl,
+    Guid Id, Guid EnrollmentId, Guid CreatorId, DeliverableType Type, DateOnly DueDate, DeliverableStatus Status, string? SubmittedUrl, Guid? PostId,
     DateTimeOffset? SubmittedAt, string? ReviewNote, decimal? FeeAmount, string? FeeCurrency, long Version)
 {
     public static DeliverableView From(Deliverable d) => new(
-        d.Id, d.EnrollmentId, d.CreatorId, d.Type, d.DueDate, d.Status, d.SubmittedUrl, d.SubmittedAt, d.ReviewNote, d.FeeAmount, d.FeeCurrency, d.Version);
+        d.Id, d.EnrollmentId, d.CreatorId, d.Type, d.DueDate, d.Status, d.SubmittedUrl, d.PostId, d.SubmittedAt, d.ReviewNote, d.FeeAmount, d.FeeCurrency, d.Version);
 }
 
 /// <summary>An active enrollment short of a quota in the month: <c>delivered</c> counts submitted and approved deliverables.</summary>

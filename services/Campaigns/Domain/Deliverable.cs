@@ -20,6 +20,9 @@ public sealed class Deliverable : BrandOwnedEntity
 
     public string? SubmittedUrl { get; set; }
 
+    /// <summary>The recorded post last submitted for this deliverable (null for a bare URL): its fee is that post's cost.</summary>
+    public Guid? PostId { get; set; }
+
     public DateTimeOffset? SubmittedAt { get; set; }
 
     public string? ReviewNote { get; set; }
@@ -34,10 +37,11 @@ public sealed class Deliverable : BrandOwnedEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public void Submit(string url, DateTimeOffset now)
+    /// <param name="postId">The post recorded with the submission; null when the content is a bare URL.</param>
+    public void Submit(string url, DateTimeOffset now, Guid? postId = null)
     {
         Move(now, DeliverableStatus.Submitted, "submit", DeliverableStatus.Pending, DeliverableStatus.RevisionRequested);
-        (SubmittedUrl, SubmittedAt, ReviewNote) = (url, now, null);
+        (SubmittedUrl, SubmittedAt, ReviewNote, PostId) = (url, now, null, postId);
     }
 
     public void Approve(decimal? fee, string? currency, DateTimeOffset now)

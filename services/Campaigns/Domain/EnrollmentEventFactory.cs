@@ -18,7 +18,7 @@ public static class EnrollmentEventFactory
     public static EnrollmentEnded Ended(Enrollment e) => new(e.BrandId, e.UpdatedAt, e.Id, e.Version, State(e), e.EndReason!);
 
     public static DeliverableState State(Deliverable d) => new(
-        d.Id, d.EnrollmentId, d.CampaignId, d.CreatorId, Name(d.Type), d.DueDate, Name(d.Status), d.SubmittedUrl);
+        d.Id, d.EnrollmentId, d.CampaignId, d.CreatorId, Name(d.Type), d.DueDate, Name(d.Status), d.SubmittedUrl, d.PostId);
 
     public static DeliverableAssigned Assigned(Deliverable d) => new(d.BrandId, d.UpdatedAt, d.Id, d.Version, State(d));
 

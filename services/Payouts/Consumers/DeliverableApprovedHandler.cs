@@ -26,7 +26,7 @@ public sealed class DeliverableApprovedHandler(Journal journal, PayoutsDbContext
             $"Fee for the approved {deliverable.Type} of campaign {deliverable.CampaignId}"));
         db.AddEvent(new DeliverableFeeBooked(
             m.BrandId, m.OccurredAt, posted.Id, m.DeliverableId, deliverable.EnrollmentId, deliverable.CampaignId, deliverable.CreatorId,
-            new MoneyAmount(amount.Amount, fee.Currency)), clock);
+            new MoneyAmount(amount.Amount, fee.Currency), deliverable.PostId), clock);
         return HandleResult.Done;
     }
 }

@@ -83,7 +83,7 @@ internal static class PostEndpoints
             throw new RequestValidationException("format", $"A {SnakeCaseEnums.Name(deliverable.Type)} deliverable is fulfilled by a post of format {formats}.");
         }
 
-        deliverable.Submit(post.Url!, post.CreatedAt);
+        deliverable.Submit(post.Url!, post.CreatedAt, post.Id);
         post.DeliverableId = deliverable.Id;
         db.AddEvent(EnrollmentEventFactory.Submitted(deliverable), clock);
     }
