@@ -72,6 +72,10 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts/{id}/ship"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts/{id}/deliver"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/gifts/{id}/cancel"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/experiments"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/experiments"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/experiments/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/experiments/{id}/end"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>
@@ -120,6 +124,7 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/posts/{id}/summary"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/content/posts"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/content/by/{dimension}"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
+        new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/experiments/{id}/report"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/leaderboard"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/tiers"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/export.csv"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),

@@ -1,5 +1,7 @@
 using AmbassadorNet.Analytics.Api;
 using AmbassadorNet.Analytics.Api.Content;
+using AmbassadorNet.Analytics.Api.Experiments;
+using AmbassadorNet.Analytics.Experiments;
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
 using AmbassadorNet.Analytics.Rollups;
@@ -29,7 +31,8 @@ public static class AnalyticsApp
             .Handle<CampaignDimensionHandler>(Quiet)
             .Handle<CreatorDimensionHandler>(Quiet)
             .Handle<PostDimensionHandler>(Quiet)
-            .Handle<PostMetricsHandler>(Quiet));
+            .Handle<PostMetricsHandler>(Quiet)
+            .Handle<ExperimentDimensionHandler>(Quiet));
         builder.Services.AddScoped<BudgetMonitor>();
         builder.Services.AddScoped<RollupBuffer>();
         builder.Services.AddScoped<ITransactionFlush>(provider => provider.GetRequiredService<RollupBuffer>());
@@ -39,6 +42,10 @@ public static class AnalyticsApp
         builder.Services.AddScoped<PostViews>();
         builder.Services.AddScoped<ContentQueries>();
         builder.Services.AddScoped<ContentViews>();
+        builder.Services.AddScoped<ExperimentQueries>();
+        builder.Services.AddScoped<ExperimentFigures>();
+        builder.Services.AddScoped<ExperimentMonitor>();
+        builder.Services.AddScoped<ExperimentViews>();
 
         return builder.BuildService<AnalyticsDbContext>(app => app.MapAnalyticsApi());
     }
@@ -57,6 +64,6 @@ public static class AnalyticsApp
     }
 
     // Dimension events and gifts trickle; post metrics come in bursts when a file is imported, one upsert
-    // each, and one at a time keeps up. Eight queues share one connection pool.
+    // each, and one at a time keeps up. Nine queues share one connection pool.
     private static void Quiet(EndpointSettings endpoint) => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1);
 }

@@ -7,10 +7,10 @@ public static class PostBodies
 
     public static object Post(
         Guid enrollment, string url, string platform = "instagram", string format = "reel", string? caption = null, bool promoCode = false,
-        Guid? deliverableId = null, int daysAgo = 0) => new
+        Guid? deliverableId = null, int daysAgo = 0, Guid? experimentId = null, string? variant = null) => new
     {
         enrollmentId = enrollment, deliverableId, platform, format, url, publishedAt = DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5),
-        language = "EN", caption, paidPartnershipLabel = true, promoCode,
+        language = "EN", caption, paidPartnershipLabel = true, promoCode, experimentId, variant,
     };
 
     /// <summary>A launched campaign and an approved creator (20,000 followers on instagram) who accepted its invitation.</summary>

@@ -63,6 +63,12 @@ public sealed class BrandWorld
         samples["posts"] = Id(post);
         var gift = await admin.SendAsync(HttpMethod.Post, "/api/gifts", new { enrollmentId, postId = samples["posts"], product = "Sample box", sku = "SB-1", quantity = 1, unitValue = 20m });
         samples["gifts"] = Id(gift);
+        var experiment = await admin.SendAsync(HttpMethod.Post, "/api/experiments", new
+        {
+            campaignId, name = "Reels against stories", control = "story",
+            variants = new[] { new { key = "story", name = "Stories" }, new { key = "reel", name = "Reels" } },
+        });
+        samples["experiments"] = Id(experiment);
 
         var link = await OnlyItemAsync(admin, "/api/links", "tracking to issue the link");
         samples["links"] = Id(link);
@@ -93,7 +99,9 @@ public sealed class BrandWorld
         samples["deliveries"] = Id(await SucceededDeliveryAsync(admin, samples["webhooks"]));
         if (runningServices.Contains("analytics"))
         {
-            await KnownToAnalyticsAsync(admin, samples["posts"]); // so the brand's reads of it hold still between snapshots
+            // So the brand's reads of them hold still between snapshots.
+            await KnownToAnalyticsAsync(admin, $"/api/analytics/posts/{samples["posts"]}/summary", "the post");
+            await KnownToAnalyticsAsync(admin, $"/api/analytics/experiments/{samples["experiments"]}/report", "the experiment");
         }
 
         return new BrandWorld(admin, samples);
@@ -136,19 +144,19 @@ public sealed class BrandWorld
         return Id(run.GetProperty("batches")[0]);
     }
 
-    private static Task KnownToAnalyticsAsync(GatewayClient admin, string postId) =>
+    private static Task KnownToAnalyticsAsync(GatewayClient admin, string path, string what) =>
         Eventually.UntilAsync(async _ =>
         {
             try
             {
-                await admin.SendAsync(HttpMethod.Get, $"/api/analytics/posts/{postId}/summary");
+                await admin.SendAsync(HttpMethod.Get, path);
                 return true;
             }
             catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
                 return false;
             }
-        }, "analytics to learn of the post");
+        }, $"analytics to learn of {what}");
 
     private static string Id(JsonElement resource) => resource.GetProperty("id").ToString();
 

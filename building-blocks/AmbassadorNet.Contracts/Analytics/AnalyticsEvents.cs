@@ -13,3 +13,26 @@ public sealed record CampaignBudgetThresholdReached(
     int ThresholdPercent,
     MoneyAmount Budget,
     MoneyAmount Consumed) : IIntegrationEvent;
+
+/// <summary>
+/// A variant of an experiment converts differently from the control at the brand's significance
+/// level: a two-proportion z-test on orders ÷ unique clicks, Holm-adjusted across the experiment's
+/// variants (docs/services/analytics.md, "Experiments"). Published once per experiment and variant,
+/// the first time it is significant, even if later figures take it back below; the report always
+/// shows the current verdict.
+/// </summary>
+public sealed record ExperimentSignificanceReached(
+    Guid BrandId,
+    DateTimeOffset OccurredAt,
+    Guid ExperimentId,
+    Guid CampaignId,
+    string Variant,
+    string ControlVariant,
+    long VariantClicks,
+    long VariantOrders,
+    long ControlClicks,
+    long ControlOrders,
+    decimal VariantConversionRate,
+    decimal ControlConversionRate,
+    decimal AdjustedPValue,
+    decimal SignificanceLevel) : IIntegrationEvent;

@@ -6,7 +6,9 @@ namespace AmbassadorNet.Contracts.Campaigns;
 /// story, short_video, long_video, feed_post, carousel, live, article. <see cref="Url"/> and
 /// <see cref="Caption"/> are null once the creator is erased. <see cref="CreatorFollowers"/> is the
 /// creator's audience on the platform when the post was recorded (null when unknown): the divisor
-/// of the post's engagement rate when the platform reports no views.
+/// of the post's engagement rate when the platform reports no views. <see cref="ExperimentId"/> and
+/// <see cref="Variant"/>: the experiment of its campaign the post takes part in and its variant's key
+/// (both null when none).
 /// </summary>
 public sealed record PostState(
     Guid PostId,
@@ -22,7 +24,9 @@ public sealed record PostState(
     string Market,
     string? Caption,
     bool PaidPartnershipLabel,
-    long? CreatorFollowers);
+    long? CreatorFollowers,
+    Guid? ExperimentId = null,
+    string? Variant = null);
 
 /// <summary>
 /// A post was recorded. Tracking issues the post its own link when <see cref="TrackingLinkRequested"/>

@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics.Api.Content;
+using AmbassadorNet.Analytics.Api.Experiments;
 using AmbassadorNet.Security;
 
 namespace AmbassadorNet.Analytics.Api;
@@ -9,7 +10,7 @@ public static class AnalyticsApi
     /// <summary>What each tag of this API groups, for its OpenAPI document.</summary>
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
-        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator and per-post figures, the content reports (posts by format, platform, market, creator, campaign), the leaderboard, tiers and CSV exports.",
+        ["Analytics"] = "Read models built from the events: campaign summaries and time series, per-creator and per-post figures, the content reports (posts by format, platform, market, creator, campaign), experiment reports, the leaderboard, tiers and CSV exports.",
     };
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
@@ -33,6 +34,9 @@ public static class AnalyticsApi
         analytics.MapGet("/content/by/{dimension}", ContentEndpoints.GroupsAsync)
             .WithName("ListContentGroups")
             .WithSummary("Posts grouped by format, platform, market, creator or campaign, with the same figures per group, best first.");
+        analytics.MapGet("/experiments/{id:guid}/report", async (Guid id, ExperimentViews views, CancellationToken ct) => TypedResults.Ok(await views.ReportAsync(id, ct)))
+            .WithName("GetExperimentReport")
+            .WithSummary("An experiment's result per variant: posts, clicks, orders, conversion rate with its Wilson interval, revenue per post with its bootstrap interval, the z-test against the control (Holm-adjusted), and a one-sentence conclusion.");
         analytics.MapGet("/leaderboard", AnalyticsEndpoints.LeaderboardAsync)
             .WithName("GetLeaderboard")
             .WithSummary("The brand's creators across campaigns in one currency, best first, with at least minClicks unique clicks.");
@@ -41,7 +45,7 @@ public static class AnalyticsApi
             .WithSummary("Emerging, nano, micro, macro and mega side by side: creators, engagement, totals, ROAS and per-creator figures.");
         analytics.MapGet("/export.csv", ExportEndpoint.ExportAsync)
             .WithName("ExportAnalyticsCsv")
-            .WithSummary("The rows of one view (view=summary|creators|timeseries|leaderboard|tiers|content, with its parameters) as CSV.")
+            .WithSummary("The rows of one view (view=summary|creators|timeseries|leaderboard|tiers|content|experiment, with its parameters) as CSV.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }

@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics.Api.Content;
+using AmbassadorNet.Analytics.Api.Experiments;
 using AmbassadorNet.ServiceDefaults.Files;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -13,12 +14,12 @@ namespace AmbassadorNet.Analytics.Api;
 /// </summary>
 internal static class ExportEndpoint
 {
-    public static readonly string[] Views = ["summary", "creators", "timeseries", "leaderboard", "tiers", "content"];
+    public static readonly string[] Views = ["summary", "creators", "timeseries", "leaderboard", "tiers", "content", "experiment"];
 
     public static async Task<FileContentHttpResult> ExportAsync(
-        string? view, string? by, string? campaignId, string? creatorId, string? platform, string? format, string? market, string? currency,
+        string? view, string? by, string? experimentId, string? campaignId, string? creatorId, string? platform, string? format, string? market, string? currency,
         string? from, string? to, string? sort, string? minClicks, string? offset, string? limit,
-        CampaignViews campaigns, BrandViews brand, ContentViews content, IOptions<JsonOptions> json, CancellationToken ct)
+        CampaignViews campaigns, BrandViews brand, ContentViews content, ExperimentViews experiments, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var name = view?.ToLowerInvariant();
@@ -36,6 +37,15 @@ internal static class ExportEndpoint
                 ? CsvExport.Write((await content.PostsAsync(request.Filter, request.Currency, request.Range, request.Sort, skip, take, ct)).Items, options)
                 : CsvExport.Write((await content.GroupsAsync(dimension, request.Filter, request.Currency, request.Range, request.Sort, skip, take, ct)).Items, options);
             return TypedResults.File(rows, CsvFile.ContentType, CsvExport.FileName(dimension is null ? "content-posts" : $"content-{dimension.Name}"));
+        }
+
+        if (name == "experiment")
+        {
+            errors.Check(experimentId is not null, "experimentId", "The experiment view needs the id of an experiment as experimentId.");
+            var experiment = ViewQuery.Id(experimentId, "experimentId", errors);
+            errors.ThrowIfAny();
+            var report = await experiments.ReportAsync(experiment!.Value, ct);
+            return TypedResults.File(CsvExport.Write(report.Variants, options), CsvFile.ContentType, CsvExport.FileName("experiment"));
         }
 
         var perCampaign = name is "summary" or "creators" or "timeseries";

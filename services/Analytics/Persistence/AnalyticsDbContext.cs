@@ -17,4 +17,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<PostDailyRollup> PostRollups => Set<PostDailyRollup>();
 
     public DbSet<PostMetricSnapshot> PostMetrics => Set<PostMetricSnapshot>();
+
+    public DbSet<ExperimentDimension> Experiments => Set<ExperimentDimension>();
 }

@@ -1,3 +1,4 @@
+using AmbassadorNet.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Analytics.Persistence;
@@ -13,8 +14,31 @@ internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<BudgetThreshold>,
     IEntityTypeConfiguration<PostDailyRollup>,
     IEntityTypeConfiguration<PostDimension>,
-    IEntityTypeConfiguration<PostMetricSnapshot>
+    IEntityTypeConfiguration<PostMetricSnapshot>,
+    IEntityTypeConfiguration<ExperimentDimension>,
+    IEntityTypeConfiguration<ExperimentAnnouncement>
 {
+    public void Configure(EntityTypeBuilder<ExperimentDimension> experiment)
+    {
+        experiment.ToTable("experiment_dims");
+        experiment.HasKey(e => e.ExperimentId);
+        experiment.Property(e => e.Name).HasMaxLength(200);
+        experiment.Property(e => e.Variants).AsJson();
+        experiment.Property(e => e.ControlVariant).HasMaxLength(40);
+        experiment.Property(e => e.Assignment).HasMaxLength(20);
+        experiment.Property(e => e.SignificanceLevel).HasPrecision(6, 4);
+        experiment.Property(e => e.Status).HasMaxLength(20);
+        experiment.HasIndex(e => e.BrandId);
+        experiment.Ignore(e => e.IsRunning);
+    }
+
+    public void Configure(EntityTypeBuilder<ExperimentAnnouncement> announcement)
+    {
+        announcement.ToTable("experiment_announcements");
+        announcement.HasKey(a => new { a.ExperimentId, a.Variant });
+        announcement.Property(a => a.Variant).HasMaxLength(40);
+    }
+
     public void Configure(EntityTypeBuilder<PostMetricSnapshot> snapshot)
     {
         snapshot.ToTable("post_metric_snapshots");
@@ -38,6 +62,8 @@ internal sealed class AnalyticsMapping :
         post.Property(p => p.Format).HasMaxLength(20);
         post.Property(p => p.Market).HasMaxLength(2);
         post.Property(p => p.Language).HasMaxLength(2);
+        post.Property(p => p.Variant).HasMaxLength(40);
+        post.HasIndex(p => p.ExperimentId);
         post.HasIndex(p => new { p.BrandId, p.PublishedAt });
     }
 

@@ -37,6 +37,11 @@ public sealed class PostDimension : IBrandOwned
 
     public long? CreatorFollowers { get; set; }
 
+    /// <summary>The experiment the post takes part in, and its variant's key (both null when none).</summary>
+    public Guid? ExperimentId { get; set; }
+
+    public string? Variant { get; set; }
+
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

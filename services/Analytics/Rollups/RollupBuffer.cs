@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics.Budget;
+using AmbassadorNet.Analytics.Experiments;
 
 namespace AmbassadorNet.Analytics.Rollups;
 
@@ -6,9 +7,10 @@ namespace AmbassadorNet.Analytics.Rollups;
 /// The facts one transaction counts, from every message it applies (a batch of conversions, say),
 /// written at its end: one insert claims all their natural keys, one upsert adds the counters of
 /// those not counted before (so a campaign-day row is written once per batch, not once per order),
-/// then each campaign whose spend changed gets one budget check.
+/// then each campaign whose spend changed gets one budget check, and each running experiment whose
+/// posts got new figures one significance check.
 /// </summary>
-public sealed class RollupBuffer(AnalyticsDbContext db, BudgetMonitor budget, TimeProvider clock) : ITransactionFlush
+public sealed class RollupBuffer(AnalyticsDbContext db, BudgetMonitor budget, ExperimentMonitor experiments, TimeProvider clock) : ITransactionFlush
 {
     private readonly Dictionary<(string Kind, string Key), Fact> _facts = [];
 
@@ -50,6 +52,8 @@ public sealed class RollupBuffer(AnalyticsDbContext db, BudgetMonitor budget, Ti
         {
             await budget.CheckAsync(campaignId, cancellationToken);
         }
+
+        await experiments.CheckPostsAsync([.. counted.SelectMany(f => f.Deltas).Select(d => d.PostId).OfType<Guid>().Distinct()], cancellationToken);
     }
 
     private sealed record Fact(IReadOnlyList<RollupDelta> Deltas, bool Spend);

@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Experiments;
 using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Posts;
 using AmbassadorNet.Security;
@@ -16,6 +17,7 @@ public static class CampaignsApi
         ["Deliverables"] = "The content an enrolled creator owes a campaign: submitted, approved, rejected or sent back for revision.",
         ["Posts"] = "Creators' published content: platform, format, market and language, with a link and promo code of its own, and its metrics.",
         ["Gifts"] = "Product seeding: goods sent to creators, shipped and delivered; their value counts in the campaign's cost.",
+        ["Experiments"] = "Tests of content within a campaign: variants, a control, posts assigned by the brand or at random with a recorded seed; analytics reports the result.",
     };
 
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
@@ -46,6 +48,7 @@ public static class CampaignsApi
         MapEnrollments(campaigns.MapGroup("/{id:guid}/enrollments").WithTags("Enrollments"));
         MapPosts(app.MapGroup("/api/posts").WithTags("Posts"));
         MapGifts(app.MapGroup("/api/gifts").WithTags("Gifts"));
+        MapExperiments(app.MapGroup("/api/experiments").WithTags("Experiments"));
         return app;
     }
 
@@ -64,6 +67,18 @@ public static class CampaignsApi
         posts.MapPost("/metrics/import", MetricImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).WithBodyLimit(RequestBodyLimits.File).Idempotent()
             .WithName("ImportPostMetrics").WithSummary("Reports many snapshots from a CSV file, with a report per row (mode all-or-nothing or partial).")
             .Accepts<string>("text/csv").DisableAntiforgery();
+    }
+
+    private static void MapExperiments(RouteGroupBuilder experiments)
+    {
+        experiments.MapPost("/", ExperimentEndpoints.DeclareAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
+            .WithName("DeclareExperiment").WithSummary("Declares an experiment in a campaign: two or more content variants, the control, how posts are assigned (brand or random with a recorded seed) and α.");
+        experiments.MapGet("/", ExperimentEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListExperiments").WithSummary("The brand's experiments, newest first, by campaign and status; keyset-paged.");
+        experiments.MapGet("/{id:guid}", ExperimentEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetExperiment").WithSummary("One experiment with its variants and how many posts each has.");
+        experiments.MapPost("/{id:guid}/end", ExperimentEndpoints.EndAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("EndExperiment").WithSummary("Ends a running experiment: it takes no more posts, and its report counts facts up to today.");
     }
 
     private static void MapGifts(RouteGroupBuilder gifts)

@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Domain.Experiments;
+
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>Draft → Active ⇄ Paused → Ended; each move is one version and one event, an illegal one a 409.</summary>
@@ -25,8 +27,20 @@ internal static class LifecycleEndpoints
     public static Task<Ok<CampaignView>> ResumeAsync(Guid id, CampaignsDbContext db, TimeProvider clock, CancellationToken ct) =>
         MoveAsync(id, db, clock, ct, (c, now) => c.Resume(now), CampaignEventFactory.Resumed);
 
-    public static Task<Ok<CampaignView>> EndAsync(Guid id, CampaignsDbContext db, TimeProvider clock, CancellationToken ct) =>
-        MoveAsync(id, db, clock, ct, (c, now) => c.End(now), CampaignEventFactory.Ended);
+    /// <summary>Ends the campaign and, in the same save, every experiment of it still running.</summary>
+    public static async Task<Ok<CampaignView>> EndAsync(Guid id, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var campaign = await db.LoadCampaignAsync(id, ct);
+        var now = clock.GetUtcNow();
+        campaign.End(now);
+        foreach (var experiment in await db.Experiments.Where(e => e.CampaignId == id && e.Status == ExperimentStatus.Running).ToListAsync(ct))
+        {
+            experiment.End(ExperimentEnding.CampaignEnded, now);
+            db.AddEvent(ExperimentEventFactory.Ended(experiment), clock);
+        }
+
+        return await SaveAsync(db, campaign, CampaignEventFactory.Ended(campaign), clock, ct);
+    }
 
     /// <summary>The terms in force at <paramref name="at"/> (default now): what an order placed then earns under.</summary>
     public static async Task<Ok<TermsVersionView>> TermsAtAsync(Guid id, DateTimeOffset? at, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)

@@ -1,11 +1,12 @@
 using AmbassadorNet.Persistence.Conventions;
+using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
-/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql, 0002_posts.sql, 0003_post_metrics.sql and 0004_gifts.sql.</summary>
+/// <summary>How the campaigns entities map to the tables of Migrations/0001_campaigns.sql, 0002_posts.sql, 0003_post_metrics.sql, 0004_gifts.sql and those after them.</summary>
 internal sealed class CampaignMapping :
     IEntityTypeConfiguration<Campaign>,
     IEntityTypeConfiguration<CampaignTermsVersion>,
@@ -14,7 +15,8 @@ internal sealed class CampaignMapping :
     IEntityTypeConfiguration<CreatorReplica>,
     IEntityTypeConfiguration<Post>,
     IEntityTypeConfiguration<MetricSnapshot>,
-    IEntityTypeConfiguration<Gift>
+    IEntityTypeConfiguration<Gift>,
+    IEntityTypeConfiguration<Experiment>
 {
     public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
@@ -83,6 +85,9 @@ internal sealed class CampaignMapping :
         post.Property(p => p.Version).IsConcurrencyToken();
         post.HasOne<Enrollment>().WithMany().HasForeignKey(p => p.EnrollmentId);
         post.HasOne<Deliverable>().WithMany().HasForeignKey(p => p.DeliverableId);
+        post.HasOne<Experiment>().WithMany().HasForeignKey(p => p.ExperimentId);
+        post.Property(p => p.Variant).HasMaxLength(ExperimentRules.MaxKey);
+        post.HasIndex(p => new { p.ExperimentId, p.Variant });
         post.HasIndex(p => new { p.BrandId, p.Url }).IsUnique();
         post.HasIndex(p => new { p.BrandId, p.PublishedAt });
         post.HasIndex(p => new { p.CampaignId, p.PublishedAt });
@@ -95,6 +100,20 @@ internal sealed class CampaignMapping :
         snapshot.HasKey(s => new { s.PostId, s.Day });
         snapshot.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId);
         snapshot.Ignore(s => s.Counts);
+    }
+
+    public void Configure(EntityTypeBuilder<Experiment> experiment)
+    {
+        experiment.ToTable("experiments");
+        experiment.Property(e => e.Name).HasMaxLength(200);
+        experiment.Property(e => e.Hypothesis).HasMaxLength(1000);
+        experiment.Property(e => e.Variants).AsJson();
+        experiment.Property(e => e.ControlVariant).HasMaxLength(ExperimentRules.MaxKey);
+        experiment.Property(e => e.SignificanceLevel).HasPrecision(6, 4);
+        experiment.Property(e => e.EndReason).HasMaxLength(20);
+        experiment.Property(e => e.Version).IsConcurrencyToken();
+        experiment.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId);
+        experiment.HasIndex(e => new { e.CampaignId, e.CreatedAt });
     }
 
     public void Configure(EntityTypeBuilder<Gift> gift)

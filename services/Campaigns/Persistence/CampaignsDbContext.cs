@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
 
@@ -21,6 +22,9 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<Gift> Gifts => Set<Gift>();
 
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
-        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus)];
+        [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),
+         typeof(ExperimentStatus), typeof(VariantAssignment)];
 }

@@ -43,6 +43,8 @@ internal static class PostEndpoints
             await SubmitDeliverableAsync(db, enrollment, deliverableId, post, clock, ct);
         }
 
+        await JoinExperimentAsync(db, request, post, ct);
+
         db.Posts.Add(post);
         db.AddEvent(PostEventFactory.Recorded(post), clock);
         await db.SaveAsync(ct);
@@ -70,6 +72,24 @@ internal static class PostEndpoints
         query = wantedFormat is { } f ? query.Where(p => p.Format == f) : query;
         var page = await query.ToPageAsync(Newest, cursor, limit ?? 50, ct);
         return TypedResults.Ok(new PostPage([.. page.Items.Select(PostView.From)], page.NextCursor));
+    }
+
+    /// <summary>The experiment must be running in the post's campaign; the variant is the brand's choice or the seeded draw.</summary>
+    private static async Task JoinExperimentAsync(CampaignsDbContext db, RecordPostRequest request, Post post, CancellationToken ct)
+    {
+        if (request.ExperimentId is not { } experimentId)
+        {
+            if (request.Variant is not null)
+            {
+                throw new RequestValidationException("variant", "A variant belongs to an experiment: name experimentId too.");
+            }
+
+            return;
+        }
+
+        var experiment = await db.Experiments.SingleOrDefaultAsync(e => e.Id == experimentId && e.CampaignId == post.CampaignId, ct)
+            ?? throw new RequestValidationException("experimentId", "An experiment of the post's campaign.");
+        (post.ExperimentId, post.Variant) = (experiment.Id, experiment.VariantFor(post.Id, request.Variant?.Trim().ToLowerInvariant()));
     }
 
     /// <summary>The deliverable must be the enrollment's, waiting for content, and of a type the post's format fulfils.</summary>

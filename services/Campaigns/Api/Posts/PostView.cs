@@ -5,11 +5,11 @@ namespace AmbassadorNet.Campaigns.Api.Posts;
 public sealed record PostView(
     Guid Id, Guid CampaignId, Guid EnrollmentId, Guid CreatorId, Guid? DeliverableId, string Platform, PostFormat Format, string? Url,
     DateTimeOffset PublishedAt, string Language, string Market, string? Caption, bool PaidPartnershipLabel, long? CreatorFollowers,
-    bool TrackingLinkRequested, bool PromoCodeRequested, bool Erased, long Version, DateTimeOffset CreatedAt)
+    Guid? ExperimentId, string? Variant, bool TrackingLinkRequested, bool PromoCodeRequested, bool Erased, long Version, DateTimeOffset CreatedAt)
 {
     public static PostView From(Post p) => new(
         p.Id, p.CampaignId, p.EnrollmentId, p.CreatorId, p.DeliverableId, p.Platform, p.Format, p.Url, p.PublishedAt, p.Language, p.Market,
-        p.Caption, p.PaidPartnershipLabel, p.CreatorFollowers, p.TrackingLinkRequested, p.PromoCodeRequested, p.Erased, p.Version, p.CreatedAt);
+        p.Caption, p.PaidPartnershipLabel, p.CreatorFollowers, p.ExperimentId, p.Variant, p.TrackingLinkRequested, p.PromoCodeRequested, p.Erased, p.Version, p.CreatedAt);
 }
 
 public sealed record PostPage(IReadOnlyList<PostView> Items, string? NextCursor);

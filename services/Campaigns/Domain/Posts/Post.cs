@@ -44,6 +44,12 @@ public sealed class Post : BrandOwnedEntity
     /// <summary>The creator's followers on this platform when the post was recorded, as their last stat snapshot said; null when unknown.</summary>
     public long? CreatorFollowers { get; set; }
 
+    /// <summary>The experiment of its campaign the post takes part in, if any.</summary>
+    public Guid? ExperimentId { get; set; }
+
+    /// <summary>The key of the post's variant in <see cref="ExperimentId"/>.</summary>
+    public string? Variant { get; set; }
+
     /// <summary>Asked tracking for a link of the post's own.</summary>
     public bool TrackingLinkRequested { get; set; }
 
