@@ -10,11 +10,16 @@ namespace AmbassadorNet.Benchmarks;
 /// year of rollups for 500 creators (seeded straight into analytics' tables, as its consumers would
 /// have written them), through the gateway, one client, summary and leaderboard alternating in rounds.
 /// Consumer: under T1-style load (wrk at full speed on the redirect), the rate analytics counts
-/// clicks at against the rate tracking stores them at, each over the time it was busy.
+/// clicks at against the rate tracking stores them at, each over the time it was busy. The post
+/// leaderboard (content reports) ranks the year's 10,000 posts of the same creators (20 each).
 /// </summary>
 public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options)
 {
     private const int Creators = 500;
+    private const int PostsPerCreator = 20;
+
+    /// <summary>Days a post brings clicks, orders and metric snapshots after it is published (most content is read in its first month).</summary>
+    private const int PostActiveDays = 30;
     private const string From = "2025-01-01", To = "2025-12-31";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
@@ -25,6 +30,9 @@ public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options
         figures.AddRange(await ReadsAsync());
         return figures;
     }
+
+    /// <summary>The reads alone (<c>--only t6reads</c>): no wrk load, so they can be re-measured in a minute.</summary>
+    public Task<IReadOnlyList<Figure>> ReadsOnlyAsync() => ReadsAsync();
 
     private async Task<IReadOnlyList<Figure>> ConsumerAsync()
     {
@@ -72,24 +80,28 @@ public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options
         var seeding = Stopwatch.StartNew();
         await SeedYearAsync(brandId, campaignId);
         var seedSeconds = seeding.Elapsed.TotalSeconds;
-        Log($"seeded {Creators} creators × 365 days = {Creators * 365:N0} creator-day rows (and 365 campaign-day rows) in {seedSeconds:F1} s");
+        Log($"seeded {Creators} creators × 365 days = {Creators * 365:N0} creator-day rows (and 365 campaign-day rows), " +
+            $"{Creators * PostsPerCreator:N0} posts × {PostActiveDays} days of post rollups and metric snapshots in {seedSeconds:F1} s");
 
         var summary = $"/api/analytics/campaigns/{campaignId}/summary?from={From}&to={To}";
         var leaderboard = $"/api/analytics/leaderboard?currency=USD&from={From}&to={To}&limit=50";
+        var posts = $"/api/analytics/content/posts?currency=USD&from={From}&to={To}&limit=50";
         var clicks = (await system.CallAsync(key, HttpMethod.Get, summary)).GetProperty("metrics").GetProperty("clicks").GetInt64();
         var ranked = (await system.CallAsync(key, HttpMethod.Get, leaderboard)).GetProperty("total").GetInt32();
-        if (clicks != Creators * 365L * 20 || ranked != Creators)
+        var postsRanked = (await system.CallAsync(key, HttpMethod.Get, posts)).GetProperty("total").GetInt32();
+        if (clicks != Creators * 365L * 20 || ranked != Creators || postsRanked != Creators * PostsPerCreator)
         {
-            Log($"the views do not show the seed: summary clicks {clicks}, leaderboard total {ranked}");
+            Log($"the views do not show the seed: summary clicks {clicks}, leaderboard total {ranked}, posts ranked {postsRanked}");
         }
 
-        var rounds = new List<(Timing Summary, Timing Leaderboard)>();
+        var rounds = new List<(Timing Summary, Timing Leaderboard, Timing Posts)>();
         for (var round = 1; round <= options.Runs; round++)
         {
-            var pair = (await TimeAsync(key, summary), await TimeAsync(key, leaderboard));
-            rounds.Add(pair);
-            Log($"round {round}: summary p50 {pair.Item1.P50:F1} ms p99 {pair.Item1.P99:F1} ms ({pair.Item1.Calls} calls); " +
-                $"leaderboard p50 {pair.Item2.P50:F1} ms p99 {pair.Item2.P99:F1} ms ({pair.Item2.Calls} calls)");
+            var times = (await TimeAsync(key, summary), await TimeAsync(key, leaderboard), await TimeAsync(key, posts));
+            rounds.Add(times);
+            Log($"round {round}: summary p50 {times.Item1.P50:F1} ms p99 {times.Item1.P99:F1} ms ({times.Item1.Calls} calls); " +
+                $"leaderboard p50 {times.Item2.P50:F1} ms p99 {times.Item2.P99:F1} ms ({times.Item2.Calls} calls); " +
+                $"post leaderboard p50 {times.Item3.P50:F1} ms p99 {times.Item3.P99:F1} ms ({times.Item3.Calls} calls)");
         }
 
         return
@@ -99,6 +111,8 @@ public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options
             Median("T6.summaryP99", "campaign summary p99", rounds.Select(r => r.Summary.P99), "ms", "", null),
             Median("T6.leaderP50", "brand leaderboard over the same year (500 creators ranked), p50", rounds.Select(r => r.Leaderboard.P50), "ms", "", null),
             Median("T6.leaderP99", "brand leaderboard p99", rounds.Select(r => r.Leaderboard.P99), "ms", "", null),
+            Median("T6.postsP50", "post leaderboard over the same year (10,000 posts ranked), p50", rounds.Select(r => r.Posts.P50), "ms", "", null),
+            Median("T6.postsP99", "post leaderboard p99", rounds.Select(r => r.Posts.P99), "ms", "", null),
         ];
     }
 
@@ -144,7 +158,25 @@ public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options
             INSERT INTO campaign_daily_rollups (brand_id, campaign_id, day, currency, clicks, unique_clicks, bot_clicks, conversions, revenue, refunds, commission, fees)
             SELECT brand_id, campaign_id, day, currency, sum(clicks), sum(unique_clicks), sum(bot_clicks), sum(conversions), sum(revenue), sum(refunds), sum(commission), sum(fees)
             FROM daily_rollups WHERE brand_id = @brand GROUP BY brand_id, campaign_id, day, currency;
-            ANALYZE daily_rollups; ANALYZE campaign_daily_rollups;
+            CREATE TEMP TABLE bench_posts ON COMMIT DROP AS
+                SELECT gen_random_uuid() AS id, c.id AS creator_id, c.n, p,
+                       timestamptz '{From} 12:00+00' + (((c.n * {PostsPerCreator} + p) % (365 - {PostActiveDays})) * interval '1 day') AS published_at
+                FROM bench_creators c, generate_series(1, {PostsPerCreator}) p;
+            INSERT INTO post_dims (post_id, brand_id, campaign_id, enrollment_id, creator_id, platform, format, market, language, published_at,
+                                   paid_partnership_label, creator_followers, version, updated_at)
+            SELECT id, @brand, @campaign, gen_random_uuid(), creator_id, (ARRAY['instagram','tiktok','youtube'])[1 + p % 3],
+                   (ARRAY['reel','story','short_video','long_video'])[1 + p % 4], (ARRAY['US','DE','FR','GB'])[1 + n % 4], 'en', published_at, true, 1000 * n, 1, now()
+            FROM bench_posts;
+            INSERT INTO post_daily_rollups (brand_id, post_id, day, currency, campaign_id, creator_id, clicks, unique_clicks, bot_clicks, conversions, revenue,
+                                            refunds, commission, fees, gifts)
+            SELECT @brand, b.id, (b.published_at + a * interval '1 day')::date, 'USD', @campaign, b.creator_id, 20, 16, 2, 1, 50, 0, 5, 0, 0
+            FROM bench_posts b, generate_series(0, {PostActiveDays} - 1) a;
+            INSERT INTO post_metric_snapshots (post_id, day, brand_id, measured_at, views, reach, likes, comments, shares, saves)
+            SELECT b.id, (b.published_at + a * interval '1 day')::date, @brand, b.published_at + a * interval '1 day',
+                   1000 * (a + 1), 800 * (a + 1), 50 * (a + 1), 10 * (a + 1), 5 * (a + 1), 5 * (a + 1)
+            FROM bench_posts b, generate_series(0, {PostActiveDays} - 1) a;
+            ANALYZE daily_rollups; ANALYZE campaign_daily_rollups; ANALYZE campaign_dims; ANALYZE creator_dims; ANALYZE post_dims; ANALYZE post_daily_rollups;
+            ANALYZE post_metric_snapshots;
             """, connection);
         seed.Parameters.AddWithValue("brand", brandId);
         seed.Parameters.AddWithValue("campaign", campaignId);

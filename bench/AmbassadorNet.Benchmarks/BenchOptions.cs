@@ -12,7 +12,10 @@ public sealed record BenchOptions(
     int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only, string Environment)
 {
     /// <summary>Whether the group named <paramref name="group"/> was asked for.</summary>
-    public bool Includes(string group) => Only.Count == 0 || Only.Contains(group);
+    /// <summary>Groups that repeat part of another (t6reads: T6 without its load) and run only when named.</summary>
+    private static readonly string[] OnlyWhenNamed = ["t6reads"];
+
+    public bool Includes(string group) => Only.Count == 0 ? !OnlyWhenNamed.Contains(group) : Only.Contains(group);
 
     public static BenchOptions Parse(string[] args)
     {

@@ -17,6 +17,7 @@ var groups = new (string Name, Func<Task<IReadOnlyList<Figure>>> Run)[]
     ("t4", () => new ConversionBenchmarks(system, options).RunAsync()),
     ("g1", () => new GrpcOrderBenchmarks(system, options).RunAsync()),
     ("t6", () => new AnalyticsBenchmarks(system, options).RunAsync()),
+    ("t6reads", () => new AnalyticsBenchmarks(system, options).ReadsOnlyAsync()),
     ("t5", () => new PayoutRunBenchmark(system, options, PayoutRunSizes.Parse(args)).RunAsync()),
 };
 var figures = new List<Figure>();

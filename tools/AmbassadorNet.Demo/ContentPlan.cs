@@ -154,7 +154,7 @@ public static class ContentPlans
     }
 
     /// <summary>Final counts from the creator's followers: views per follower by format, engagement per view, reach on Instagram only, saves where the platform has them.</summary>
-    private static PostCurve Curve(Random random, CreatorPlan creator, string format)
+    internal static PostCurve Curve(Random random, CreatorPlan creator, string format)
     {
         var (from, to) = format switch
         {
@@ -197,11 +197,11 @@ public static class ContentPlans
         return gifts;
     }
 
-    private static decimal Amount(Random random) => Math.Round((decimal)Math.Exp(Math.Log(18) + (random.NextDouble() * Math.Log(240.0 / 18))), 2);
+    internal static decimal Amount(Random random) => Math.Round((decimal)Math.Exp(Math.Log(18) + (random.NextDouble() * Math.Log(240.0 / 18))), 2);
 
-    private static string Id(Random random, int length) => new([.. Enumerable.Range(0, length).Select(_ => IdChars[random.Next(IdChars.Length)])]);
+    internal static string Id(Random random, int length) => new([.. Enumerable.Range(0, length).Select(_ => IdChars[random.Next(IdChars.Length)])]);
 
-    private static string Digits(Random random, int length) => (1 + random.Next(9)) + new string([.. Enumerable.Range(1, length - 1).Select(_ => (char)('0' + random.Next(10)))]);
+    internal static string Digits(Random random, int length) => (1 + random.Next(9)) + new string([.. Enumerable.Range(1, length - 1).Select(_ => (char)('0' + random.Next(10)))]);
 
     private static double Lerp(double from, double to, double t) => from + ((to - from) * t);
 }

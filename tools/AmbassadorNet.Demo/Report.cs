@@ -31,6 +31,7 @@ public static class Report
         }
 
         await TopPostsAsync(result, output);
+        await ExperimentsAsync(result, output);
 
         var tiers = await analyst.GetAsync("/api/analytics/tiers");
         output.WriteLine();
@@ -69,7 +70,8 @@ public static class Report
             return;
         }
 
-        var expected = result.Orders.Values.Count(o => o.PostId is not null);
+        var ids = result.Posts.Select(p => p.Id).ToHashSet();
+        var expected = result.Orders.Values.Count(o => o.PostId is { } id && ids.Contains(id)); // the experiments' posts are reported apart
         var deadline = DateTime.UtcNow.AddMinutes(2);
         string? previous = null;
         List<(RecordedPost Post, JsonElement Figures)> rows;
@@ -102,6 +104,28 @@ public static class Report
             var views = metrics.GetProperty("latest") is { ValueKind: JsonValueKind.Object } latest ? latest.GetProperty("lifetime").GetProperty("views").ToString() : "—";
             output.WriteLine($"  {post.Plan.Enrollment.Creator.Name,-18} {post.Plan.Platform + " " + post.Plan.Format,-22} {post.PublishedAt:yyyy-MM-dd} {f.GetProperty("clicks"),6} " +
                              $"{f.GetProperty("conversions"),4} {f.GetProperty("revenue"),8} {f.GetProperty("gifts"),6} {views,9} {Text(metrics.GetProperty("engagementRate")),10}");
+        }
+    }
+
+    /// <summary>Each experiment's report once analytics has counted its orders: per variant, and its conclusion.</summary>
+    private static async Task ExperimentsAsync(SeedResult result, TextWriter output)
+    {
+        foreach (var experiment in result.Experiments)
+        {
+            var report = await SettledAsync(result.Keys.Analyst, $"/api/analytics/experiments/{experiment.Id}/report",
+                r => r.GetProperty("variants").EnumerateArray().Sum(v => v.GetProperty("orders").GetInt64()) == experiment.Orders);
+            output.WriteLine();
+            output.WriteLine($"Experiment \"{experiment.Name}\" (α {report.GetProperty("significanceLevel")}, {report.GetProperty("assignment").GetString()} assignment):");
+            output.WriteLine($"  {"variant",-24} {"posts",5} {"clicks",6} {"orders",6} {"conversion (95% interval)",-28} {"revenue/post",12} {"vs control",-16} {"adj. p",8}");
+            foreach (var v in report.GetProperty("variants").EnumerateArray())
+            {
+                var interval = v.GetProperty("conversionRateLow").ValueKind == JsonValueKind.Null ? "" : $" ({v.GetProperty("conversionRateLow")}–{v.GetProperty("conversionRateHigh")})";
+                output.WriteLine($"  {v.GetProperty("name").GetString(),-24} {v.GetProperty("posts"),5} {v.GetProperty("clicks"),6} {v.GetProperty("orders"),6} " +
+                                 $"{Text(v.GetProperty("conversionRate")) + interval,-28} {Text(v.GetProperty("revenuePerPost")),12} {v.GetProperty("comparison").GetString(),-16} " +
+                                 $"{Text(v.GetProperty("adjustedPValue")),8}");
+            }
+
+            output.WriteLine($"  {report.GetProperty("conclusion").GetString()}");
         }
     }
 

@@ -59,6 +59,7 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
 
         // Posts, metrics and gifts (Content.cs), before payouts so the posts' orders are in the ledger the run pays from.
         var posts = await ContentAsync(keys, campaigns[0], enrolled, posted);
+        var experiments = await ExperimentsAsync(keys, campaigns[0], enrolled, posted);
 
         await Payouts.SetProfilesAsync(keys.Finance, approved.Select(c => (creatorIds[c.Index], c)));
         await Payouts.LedgerSettledAsync(keys.Finance);
@@ -66,7 +67,7 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
         Step($"ledger caught up; commission past its holding period released now: {release.GetProperty("released")} accruals, {Amounts(release)} (the release job takes the rest as it falls due)");
         Step(await Payouts.RunAsync(keys));
 
-        return new SeedResult(brandId, keys, campaigns, enrolled, posted, posts);
+        return new SeedResult(brandId, keys, campaigns, enrolled, posted, posts, experiments);
     }
 
     private void Step(string what) => log.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {what}");
@@ -322,4 +323,6 @@ public sealed record Campaign(Guid Id, string Name, decimal? Fee);
 
 public sealed record Posted(string Status, string? Method, Guid? CampaignId, Guid? PostId);
 
-public sealed record SeedResult(Guid BrandId, Keys Keys, Campaign[] Campaigns, List<Enrolled> Enrolled, IReadOnlyDictionary<string, Posted> Orders, List<RecordedPost> Posts);
+public sealed record SeedResult(
+    Guid BrandId, Keys Keys, Campaign[] Campaigns, List<Enrolled> Enrolled, IReadOnlyDictionary<string, Posted> Orders, List<RecordedPost> Posts,
+    List<RunExperiment> Experiments);

@@ -28,6 +28,4 @@ internal static class BrandQueries
 
         return rows;
     }
-
-    public static object Nullable(object? value) => value ?? DBNull.Value;
 }

@@ -13,22 +13,22 @@ public sealed class ContentQueries(AnalyticsDbContext db)
 {
     // Counts over a range: the latest snapshot on or before its last day minus the latest before its
     // first day (a count missing there counts as 0, as campaigns derives increments). Reach is the
-    // latest snapshot's: unique accounts do not subtract.
-    private const string Sql = $"""
-        WITH p AS (
+    // latest snapshot's: unique accounts do not subtract. The filter's conditions are written only for
+    // the fields it has (no "@x IS NULL OR …", which blinds the planner's estimates), and both CTEs are
+    // materialized: a prepared statement's generic plan once estimated the posts at one row and
+    // recomputed the money per post (10,000 × 300,000 rows, minutes; docs/benchmarks.md, T6).
+    private static string Sql(ContentFilter filter) => $"""
+        WITH p AS MATERIALIZED (
             SELECT d.post_id, d.campaign_id, c.name AS campaign_name, d.creator_id, k.display_name, k.handle,
                    d.platform, d.format, d.market, d.published_at, d.creator_followers
             FROM post_dims d
             JOIN campaign_dims c ON c.campaign_id = d.campaign_id AND c.currency = @currency
             LEFT JOIN creator_dims k ON k.creator_id = d.creator_id
-            WHERE d.brand_id = @brand
-              AND (@campaign::uuid IS NULL OR d.campaign_id = @campaign) AND (@creator::uuid IS NULL OR d.creator_id = @creator)
-              AND (@platform::text IS NULL OR d.platform = @platform) AND (@format::text IS NULL OR d.format = @format)
-              AND (@market::text IS NULL OR d.market = @market)
-        ), money AS (
+            WHERE d.brand_id = @brand{filter.Conditions()}
+        ), money AS MATERIALIZED (
             SELECT r.post_id, {RollupQueries.TotalsColumns}
-            FROM post_daily_rollups r JOIN p ON p.post_id = r.post_id
-            WHERE r.brand_id = @brand AND r.day BETWEEN @from AND @to
+            FROM post_daily_rollups r
+            WHERE r.brand_id = @brand AND r.day BETWEEN @from AND @to AND r.post_id IN (SELECT post_id FROM p)
             GROUP BY r.post_id
         )
         SELECT p.post_id, p.campaign_id, p.campaign_name, p.creator_id, p.display_name, p.handle, p.platform, p.format, p.market,
@@ -50,7 +50,7 @@ public sealed class ContentQueries(AnalyticsDbContext db)
         """;
 
     public Task<List<PostContent>> PostsAsync(ContentFilter filter, string currency, DateRange range, CancellationToken ct) =>
-        db.QueryBrandAsync(Sql, [.. filter.Parameters(), new("currency", currency), .. range.Parameters()], Read, ct);
+        db.QueryBrandAsync(Sql(filter), [.. filter.Parameters(), new("currency", currency), .. range.Parameters()], Read, ct);
 
     /// <summary>The currencies of the campaigns the brand's recorded posts belong to.</summary>
     public Task<List<string>> CurrenciesAsync(CancellationToken ct) =>
@@ -76,14 +76,17 @@ public sealed record ContentFilter(Guid? CampaignId, Guid? CreatorId, string? Pl
 {
     public static ContentFilter None { get; } = new(null, null, null, null, null);
 
-    public NpgsqlParameter[] Parameters() =>
-    [
-        new("campaign", BrandQueries.Nullable(CampaignId)) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
-        new("creator", BrandQueries.Nullable(CreatorId)) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
-        new("platform", BrandQueries.Nullable(Platform)) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-        new("format", BrandQueries.Nullable(Format)) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-        new("market", BrandQueries.Nullable(Market)) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-    ];
+    /// <summary>The conditions on <c>post_dims d</c> for the fields given, each "AND …".</summary>
+    public string Conditions() => string.Concat(Given().Select(f => $" AND d.{f.Column} = @{f.Name}"));
+
+    public NpgsqlParameter[] Parameters() => [.. Given().Select(f => new NpgsqlParameter(f.Name, f.Value))];
+
+    private IEnumerable<(string Name, string Column, object Value)> Given()
+    {
+        (string, string, object?)[] fields =
+            [("campaign", "campaign_id", CampaignId), ("creator", "creator_id", CreatorId), ("platform", "platform", Platform), ("format", "format", Format), ("market", "market", Market)];
+        return fields.Where(f => f.Item3 is not null).Select(f => (f.Item1, f.Item2, f.Item3!));
+    }
 }
 
 /// <summary>What a post's counts grew by over a range (null: the platform did not report it). Reach is not among them: it does not subtract.</summary>
