@@ -30,6 +30,9 @@ public static class AccessPolicies
 
     public static readonly AccessPolicy AnalyticsRead = new(nameof(AnalyticsRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
 
+    /// <summary>What a brand enters into analytics itself: its paid-ad days.</summary>
+    public static readonly AccessPolicy AnalyticsWrite = new(nameof(AnalyticsWrite), [Roles.Admin, Roles.Manager]);
+
     public static readonly AccessPolicy Webhooks = new(nameof(Webhooks), [Roles.Admin]);
 
     /// <summary>The brand's event stream (partner gRPC API).</summary>
@@ -41,7 +44,7 @@ public static class AccessPolicies
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
         ApiKeys, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
-        LedgerRead, PayoutsManage, AnalyticsRead, Webhooks, EventsRead, Operations,
+        LedgerRead, PayoutsManage, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, Operations,
     ];
 
     public static AccessPolicy? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

@@ -125,9 +125,13 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/content/posts"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/content/by/{dimension}"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/experiments/{id}/report"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
+        new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/paid-ads"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
+        new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/campaigns/{id}/content-vs-paid"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/leaderboard"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/tiers"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
         new(GatewayServices.Analytics, [HttpMethods.Get], RouteTemplate.Parse("/api/analytics/export.csv"), RouteAccess.Requires(AccessPolicies.AnalyticsRead)),
+        new(GatewayServices.Analytics, [HttpMethods.Put], RouteTemplate.Parse("/api/analytics/paid-ads"), RouteAccess.Requires(AccessPolicies.AnalyticsWrite)),
+        new(GatewayServices.Analytics, [HttpMethods.Post], RouteTemplate.Parse("/api/analytics/paid-ads/import"), RouteAccess.Requires(AccessPolicies.AnalyticsWrite)) { MaxBodyBytes = RequestBodyLimits.File },
     ];
 
     private static IEnumerable<GatewayRoute> WebhooksRoutes() =>

@@ -2,6 +2,7 @@ using AmbassadorNet.Analytics.Api;
 using AmbassadorNet.Analytics.Api.Content;
 using AmbassadorNet.Analytics.Api.Experiments;
 using AmbassadorNet.Analytics.Experiments;
+using AmbassadorNet.Analytics.Api.PaidAds;
 using AmbassadorNet.Analytics.Budget;
 using AmbassadorNet.Analytics.Consumers;
 using AmbassadorNet.Analytics.Rollups;
@@ -46,6 +47,8 @@ public static class AnalyticsApp
         builder.Services.AddScoped<ExperimentFigures>();
         builder.Services.AddScoped<ExperimentMonitor>();
         builder.Services.AddScoped<ExperimentViews>();
+        builder.Services.AddScoped<PaidAdQueries>();
+        builder.Services.AddScoped<PaidAdViews>();
 
         return builder.BuildService<AnalyticsDbContext>(app => app.MapAnalyticsApi());
     }

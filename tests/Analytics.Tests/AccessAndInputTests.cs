@@ -64,6 +64,11 @@ public sealed class AccessAndInputTests(ScenarioFixture fixture) : IClassFixture
     [InlineData("export.csv?view=pie", "view")]
     [InlineData("export.csv?view=creators", "campaignId")]
     [InlineData("export.csv?view=summary&campaignId=42", "campaignId")]
+    [InlineData("export.csv?view=content_vs_paid", "campaignId")]
+    [InlineData("export.csv?view=paid_ads&channel=Meta", "channel")]
+    [InlineData("paid-ads?campaignId=42", "campaignId")]
+    [InlineData("paid-ads?from=2026-03-11&to=2026-03-10", "to")]
+    [InlineData("campaigns/{c}/content-vs-paid?from=March", "from")]
     public async Task Bad_parameters_are_400_with_the_field_named(string path, string field)
     {
         var response = await Service.GetAsync($"/api/analytics/{path.Replace("{c}", S.Campaign.ToString(), StringComparison.Ordinal)}", S.Brand);

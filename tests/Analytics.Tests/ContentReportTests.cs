@@ -189,16 +189,4 @@ public sealed class ContentReportTests(AnalyticsService service) : IClassFixture
 
     private static PostMetricsRecorded Snapshot(World w, Guid post, DateOnly day, int hour, PostMetricCounts counts) =>
         new(w.Brand, At(day, hour), post, Guid.NewGuid(), w.Campaign, Guid.NewGuid(), day, At(day, hour), counts);
-
-    private static PostRecorded Recorded(Guid brand, Guid post, Guid campaign, Guid creator, string platform, string format, string market, DateOnly published, long? followers) =>
-        new(brand, DateTimeOffset.UtcNow, post, 1, new PostState(
-            post, Guid.NewGuid(), campaign, creator, null, platform, format, $"https://social.example/{post}", At(published, 9), "de", market, null, true, followers),
-            true, false);
-
-    private static GiftShipped Gift(Guid brand, Guid campaign, Guid creator, Guid post, decimal value, DateOnly on)
-    {
-        var gift = Guid.CreateVersion7();
-        return new GiftShipped(brand, At(on), gift, 2, new GiftState(
-            gift, Guid.NewGuid(), campaign, creator, post, "Box", "B-1", 1, new MoneyAmount(value, "USD"), new MoneyAmount(value, "USD"), "shipped", on, null));
-    }
 }

@@ -51,4 +51,18 @@ public static class Events
 
     public static DeliverableFeeBooked Fee(Guid brand, Guid campaignId, Guid creatorId, decimal fee, DateTimeOffset at) =>
         new(brand, at, Guid.CreateVersion7(), Guid.NewGuid(), Guid.NewGuid(), campaignId, creatorId, new MoneyAmount(fee, "USD"));
+
+    /// <summary>A post as campaigns records it: published at 09:00 UTC on <paramref name="published"/>.</summary>
+    public static PostRecorded Recorded(Guid brand, Guid post, Guid campaign, Guid creator, string platform, string format, string market, DateOnly published, long? followers) =>
+        new(brand, DateTimeOffset.UtcNow, post, 1, new PostState(
+            post, Guid.NewGuid(), campaign, creator, null, platform, format, $"https://social.example/{post}", At(published, 9), "de", market, null, true, followers),
+            true, false);
+
+    /// <summary>A USD gift of <paramref name="value"/> shipped for a post.</summary>
+    public static GiftShipped Gift(Guid brand, Guid campaign, Guid creator, Guid post, decimal value, DateOnly on)
+    {
+        var gift = Guid.CreateVersion7();
+        return new GiftShipped(brand, At(on), gift, 2, new GiftState(
+            gift, Guid.NewGuid(), campaign, creator, post, "Box", "B-1", 1, new MoneyAmount(value, "USD"), new MoneyAmount(value, "USD"), "shipped", on, null));
+    }
 }

@@ -21,6 +21,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
         { "LedgerRead", ["admin", "finance"] },
         { "PayoutsManage", ["finance", "admin"] },
         { "AnalyticsRead", ["admin", "manager", "finance", "analyst"] },
+        { "AnalyticsWrite", ["admin", "manager"] },
         { "Webhooks", ["admin"] },
         { "EventsRead", ["admin", "events"] },
         { "Operations", ["operator"] },

@@ -19,4 +19,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<PostMetricSnapshot> PostMetrics => Set<PostMetricSnapshot>();
 
     public DbSet<ExperimentDimension> Experiments => Set<ExperimentDimension>();
+
+    public DbSet<PaidAdDay> PaidAdDays => Set<PaidAdDay>();
 }

@@ -16,7 +16,8 @@ internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<PostDimension>,
     IEntityTypeConfiguration<PostMetricSnapshot>,
     IEntityTypeConfiguration<ExperimentDimension>,
-    IEntityTypeConfiguration<ExperimentAnnouncement>
+    IEntityTypeConfiguration<ExperimentAnnouncement>,
+    IEntityTypeConfiguration<PaidAdDay>
 {
     public void Configure(EntityTypeBuilder<ExperimentDimension> experiment)
     {
@@ -38,6 +39,16 @@ internal sealed class AnalyticsMapping :
         announcement.HasKey(a => new { a.ExperimentId, a.Variant });
         announcement.Property(a => a.Variant).HasMaxLength(40);
     }
+
+    public void Configure(EntityTypeBuilder<PaidAdDay> day)
+    {
+        day.ToTable("paid_ad_days");
+        day.HasKey(d => new { d.BrandId, d.CampaignId, d.Channel, d.Day });
+        day.Property(d => d.Channel).HasMaxLength(30);
+        day.Property(d => d.Currency).HasMaxLength(3);
+        day.HasIndex(d => new { d.BrandId, d.Day });
+    }
+
 
     public void Configure(EntityTypeBuilder<PostMetricSnapshot> snapshot)
     {

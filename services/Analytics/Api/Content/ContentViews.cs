@@ -30,6 +30,10 @@ public sealed class ContentViews(ContentQueries queries)
         return new ContentGroupsPage(by.Name, chosen, range.From, range.To, sort.Name, ranked.Count, page, next);
     }
 
+    /// <summary>The figures of every post the filter keeps, in one currency: what a group of <see cref="GroupsAsync"/> with that filter shows.</summary>
+    public async Task<ContentFigures> FiguresAsync(ContentFilter filter, string currency, DateRange range, CancellationToken ct) =>
+        ContentFigures.Of(await queries.PostsAsync(filter, currency, range, ct), currency);
+
     private async Task<(string? Currency, List<PostContent> Posts)> PostsInAsync(ContentFilter filter, string? currency, DateRange range, CancellationToken ct)
     {
         var chosen = currency ?? CurrencyChoice.OnlyOne(await queries.CurrenciesAsync(ct));
