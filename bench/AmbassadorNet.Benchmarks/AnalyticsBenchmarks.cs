@@ -138,7 +138,9 @@ public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options
     /// A year of rollups shaped as analytics' consumers write them (Migrations/0001_analytics.sql):
     /// per creator and day 20 clicks (16 unique, 2 bots), one 50.00 order, 5.00 commission; the
     /// campaign-day rows are their sums, as the consumers' single statement keeps them; dimensions
-    /// for the campaign and the creators (tiers spread over the five).
+    /// for the campaign and the creators (tiers spread over the five). And 20 posts per creator spread
+    /// over the year, each with 30 days of post rollups (the same daily figures), their totals, and a
+    /// metric snapshot a day (Migrations/0002, 0005, 0008).
     /// </summary>
     private async Task SeedYearAsync(Guid brandId, Guid campaignId)
     {
@@ -171,12 +173,17 @@ public sealed class AnalyticsBenchmarks(BenchSystem system, BenchOptions options
                                             refunds, commission, fees, gifts)
             SELECT @brand, b.id, (b.published_at + a * interval '1 day')::date, 'USD', @campaign, b.creator_id, 20, 16, 2, 1, 50, 0, 5, 0, 0
             FROM bench_posts b, generate_series(0, {PostActiveDays} - 1) a;
+            INSERT INTO post_totals (brand_id, post_id, currency, campaign_id, creator_id, first_day, last_day, clicks, unique_clicks, bot_clicks,
+                                     conversions, revenue, refunds, commission, fees, gifts)
+            SELECT brand_id, post_id, currency, @campaign, min(creator_id::text)::uuid, min(day), max(day), sum(clicks), sum(unique_clicks), sum(bot_clicks),
+                   sum(conversions), sum(revenue), sum(refunds), sum(commission), sum(fees), sum(gifts)
+            FROM post_daily_rollups WHERE brand_id = @brand GROUP BY brand_id, post_id, currency;
             INSERT INTO post_metric_snapshots (post_id, day, brand_id, measured_at, views, reach, likes, comments, shares, saves)
             SELECT b.id, (b.published_at + a * interval '1 day')::date, @brand, b.published_at + a * interval '1 day',
                    1000 * (a + 1), 800 * (a + 1), 50 * (a + 1), 10 * (a + 1), 5 * (a + 1), 5 * (a + 1)
             FROM bench_posts b, generate_series(0, {PostActiveDays} - 1) a;
             ANALYZE daily_rollups; ANALYZE campaign_daily_rollups; ANALYZE campaign_dims; ANALYZE creator_dims; ANALYZE post_dims; ANALYZE post_daily_rollups;
-            ANALYZE post_metric_snapshots;
+            ANALYZE post_metric_snapshots; ANALYZE post_totals;
             """, connection);
         seed.Parameters.AddWithValue("brand", brandId);
         seed.Parameters.AddWithValue("campaign", campaignId);

@@ -13,6 +13,7 @@ internal sealed class AnalyticsMapping :
     IEntityTypeConfiguration<CampaignSpend>,
     IEntityTypeConfiguration<BudgetThreshold>,
     IEntityTypeConfiguration<PostDailyRollup>,
+    IEntityTypeConfiguration<PostTotal>,
     IEntityTypeConfiguration<PostDimension>,
     IEntityTypeConfiguration<PostMetricSnapshot>,
     IEntityTypeConfiguration<ExperimentDimension>,
@@ -54,6 +55,14 @@ internal sealed class AnalyticsMapping :
     {
         snapshot.ToTable("post_metric_snapshots");
         snapshot.HasKey(s => new { s.PostId, s.Day });
+    }
+
+    public void Configure(EntityTypeBuilder<PostTotal> total)
+    {
+        total.ToTable("post_totals");
+        total.HasKey(t => new { t.BrandId, t.PostId, t.Currency });
+        total.Property(t => t.Currency).HasMaxLength(3);
+        total.Ignore(t => t.Day);
     }
 
     public void Configure(EntityTypeBuilder<PostDailyRollup> rollup)

@@ -16,7 +16,9 @@ public sealed class ContentQueries(AnalyticsDbContext db)
     // latest snapshot's: unique accounts do not subtract. The filter's conditions are written only for
     // the fields it has (no "@x IS NULL OR …", which blinds the planner's estimates), and both CTEs are
     // materialized: a prepared statement's generic plan once estimated the posts at one row and
-    // recomputed the money per post (10,000 × 300,000 rows, minutes; docs/benchmarks.md, T6).
+    // recomputed the money per post (10,000 × 300,000 rows, minutes; docs/benchmarks.md, T6). A post
+    // whose whole life lies in the range is read from its one post_totals row; only posts straddling
+    // an end of the range have their days summed.
     private static string Sql(ContentFilter filter) => $"""
         WITH p AS MATERIALIZED (
             SELECT d.post_id, d.campaign_id, c.name AS campaign_name, d.creator_id, k.display_name, k.handle,
@@ -27,8 +29,17 @@ public sealed class ContentQueries(AnalyticsDbContext db)
             WHERE d.brand_id = @brand{filter.Conditions()}
         ), money AS MATERIALIZED (
             SELECT r.post_id, {RollupQueries.TotalsColumns}
-            FROM post_daily_rollups r
-            WHERE r.brand_id = @brand AND r.day BETWEEN @from AND @to AND r.post_id IN (SELECT post_id FROM p)
+            FROM (
+                SELECT t.post_id, {Counters("t")}
+                FROM post_totals t
+                WHERE t.brand_id = @brand AND t.post_id IN (SELECT post_id FROM p) AND t.first_day >= @from AND t.last_day <= @to
+                UNION ALL
+                SELECT d.post_id, {Counters("d")}
+                FROM post_totals t
+                JOIN post_daily_rollups d ON d.brand_id = t.brand_id AND d.post_id = t.post_id AND d.currency = t.currency AND d.day BETWEEN @from AND @to
+                WHERE t.brand_id = @brand AND t.post_id IN (SELECT post_id FROM p) AND (t.first_day < @from OR t.last_day > @to)
+                  AND t.last_day >= @from AND t.first_day <= @to
+            ) r
             GROUP BY r.post_id
         )
         SELECT p.post_id, p.campaign_id, p.campaign_name, p.creator_id, p.display_name, p.handle, p.platform, p.format, p.market,
@@ -48,6 +59,9 @@ public sealed class ContentQueries(AnalyticsDbContext db)
         ) m ON true
         WHERE (p.published_at AT TIME ZONE 'UTC')::date BETWEEN @from AND @to OR money.post_id IS NOT NULL OR m.last_day >= @from
         """;
+
+    private static string Counters(string alias) => string.Join(", ",
+        new[] { "clicks", "unique_clicks", "bot_clicks", "conversions", "revenue", "refunds", "commission", "fees", "gifts" }.Select(c => $"{alias}.{c}"));
 
     public Task<List<PostContent>> PostsAsync(ContentFilter filter, string currency, DateRange range, CancellationToken ct) =>
         db.QueryBrandAsync(Sql(filter), [.. filter.Parameters(), new("currency", currency), .. range.Parameters()], Read, ct);

@@ -10,6 +10,21 @@ public sealed class PostDailyRollup : RollupCounters
     public Guid CreatorId { get; set; }
 }
 
+/// <summary>
+/// A post's counters over its whole life so far in one currency, and the first and last UTC day it has
+/// any (<see cref="RollupCounters.Day"/> is not a column here).
+/// </summary>
+public sealed class PostTotal : RollupCounters
+{
+    public Guid PostId { get; set; }
+
+    public Guid CreatorId { get; set; }
+
+    public DateOnly FirstDay { get; set; }
+
+    public DateOnly LastDay { get; set; }
+}
+
 /// <summary>A post as recorded (newest version wins): what its figures are grouped by.</summary>
 public sealed class PostDimension : IBrandOwned
 {

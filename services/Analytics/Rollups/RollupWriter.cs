@@ -35,7 +35,7 @@ internal static class RollupWriter
 
     /// <summary>
     /// Adds every delta in one statement, to the per-creator rollup, the per-campaign one and, for
-    /// deltas a post brought, the per-post one. Rows
+    /// deltas a post brought, the per-post one and the post's totals. Rows
     /// are written in key order so two batches touching the same rows lock them in the same order and
     /// cannot deadlock. A click delta (currency '') takes the campaign's currency when the campaign is
     /// already known.
@@ -63,6 +63,18 @@ internal static class RollupWriter
                     bot_clicks = r.bot_clicks + EXCLUDED.bot_clicks, conversions = r.conversions + EXCLUDED.conversions,
                     revenue = r.revenue + EXCLUDED.revenue, refunds = r.refunds + EXCLUDED.refunds,
                     commission = r.commission + EXCLUDED.commission, fees = r.fees + EXCLUDED.fees, gifts = r.gifts + EXCLUDED.gifts
+            ), per_post_total AS (
+                INSERT INTO post_totals AS t (brand_id, post_id, currency, campaign_id, creator_id, first_day, last_day, clicks, unique_clicks,
+                                              bot_clicks, conversions, revenue, refunds, commission, fees, gifts)
+                SELECT @brand, post_id, currency, min(campaign_id::text)::uuid, min(creator_id::text)::uuid, min(day), max(day), sum(clicks),
+                       sum(unique_clicks), sum(bot_clicks), sum(conversions), sum(revenue), sum(refunds), sum(commission), sum(fees), sum(gifts)
+                FROM v WHERE post_id IS NOT NULL GROUP BY post_id, currency ORDER BY post_id, currency
+                ON CONFLICT (brand_id, post_id, currency) DO UPDATE SET
+                    first_day = least(t.first_day, EXCLUDED.first_day), last_day = greatest(t.last_day, EXCLUDED.last_day),
+                    clicks = t.clicks + EXCLUDED.clicks, unique_clicks = t.unique_clicks + EXCLUDED.unique_clicks,
+                    bot_clicks = t.bot_clicks + EXCLUDED.bot_clicks, conversions = t.conversions + EXCLUDED.conversions,
+                    revenue = t.revenue + EXCLUDED.revenue, refunds = t.refunds + EXCLUDED.refunds,
+                    commission = t.commission + EXCLUDED.commission, fees = t.fees + EXCLUDED.fees, gifts = t.gifts + EXCLUDED.gifts
             ), per_creator AS (
                 INSERT INTO daily_rollups AS r (brand_id, campaign_id, creator_id, day, currency, clicks, unique_clicks, bot_clicks,
                                                 conversions, revenue, refunds, commission, fees, gifts)
