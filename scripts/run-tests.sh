@@ -38,7 +38,7 @@ for project in "${projects[@]}"; do
   # whole log stays in .test-results) so a failure's name and message are never pushed out of view.
   grep -v '^ *{"Timestamp"' "$results/$project.log" | cut -c1-400 \
     | awk '/\[FAIL\]/ {n=14} n>0 {print; n--; next} /Total:/ {print}' | head -n 200
-  grep -o '\[FAIL\] .*' "$results/$project.log" | sed "s/^/$project /" >> "$results/failed.txt"
+  grep '\[FAIL\]' "$results/$project.log" | sed 's/^ *//; s/ *\[FAIL\]$//' >> "$results/failed.txt"
   if [ -f "$xml" ] && grep -q '<assembly ' "$xml"; then
     attr() { grep -o "<assembly [^>]*" "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
     passed=$(attr passed); failed=$(( $(attr failed) + $(attr errors) )); skipped=$(attr skipped)

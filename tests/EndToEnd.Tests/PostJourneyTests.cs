@@ -82,6 +82,8 @@ public sealed partial class BrandJourneyTests
             _ => brand.Finance.SendAsync(HttpMethod.Get, $"/api/ledger/payee-totals?year={year}"),
             t => Items(t).Any(p => p.GetProperty("gifts").GetDecimal() == 30.00m), "payouts to learn of the delivered gift");
         Assert.Equal(25.50m, Items(payee).Single().GetProperty("commission").GetDecimal()); // 12 + 6 + 7.50, before the 2.00 reversed
+
+        await ContentReportsAsync(brand, campaignId, Id(reel), Id(enrollment));
     }
 
     private static decimal? Figure(JsonElement view, string name) =>
