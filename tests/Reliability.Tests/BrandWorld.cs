@@ -69,7 +69,6 @@ public sealed class BrandWorld
             variants = new[] { new { key = "story", name = "Stories" }, new { key = "reel", name = "Reels" } },
         });
         samples["experiments"] = Id(experiment);
-        samples["by"] = "format"; // /api/analytics/content/by/{dimension}: not a resource, one of the dimensions posts are grouped by
 
         var link = await OnlyItemAsync(admin, "/api/links", "tracking to issue the link");
         samples["links"] = Id(link);

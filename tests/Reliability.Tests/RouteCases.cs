@@ -6,7 +6,7 @@ namespace Reliability.Tests;
 /// <summary>A concrete request generated from one row of the gateway's route table.</summary>
 public sealed record RouteCase(GatewayRoute Route, string Method, string Path)
 {
-    public bool HasResourceIds => Route.Template.Text.Contains('{', StringComparison.Ordinal);
+    public bool HasResourceIds => Route.Template.Text.Split('/').Any(s => s.StartsWith('{') && !RouteCases.Choices.ContainsKey(s));
 
     public bool HasBody => Method is "POST" or "PUT" or "PATCH";
 
@@ -20,6 +20,12 @@ public sealed record RouteCase(GatewayRoute Route, string Method, string Path)
 /// </summary>
 public static class RouteCases
 {
+    /// <summary>Route parameters that name a choice, not a brand's resource: filled with a fixed value, never judged as one of brand A's.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Choices = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["{dimension}"] = "format", // /api/analytics/content/by/{dimension}
+    };
+
     public static IReadOnlyList<RouteCase> For(IReadOnlySet<string> runningServices, IReadOnlyDictionary<string, string> samples) =>
         [.. AmbassadorNetRoutes.All
             .Where(r => !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations)
@@ -32,7 +38,11 @@ public static class RouteCases
         var segments = template.Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
-            if (segments[i].StartsWith('{'))
+            if (Choices.TryGetValue(segments[i], out var choice))
+            {
+                segments[i] = choice;
+            }
+            else if (segments[i].StartsWith('{'))
             {
                 var collection = segments[i - 1];
                 segments[i] = samples.TryGetValue(collection, out var id)
