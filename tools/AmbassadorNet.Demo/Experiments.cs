@@ -90,8 +90,10 @@ public sealed partial class Seeder
     private async Task<int> ExperimentTrafficAsync(Keys keys, PlannedExperiment plan, List<ExperimentPost> posts, ConcurrentDictionary<string, Posted> posted, int number)
     {
         var (links, _) = await PostCodesAsync(keys.Manager, [.. posts.Select(p => p.Post)]);
+        // Every visit is a visitor of its own, so each counts as a unique click (experiment 1's visitors are 1–600, experiment 2's 10,001–10,600).
         var clicks = posts.SelectMany(p => Enumerable.Range(0, plan.ClicksPerPost).Select(_ => (p.Variant, Click: new PlannedClick(
             p.Post.Plan.Enrollment with { LinkCode = links[p.Post.Plan.Index] }, Traffic.Browsers[_random.Next(Traffic.Browsers.Length)], Head: false, Crawler: false)))).ToList();
+        clicks = [.. clicks.Select((c, i) => (c.Variant, c.Click with { Visitor = (number * 10_000) + i + 1 }))];
         var clickIds = await ClickAsync([.. clicks.Select(c => c.Click)], keys.Operator);
         var orders = new List<PlannedOrder>();
         foreach (var variant in plan.Variants)

@@ -200,6 +200,7 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
     private async Task<Guid?[]> ClickAsync(List<PlannedClick> clicks, ApiClient operatorClient)
     {
         using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 16 }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var visitors = Visitors.Client();
         var before = await operatorClient.GetAsync("/ops/tracking/redirect-stats");
         var ids = new Guid?[clicks.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, clicks.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -209,7 +210,8 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
             {
                 using var request = new HttpRequestMessage(click.Head ? HttpMethod.Head : HttpMethod.Get, new Uri(gateway, $"/r/{click.Enrollment.LinkCode}"));
                 request.Headers.TryAddWithoutValidation("User-Agent", click.UserAgent);
-                using var response = await browser.SendAsync(request);
+                Visitors.Visit(request, click.Visitor);
+                using var response = await (click.Visitor is null ? browser : visitors).SendAsync(request);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 20)
                 {
                     await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));

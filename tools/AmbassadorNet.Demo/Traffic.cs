@@ -3,7 +3,8 @@ namespace AmbassadorNet.Demo;
 /// <summary>An enrollment as the demo knows it after tracking issued its link and code.</summary>
 public sealed record Enrolled(int Campaign, CreatorPlan Creator, Guid CreatorId, Guid EnrollmentId, string LinkCode, string PromoCode);
 
-public sealed record PlannedClick(Enrolled Enrollment, string UserAgent, bool Head, bool Crawler);
+/// <summary>A visit to a link; <see cref="Visitor"/> numbers a distinct visitor (<see cref="Visitors"/>), null: the machine's own address.</summary>
+public sealed record PlannedClick(Enrolled Enrollment, string UserAgent, bool Head, bool Crawler, int? Visitor = null);
 
 public enum OrderKind
 {
