@@ -6,7 +6,7 @@ using Gateway.Tests.Support;
 namespace Gateway.Tests;
 
 /// <summary>Every row of the route table, sent through the gateway, reaches its service's server with its path and query intact.</summary>
-public sealed class RoutingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<RoutingFixture>
 {
     private const string SampleId = "0197a3c0-1111-7000-8000-000000000042";
 
