@@ -1,3 +1,4 @@
+using AmbassadorNet.Analytics.Domain.Experiments;
 using AmbassadorNet.Contracts.Analytics;
 
 namespace AmbassadorNet.Analytics.Experiments;
@@ -29,23 +30,26 @@ public sealed class ExperimentMonitor(AnalyticsDbContext db, ExperimentQueries q
                 continue; // not known yet (its start will check), or ended
             }
 
-            var (design, _, _, results) = await figures.OfAsync(experiment, ct);
-            var control = results.Single(r => r.IsControl);
-            foreach (var variant in results.Where(r => r.Comparison == "significant"))
+            var (design, comparison) = await figures.CompareAsync(experiment, ct);
+            var control = comparison[design.Control].Counts;
+            foreach (var (key, (counts, outcome)) in comparison.Where(v => v.Value.Outcome is { IsSignificant: true }))
             {
                 var now = clock.GetUtcNow();
                 var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO experiment_announcements (experiment_id, variant, brand_id, announced_at)
-                    VALUES ({id}, {variant.Key}, {db.CurrentBrandId}, {now})
+                    VALUES ({id}, {key}, {db.CurrentBrandId}, {now})
                     ON CONFLICT DO NOTHING
                     """, ct);
                 if (claimed == 1)
                 {
                     db.AddEvent(new ExperimentSignificanceReached(
-                        db.CurrentBrandId, now, id, experiment.CampaignId, variant.Key, design.Control, variant.Clicks, variant.Orders, control.Clicks,
-                        control.Orders, variant.ConversionRate!.Value, control.ConversionRate!.Value, variant.AdjustedPValue!.Value, design.SignificanceLevel), clock);
+                        db.CurrentBrandId, now, id, experiment.CampaignId, key, design.Control, counts.Clicks, counts.Orders, control.Clicks, control.Orders,
+                        Rate(counts), Rate(control), Metrics.Round((decimal)outcome!.AdjustedPValue!.Value, Metrics.RateDecimals), design.SignificanceLevel), clock);
                 }
             }
         }
     }
+
+    /// <summary>Orders ÷ clicks, rounded as the report rounds it; a significant variant and its control always have clicks.</summary>
+    private static decimal Rate(ConversionCounts c) => Metrics.Ratio(c.Orders, c.Clicks, Metrics.RateDecimals)!.Value;
 }

@@ -36,12 +36,24 @@ public static class ExperimentResults
     /// <param name="moneyDecimals">Revenue per post is rounded to 4 decimals (money per unit), revenue to the currency's minor unit.</param>
     public static IReadOnlyList<VariantResult> Of(ExperimentDesign design, IReadOnlyList<VariantPost> posts, int moneyDecimals)
     {
-        var byVariant = design.Variants.ToDictionary(v => v.Key, v => posts.Where(p => p.Variant == v.Key).ToList(), StringComparer.Ordinal);
-        var counts = byVariant.ToDictionary(v => v.Key, v => new ConversionCounts(v.Value.Sum(p => p.Orders), v.Value.Sum(p => p.Clicks)), StringComparer.Ordinal);
+        var comparison = Compare(design, posts);
+        return [.. design.Variants.Select(v => Result(
+            v.Key, v.Name, [.. posts.Where(p => p.Variant == v.Key)], comparison[v.Key].Counts, comparison[v.Key].Outcome, moneyDecimals))];
+    }
+
+    /// <summary>
+    /// Each variant's orders and clicks and, for every variant but the control, its outcome against the
+    /// control (null for the control): the verdict alone, without the intervals, for the significance check.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (ConversionCounts Counts, VariantOutcome? Outcome)> Compare(ExperimentDesign design, IReadOnlyList<VariantPost> posts)
+    {
+        var counts = design.Variants.ToDictionary(
+            v => v.Key, v => posts.Where(p => p.Variant == v.Key).Aggregate(new ConversionCounts(0, 0), (c, p) => new ConversionCounts(c.Orders + p.Orders, c.Clicks + p.Clicks)),
+            StringComparer.Ordinal);
         var others = design.Variants.Select(v => v.Key).Where(k => k != design.Control).ToList();
-        var outcomes = VariantComparison.AgainstControl(counts[design.Control], [.. others.Select(k => counts[k])], (double)design.SignificanceLevel)
-            .Select((o, i) => (others[i], o)).ToDictionary(x => x.Item1, x => x.o, StringComparer.Ordinal);
-        return [.. design.Variants.Select(v => Result(v.Key, v.Name, byVariant[v.Key], counts[v.Key], outcomes.GetValueOrDefault(v.Key), moneyDecimals))];
+        var outcomes = VariantComparison.AgainstControl(counts[design.Control], [.. others.Select(k => counts[k])], (double)design.SignificanceLevel);
+        return counts.ToDictionary(
+            c => c.Key, c => (c.Value, others.IndexOf(c.Key) is var i and >= 0 ? outcomes[i] : (VariantOutcome?)null), StringComparer.Ordinal);
     }
 
     private static VariantResult Result(string key, string? name, List<VariantPost> posts, ConversionCounts counts, VariantOutcome? outcome, int moneyDecimals)
