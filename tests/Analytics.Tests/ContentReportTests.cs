@@ -149,6 +149,43 @@ public sealed class ContentReportTests(AnalyticsService service) : IClassFixture
         Assert.Equal(("EUR", 1), (euro.GetProperty("currency").GetString(), euro.GetProperty("total").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_repeated_or_older_metrics_report_changes_no_figure()
+    {
+        var world = await PublishAsync();
+        var before = await service.SettledAsync("/api/analytics/content/posts", world.Brand);
+
+        // P1's winning Day2 snapshot again (a redelivery under a new message id), and an older one of that day.
+        await service.PublishAllAsync([
+            Snapshot(world, world.P1, Day2, 20, new(3000, 2000, 120, 20, 10, 10)),
+            Snapshot(world, world.P1, Day2, 19, new(9000, 9000, 900, 90, 90, 90)),
+        ]);
+        var after = await service.SettledAsync("/api/analytics/content/posts", world.Brand);
+
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+        Expect.Figures(after.GetProperty("items")[0].GetProperty("figures"), ("views", 3000), ("interactions", 160));
+    }
+
+    [Fact]
+    public async Task A_bad_content_or_experiment_export_is_a_400_naming_the_field()
+    {
+        var brand = Guid.CreateVersion7();
+        using var badBy = await service.SendAsync(HttpMethod.Get, "/api/analytics/export.csv?view=content&by=colour&market=Germany", brand);
+        using var noExperiment = await service.SendAsync(HttpMethod.Get, "/api/analytics/export.csv?view=experiment", brand);
+        using var badExperiment = await service.SendAsync(HttpMethod.Get, "/api/analytics/export.csv?view=experiment&experimentId=nope", brand);
+
+        Assert.Equal(["by", "market"], await FieldsAsync(badBy));
+        Assert.Equal(["experimentId"], await FieldsAsync(noExperiment));
+        Assert.Equal(["experimentId"], await FieldsAsync(badExperiment));
+    }
+
+    private static async Task<List<string>> FieldsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        return [.. errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal)];
+    }
+
     private static List<string?> Keys(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString())];
 
     private sealed record World(Guid Brand, Guid Campaign, Guid Jane, Guid Ben, Guid P1, Guid P2, Guid P3);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AmbassadorNet.Contracts.Campaigns;
+using Microsoft.EntityFrameworkCore;
 using static Analytics.Tests.Events;
 
 namespace Analytics.Tests;
@@ -93,6 +94,23 @@ public sealed class ExperimentReportTests(AnalyticsService service) : IClassFixt
         Assert.Equal(("ended", "2026-07-02"), (report.GetProperty("status").GetString(), report.GetProperty("to").GetString()));
         Expect.Figures(report.GetProperty("variants")[1], ("orders", 1), ("revenue", 20m));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_end_that_arrives_before_its_start_and_repeated_events_leave_the_experiment_ended()
+    {
+        var w = new World(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), [("story", null), ("reel", null)]);
+        var started = Started(w);
+        var ended = new ExperimentEnded(w.Brand, At(Start.AddDays(1)), w.Experiment, 2,
+            started.Experiment with { Status = "ended", EndedAt = At(Start.AddDays(1)), EndReason = "campaign_ended" });
+        await service.PublishAllAsync([Campaign(w.Brand, w.Campaign), ended]);
+        await service.SettledAsync($"/api/analytics/experiments/{w.Experiment}/report", w.Brand);
+        await service.PublishAllAsync([started, started, ended]); // the older start, twice, and the end again
+
+        var report = await service.SettledAsync($"/api/analytics/experiments/{w.Experiment}/report", w.Brand);
+
+        Assert.Equal(("ended", "2026-07-02"), (report.GetProperty("status").GetString(), report.GetProperty("to").GetString()));
+        Assert.Equal(1, await service.QueryAsync(w.Brand, db => db.Experiments.CountAsync()));
     }
 
     private sealed record World(Guid Brand, Guid Campaign, Guid Creator, Guid Experiment, IReadOnlyList<(string Key, string? Name)> Variants);

@@ -80,6 +80,8 @@ public sealed class ExperimentTests(CampaignsService service) : IClassFixture<Ca
         var endedAgain = await service.SendAsync(HttpMethod.Post, $"/api/experiments/{experiment}/end", brand);
         var late = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Post(enrollment, Reel, experimentId: experiment, variant: "reel"));
         var stray = await service.SendAsync(HttpMethod.Post, "/api/posts", brand, Post(enrollment, Reel, variant: "reel"));
+        var badList = await service.SendAsync(HttpMethod.Get, "/api/experiments?status=paused&limit=0", brand);
+        var unknownEnd = await service.SendAsync(HttpMethod.Post, $"/api/experiments/{Guid.CreateVersion7()}/end", brand);
 
         Assert.Equal(["control", "name", "seed", "significanceLevel", "variants", "variants[0].key", "variants[1].key", "variants[1].name"], await bad.ErrorFieldsAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknownCampaign.StatusCode);
@@ -87,6 +89,8 @@ public sealed class ExperimentTests(CampaignsService service) : IClassFixture<Ca
         Assert.Equal(HttpStatusCode.Conflict, endedAgain.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal(["variant"], await stray.ErrorFieldsAsync());
+        Assert.Equal(["limit", "status"], await badList.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknownEnd.StatusCode);
         Assert.Equal(0, await service.QueryAsync(brand, db => db.Posts.CountAsync()));
     }
 
