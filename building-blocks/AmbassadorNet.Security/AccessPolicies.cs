@@ -38,13 +38,16 @@ public static class AccessPolicies
     /// <summary>The brand's event stream (partner gRPC API).</summary>
     public static readonly AccessPolicy EventsRead = new(nameof(EventsRead), [Roles.Admin, Roles.Events]);
 
+    /// <summary>A creator's own records through a creator credential (<c>/api/me/...</c>): the creator comes from the token, never from the request.</summary>
+    public static readonly AccessPolicy CreatorSelf = new(nameof(CreatorSelf), [Roles.Creator]);
+
     /// <summary>Ops endpoints (re-publishing events, error queues, parked messages): the system operator only.</summary>
     public static readonly AccessPolicy Operations = new(nameof(Operations), [Roles.Operator]);
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
         ApiKeys, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
-        LedgerRead, PayoutsManage, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, Operations,
+        LedgerRead, PayoutsManage, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, CreatorSelf, Operations,
     ];
 
     public static AccessPolicy? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

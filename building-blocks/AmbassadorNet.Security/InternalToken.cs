@@ -23,6 +23,9 @@ public static class InternalToken
     /// <summary>The API key id (a Guid) behind the call; absent for operator calls.</summary>
     public const string ApiKeyIdClaim = "keyId";
 
+    /// <summary>The creator (a Guid) a creator credential is bound to; present exactly when the roles are <see cref="Roles.Creator"/>.</summary>
+    public const string CreatorClaim = "creator";
+
     /// <summary>The caller's roles, a JSON array of <see cref="Roles"/> values.</summary>
     public const string RolesClaim = "roles";
 

@@ -164,6 +164,22 @@ public sealed partial class InternalTokenAuthenticationHandler(
             return Refuse("no brand");
         }
 
+        Guid? creatorId = null;
+        if (token.TryGetPayloadValue<string>(InternalToken.CreatorClaim, out var creatorText))
+        {
+            if (!Guid.TryParse(creatorText, out var parsed))
+            {
+                return Refuse("malformed creator");
+            }
+
+            creatorId = parsed;
+        }
+
+        if (CreatorBinding.Violation(roles, creatorId) is not null)
+        {
+            return Refuse("creator claim does not fit the roles");
+        }
+
         var claims = new List<Claim>
         {
             new(InternalToken.BrandClaim, brandId.ToString()),
@@ -172,6 +188,11 @@ public sealed partial class InternalTokenAuthenticationHandler(
         if (apiKeyId is { } id)
         {
             claims.Add(new Claim(InternalToken.ApiKeyIdClaim, id.ToString()));
+        }
+
+        if (creatorId is { } creator)
+        {
+            claims.Add(new Claim(InternalToken.CreatorClaim, creator.ToString()));
         }
 
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));

@@ -31,9 +31,10 @@ public sealed class InternalTokenIssuer
     /// <summary>
     /// A compact JWS for one hop to the service named by <paramref name="audience"/>.
     /// <paramref name="keyId"/> is the API key id (absent for operator calls); <paramref name="lifetime"/>
-    /// defaults to 30 s and may not exceed 60 s.
+    /// defaults to 30 s and may not exceed 60 s; <paramref name="creatorId"/> binds a creator credential
+    /// (<see cref="CreatorBinding"/>).
     /// </summary>
-    public string Issue(string audience, Guid brandId, IEnumerable<string> roles, Guid? keyId = null, TimeSpan? lifetime = null)
+    public string Issue(string audience, Guid brandId, IEnumerable<string> roles, Guid? keyId = null, TimeSpan? lifetime = null, Guid? creatorId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(audience);
         ArgumentNullException.ThrowIfNull(roles);
@@ -56,6 +57,11 @@ public sealed class InternalTokenIssuer
             throw new ArgumentException("Only operator calls may carry no brand.", nameof(brandId));
         }
 
+        if (CreatorBinding.Violation(roleList, creatorId) is { } violation)
+        {
+            throw new ArgumentException(violation, nameof(creatorId));
+        }
+
         // Whole seconds, as JWT times are: exp - iat then equals the lifetime exactly after encoding.
         var now = DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
         var claims = new Dictionary<string, object>
@@ -67,6 +73,11 @@ public sealed class InternalTokenIssuer
         if (keyId is { } apiKeyId)
         {
             claims[InternalToken.ApiKeyIdClaim] = apiKeyId.ToString();
+        }
+
+        if (creatorId is { } creator)
+        {
+            claims[InternalToken.CreatorClaim] = creator.ToString();
         }
 
         return _handler.CreateToken(new SecurityTokenDescriptor

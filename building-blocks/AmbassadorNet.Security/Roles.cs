@@ -12,10 +12,16 @@ public static class Roles
     /// <summary>A partner system that reads the brand's event stream (gRPC), and nothing else.</summary>
     public const string Events = "events";
 
+    /// <summary>
+    /// A creator's own credential, bound to one creator of the brand (the token's creator claim): only the
+    /// creator's own records (<c>/api/me/...</c>), never another creator's, never brand-wide lists. Held alone.
+    /// </summary>
+    public const string Creator = "creator";
+
     /// <summary>The system operator (the gateway's configured operator key): brands and ops endpoints.</summary>
     public const string Operator = "operator";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Finance, Analyst, Partner, Events, Operator];
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Finance, Analyst, Partner, Events, Creator, Operator];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -76,6 +76,17 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/experiments"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/experiments/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/experiments/{id}/end"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/enrollments"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/enrollments/{eid}"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/enrollments/{eid}/accept"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/enrollments/{eid}/decline"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/enrollments/{eid}/deliverables"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/enrollments/{eid}/deliverables/{did}/submit"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/posts"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/posts"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/posts/{id}"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>

@@ -109,12 +109,15 @@ public static class GatewayRegistration
         {
             // Validated at start; the gateway is the only holder of this private key.
             var signing = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.SigningKey;
-            var issuer = new InternalTokenIssuer(InternalKeys.ImportPrivateKeyPem(signing.Pem), signing.KeyId, provider.GetRequiredService<TimeProvider>());
-            return new InternalTokenTransform(issuer, signing.TokenLifetime, provider.GetRequiredService<TimeProvider>());
+            return new InternalTokenIssuer(InternalKeys.ImportPrivateKeyPem(signing.Pem), signing.KeyId, provider.GetRequiredService<TimeProvider>());
         });
+        builder.Services.AddSingleton(provider => new InternalTokenTransform(provider.GetRequiredService<InternalTokenIssuer>(),
+            provider.GetRequiredService<IOptions<GatewayOptions>>().Value.SigningKey.TokenLifetime, provider.GetRequiredService<TimeProvider>()));
         // A destination such as http://creators is found by name (the AppHost's services__creators__http__0);
         // an address (deploy/, tests) passes through unchanged.
         builder.Services.AddServiceDiscovery();
+        // Creator credentials are checked against the creators service when they are made (CreatorDirectory).
+        builder.Services.AddHttpClient<CreatorDirectory>().AddServiceDiscovery();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyRoutes.Routes(), ProxyRoutes.Clusters(options))
             .AddServiceDiscoveryDestinationResolver()

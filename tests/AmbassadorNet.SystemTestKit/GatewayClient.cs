@@ -26,6 +26,13 @@ public sealed class GatewayClient(HttpClient http, Uri gateway, string apiKey)
         return new GatewayClient(http, gateway, issued.GetProperty("key").GetString()!);
     }
 
+    /// <summary>A client holding a new creator credential of the same brand, bound to <paramref name="creatorId"/>.</summary>
+    public async Task<GatewayClient> WithCreatorCredentialAsync(string name, string creatorId)
+    {
+        var issued = await SendAsync(HttpMethod.Post, "/api/api-keys", new { name, roles = new[] { "creator" }, creatorId });
+        return new GatewayClient(http, gateway, issued.GetProperty("key").GetString()!);
+    }
+
     /// <summary>Sends and returns the JSON body of a 2xx answer; any other status throws with the body in the message.</summary>
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
     {

@@ -49,6 +49,10 @@ public sealed class ApiKeyTests(GatewayFixture fixture) : IClassFixture<GatewayF
     [InlineData("{\"name\":\"x\",\"roles\":[]}", "roles")]
     [InlineData("{\"name\":\"x\",\"roles\":[\"operator\"]}", "roles")]
     [InlineData("{\"name\":\"x\",\"roles\":[\"superuser\"]}", "roles")]
+    [InlineData("{\"name\":\"x\",\"roles\":[\"creator\"]}", "creatorId")]
+    [InlineData("{\"name\":\"x\",\"roles\":[\"creator\"],\"creatorId\":\"00000000-0000-0000-0000-000000000000\"}", "creatorId")]
+    [InlineData("{\"name\":\"x\",\"roles\":[\"creator\",\"manager\"],\"creatorId\":\"0197a3c0-2222-7000-8000-000000000042\"}", "roles")]
+    [InlineData("{\"name\":\"x\",\"roles\":[\"manager\"],\"creatorId\":\"0197a3c0-2222-7000-8000-000000000042\"}", "creatorId")]
     public async Task Invalid_key_requests_are_400_problems_naming_the_field(string body, string field)
     {
         using var admin = fixture.Gateway.Client(fixture.AdminKey);

@@ -19,7 +19,7 @@ public sealed class GeneratedClientTests(GatewayFixture fixture) : IClassFixture
         var client = new AmbassadorNetClient(http);
 
         var issued = await client.CreateApiKeyAsync(new ClientCreateApiKeyRequest { Name = "Shop sync", Roles = [Roles.Partner] });
-        var page = await client.ListApiKeysAsync(cursor: null, limit: null);
+        var page = await client.ListApiKeysAsync(creatorId: null, cursor: null, limit: null);
 
         Assert.Equal([Roles.Partner], issued.Roles);
         Assert.StartsWith("amb_live_", issued.Key);
@@ -33,7 +33,7 @@ public sealed class GeneratedClientTests(GatewayFixture fixture) : IClassFixture
         using var http = fixture.Gateway.Client();
         var client = new AmbassadorNetClient(http);
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListApiKeysAsync(cursor: null, limit: null));
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListApiKeysAsync(creatorId: null, cursor: null, limit: null));
 
         Assert.Equal(401, error.StatusCode);
     }

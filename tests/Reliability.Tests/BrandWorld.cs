@@ -12,13 +12,21 @@ namespace Reliability.Tests;
 /// </summary>
 public sealed class BrandWorld
 {
-    private BrandWorld(GatewayClient admin, IReadOnlyDictionary<string, string> samples)
+    private BrandWorld(GatewayClient admin, IReadOnlyDictionary<string, string> samples, GatewayClient creator, GatewayClient otherCreator)
     {
         Admin = admin;
         Samples = samples;
+        Creator = creator;
+        OtherCreator = otherCreator;
     }
 
     public GatewayClient Admin { get; }
+
+    /// <summary>The credential of the creator all the samples belong to (their enrollment, deliverable, post, link, code, ledger).</summary>
+    public GatewayClient Creator { get; }
+
+    /// <summary>A credential of a second approved creator of the brand, who owns nothing of the samples.</summary>
+    public GatewayClient OtherCreator { get; }
 
     /// <summary>Collection segment → the id of this brand's resource in it.</summary>
     public IReadOnlyDictionary<string, string> Samples { get; }
@@ -39,6 +47,14 @@ public sealed class BrandWorld
         samples["creators"] = creatorId;
         samples["holds"] = creatorId;
         await admin.SendAsync(HttpMethod.Post, $"/api/creators/{creatorId}/approve");
+        var creatorCredential = await admin.WithCreatorCredentialAsync($"{handle}'s own access", creatorId);
+        var other = Id(await admin.SendAsync(HttpMethod.Post, "/api/creators", new
+        {
+            displayName = $"Other of {handle}", email = $"other-{handle}@example.com", country = "US", niches = new[] { "fitness" },
+            socialAccounts = new[] { new { platform = "instagram", handle = $"other{handle}", followers = 12_000, averageLikes = 400, averageComments = 20 } },
+        }));
+        await admin.SendAsync(HttpMethod.Post, $"/api/creators/{other}/approve");
+        var otherCredential = await admin.WithCreatorCredentialAsync($"other {handle}'s own access", other);
 
         var campaign = await admin.SendAsync(HttpMethod.Post, "/api/campaigns", new
         {
@@ -104,7 +120,7 @@ public sealed class BrandWorld
             await KnownToAnalyticsAsync(admin, $"/api/analytics/experiments/{samples["experiments"]}/report", "the experiment");
         }
 
-        return new BrandWorld(admin, samples);
+        return new BrandWorld(admin, samples, creatorCredential, otherCredential);
     }
 
     /// <summary>The only event type the brand's webhook subscribes to: the world's order causes one.</summary>

@@ -27,8 +27,15 @@ public static class RouteCases
     };
 
     public static IReadOnlyList<RouteCase> For(IReadOnlySet<string> runningServices, IReadOnlyDictionary<string, string> samples) =>
+        Cases(runningServices, samples, r => !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations && r.Access.Policy != AccessPolicies.CreatorSelf);
+
+    /// <summary>Every route a creator credential may reach (<see cref="AccessPolicies.CreatorSelf"/>), filled like <see cref="For"/>.</summary>
+    public static IReadOnlyList<RouteCase> ForCreators(IReadOnlySet<string> runningServices, IReadOnlyDictionary<string, string> samples) =>
+        Cases(runningServices, samples, r => r.Access.Policy == AccessPolicies.CreatorSelf);
+
+    private static IReadOnlyList<RouteCase> Cases(IReadOnlySet<string> runningServices, IReadOnlyDictionary<string, string> samples, Func<GatewayRoute, bool> wanted) =>
         [.. AmbassadorNetRoutes.All
-            .Where(r => !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations)
+            .Where(wanted)
             .Where(r => r.Service == GatewayServices.GatewayItself || runningServices.Contains(r.Service))
             .SelectMany(r => r.Methods.Select(m => new RouteCase(r, m, Fill(r.Template.Text, samples))))];
 

@@ -24,6 +24,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
         { "AnalyticsWrite", ["admin", "manager"] },
         { "Webhooks", ["admin"] },
         { "EventsRead", ["admin", "events"] },
+        { "CreatorSelf", ["creator"] },
         { "Operations", ["operator"] },
     };
 

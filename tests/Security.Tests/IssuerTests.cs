@@ -32,6 +32,21 @@ public sealed class IssuerTests : IDisposable
     }
 
     [Fact]
+    public void The_issuer_binds_the_creator_role_alone_to_exactly_one_creator()
+    {
+        var brand = Guid.CreateVersion7();
+        var creator = Guid.CreateVersion7();
+
+        var token = new JsonWebToken(_tokens.Mint(TestApp.Audience, brand, [Roles.Creator], creatorId: creator));
+
+        Assert.Equal(creator.ToString(), token.GetPayloadValue<string>(InternalToken.CreatorClaim));
+        Assert.Throws<ArgumentException>(() => _tokens.Mint(TestApp.Audience, brand, [Roles.Creator]));
+        Assert.Throws<ArgumentException>(() => _tokens.Mint(TestApp.Audience, brand, [Roles.Creator, Roles.Manager], creatorId: creator));
+        Assert.Throws<ArgumentException>(() => _tokens.Mint(TestApp.Audience, brand, [Roles.Manager], creatorId: creator));
+        Assert.Throws<ArgumentException>(() => _tokens.Mint(TestApp.Audience, brand, [Roles.Creator], creatorId: Guid.Empty));
+    }
+
+    [Fact]
     public void A_token_has_the_contracted_header_and_claims()
     {
         var brandId = Guid.CreateVersion7();

@@ -104,6 +104,19 @@ public sealed class RefusedTokenTests(SecuredApp fixture) : IClassFixture<Secure
     }
 
     [Theory]
+    [InlineData("\"roles\":[\"creator\"]", "creator claim does not fit the roles")]
+    [InlineData("\"roles\":[\"creator\",\"admin\"],\"creator\":\"0197a3c0-2222-7000-8000-000000000042\"", "creator claim does not fit the roles")]
+    [InlineData("\"roles\":[\"admin\"],\"creator\":\"0197a3c0-2222-7000-8000-000000000042\"", "creator claim does not fit the roles")]
+    [InlineData("\"roles\":[\"creator\"],\"creator\":\"ana\"", "malformed creator")]
+    public async Task A_token_whose_creator_claim_does_not_fit_its_roles_is_refused(string rolesAndCreator, string reason)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var payload = ForgedTokens.Payload(TestApp.Audience, now, now.AddSeconds(30)).Replace("\"roles\":[\"admin\"]", rolesAndCreator, StringComparison.Ordinal);
+
+        await AssertRefused(ForgedTokens.Es256(_tokens.Key, _tokens.KeyId, payload), reason);
+    }
+
+    [Theory]
     [InlineData("not-a-token")]
     [InlineData("bm90IGpzb24.bm90IGpzb24.c2lnbmF0dXJlLXBhcnQtaGVyZQ")]
     public async Task A_malformed_token_is_refused(string token)

@@ -13,6 +13,27 @@ public sealed class BrandScope
 
     public Guid BrandId => _brandId ?? throw new MissingBrandException();
 
+    /// <summary>
+    /// The creator a creator credential acts as, within the brand; null for every other caller. Set, it
+    /// narrows every <see cref="ICreatorOwned"/> query to that creator's rows.
+    /// </summary>
+    public Guid? CreatorId { get; private set; }
+
+    public void SetCreator(Guid creatorId)
+    {
+        if (creatorId == Guid.Empty)
+        {
+            throw new ArgumentException("A creator id cannot be empty.", nameof(creatorId));
+        }
+
+        if (CreatorId is { } current && current != creatorId)
+        {
+            throw new InvalidOperationException($"This scope already acts as creator {current}; it cannot switch to {creatorId}.");
+        }
+
+        CreatorId = creatorId;
+    }
+
     public void Set(Guid brandId)
     {
         if (brandId == Guid.Empty)

@@ -15,6 +15,9 @@ public abstract class BrandScopedDbContext : DbContext
 {
     public const string BrandFilter = "Brand";
 
+    /// <summary>The filter that narrows <see cref="ICreatorOwned"/> rows to a creator credential's creator.</summary>
+    public const string CreatorFilter = "Creator";
+
     private readonly BrandScope brandScope;
 
     protected BrandScopedDbContext(DbContextOptions options, BrandScope brandScope) : base(options)
@@ -31,6 +34,12 @@ public abstract class BrandScopedDbContext : DbContext
 
     public BrandScope BrandScope => brandScope;
 
+    /// <summary>
+    /// Read by the creator filter at execution time; null (every caller but a creator credential) makes
+    /// the filter vanish from the SQL, since EF Core simplifies <c>@p IS NULL</c> for the value it has.
+    /// </summary>
+    public Guid? CurrentCreatorId => brandScope.CreatorId;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
@@ -46,6 +55,10 @@ public abstract class BrandScopedDbContext : DbContext
                      .Where(t => t.BaseType is null && !t.IsOwned() && typeof(IBrandOwned).IsAssignableFrom(t.ClrType)))
         {
             modelBuilder.Entity(entityType.ClrType).HasQueryFilter(BrandFilter, BrandFilterFor(entityType.ClrType));
+            if (typeof(ICreatorOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(CreatorFilter, CreatorFilterFor(entityType.ClrType));
+            }
         }
 
         ClientGeneratedKeys(modelBuilder);
@@ -89,6 +102,16 @@ public abstract class BrandScopedDbContext : DbContext
         return Expression.Lambda(Expression.Equal(rowBrand, scopeBrand), entity);
     }
 
+    private LambdaExpression CreatorFilterFor(Type entityType)
+    {
+        // entity => this.CurrentCreatorId == null || (Guid?)entity.CreatorId == this.CurrentCreatorId
+        var entity = Expression.Parameter(entityType, "entity");
+        var rowCreator = Expression.Convert(Expression.Property(entity, nameof(ICreatorOwned.CreatorId)), typeof(Guid?));
+        var scopeCreator = Expression.Property(Expression.Constant(this), nameof(CurrentCreatorId));
+        var unscoped = Expression.Equal(scopeCreator, Expression.Constant(null, typeof(Guid?)));
+        return Expression.Lambda(Expression.OrElse(unscoped, Expression.Equal(rowCreator, scopeCreator)), entity);
+    }
+
     private void StampAndCheckBrands()
     {
         foreach (var entry in ChangeTracker.Entries<IBrandOwned>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -100,6 +123,10 @@ public abstract class BrandScopedDbContext : DbContext
             }
 
             CheckBrand(entry, (Guid)brand.CurrentValue!);
+            if (brandScope.CreatorId is { } creator && entry.Entity is ICreatorOwned owned && owned.CreatorId != creator)
+            {
+                throw new InvalidOperationException($"A {entry.Metadata.DisplayName()} of creator {owned.CreatorId} cannot be saved by creator {creator}'s credential.");
+            }
         }
     }
 

@@ -20,13 +20,16 @@ public static class ApiKeysApi
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/api-keys").RequireAccess(AccessPolicies.ApiKeys).WithTags(GatewayTags.ApiKeys);
-        keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Lists the brand's API keys, revoked ones included, oldest first; never their secrets.");
-        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Creates an API key with the given roles; the key is shown only in this response.");
+        keys.MapGet("/", ListAsync).WithName("ListApiKeys")
+            .WithSummary("Lists the brand's API keys, revoked ones included, oldest first, optionally one creator's credentials; never their secrets.");
+        keys.MapPost("/", CreateAsync).WithName("CreateApiKey")
+            .WithSummary("Creates an API key with the given roles, or with [\"creator\"] and a creatorId a creator credential; the key is shown only in this response.");
         keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key; every gateway instance refuses it from then on.");
         return app;
     }
 
-    private static async Task<Ok<ApiKeyPage>> ListAsync(ClaimsPrincipal caller, GatewayDbContext db, string? cursor, int? limit, CancellationToken cancellationToken)
+    private static async Task<Ok<ApiKeyPage>> ListAsync(
+        ClaimsPrincipal caller, GatewayDbContext db, Guid? creatorId, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > KeysetPagination.MaxLimit)
         {
@@ -34,16 +37,23 @@ public static class ApiKeysApi
         }
 
         db.BrandScope.Set(caller.GetBrandId());
-        var page = await db.ApiKeys.AsNoTracking().ToPageAsync(ByCreation, cursor, limit ?? DefaultLimit, cancellationToken);
+        var keys = db.ApiKeys.AsNoTracking();
+        keys = creatorId is { } creator ? keys.Where(k => k.CreatorId == creator) : keys;
+        var page = await keys.ToPageAsync(ByCreation, cursor, limit ?? DefaultLimit, cancellationToken);
         return TypedResults.Ok(new ApiKeyPage([.. page.Items.Select(NewApiKey.View)], page.NextCursor));
     }
 
     private static async Task<Created<IssuedApiKey>> CreateAsync(
-        CreateApiKeyRequest request, ClaimsPrincipal caller, GatewayDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateApiKeyRequest request, ClaimsPrincipal caller, GatewayDbContext db, CreatorDirectory creators, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, roles) = Validate(request);
+        if (request.CreatorId is { } creatorId)
+        {
+            await creators.EnsureActiveAsync(caller.GetBrandId(), creatorId, caller.GetApiKeyId(), cancellationToken);
+        }
+
         db.BrandScope.Set(caller.GetBrandId());
-        var (key, issued) = NewApiKey.Create(caller.GetBrandId(), name, roles, caller.GetApiKeyId(), clock);
+        var (key, issued) = NewApiKey.Create(caller.GetBrandId(), name, roles, caller.GetApiKeyId(), clock, request.CreatorId);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, issued);
@@ -82,6 +92,11 @@ public static class ApiKeysApi
         if (roles.Count == 0 || roles.Any(r => !grantable.Contains(r, StringComparer.Ordinal)))
         {
             errors["roles"] = [$"One or more of: {string.Join(", ", grantable)}."];
+        }
+        else if (CreatorBinding.Violation(roles, request.CreatorId) is { } violation)
+        {
+            // Mixing the creator role with others is the roles' fault; a creator missing or out of place is the id's.
+            errors[roles.Count > 1 && roles.Contains(Roles.Creator) ? "roles" : "creatorId"] = [violation];
         }
 
         return errors.Count > 0 ? throw new RequestValidationException(errors) : (name, roles);

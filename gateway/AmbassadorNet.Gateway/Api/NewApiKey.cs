@@ -7,7 +7,7 @@ namespace AmbassadorNet.Gateway.Api;
 /// <summary>Mints a key: the row to store (hash only) and the one-time view with the secret.</summary>
 internal static class NewApiKey
 {
-    public static (ApiKey Row, IssuedApiKey Issued) Create(Guid brandId, string name, IReadOnlyList<string> roles, Guid? createdBy, TimeProvider clock)
+    public static (ApiKey Row, IssuedApiKey Issued) Create(Guid brandId, string name, IReadOnlyList<string> roles, Guid? createdBy, TimeProvider clock, Guid? creatorId = null)
     {
         var secret = ApiKeyFormat.Generate();
         var row = new ApiKey
@@ -18,11 +18,12 @@ internal static class NewApiKey
             DisplayPrefix = ApiKeyFormat.DisplayPrefix(secret),
             KeyHash = ApiKeyFormat.Hash(secret),
             Roles = [.. roles],
+            CreatorId = creatorId,
             CreatedAt = clock.GetUtcNow(),
             CreatedByKeyId = createdBy,
         };
-        return (row, new IssuedApiKey(row.Id, row.Name, row.DisplayPrefix, row.Roles, row.CreatedAt, secret));
+        return (row, new IssuedApiKey(row.Id, row.Name, row.DisplayPrefix, row.Roles, row.CreatorId, row.CreatedAt, secret));
     }
 
-    public static ApiKeyView View(ApiKey key) => new(key.Id, key.Name, key.DisplayPrefix, key.Roles, key.CreatedAt, key.RevokedAt);
+    public static ApiKeyView View(ApiKey key) => new(key.Id, key.Name, key.DisplayPrefix, key.Roles, key.CreatorId, key.CreatedAt, key.RevokedAt);
 }

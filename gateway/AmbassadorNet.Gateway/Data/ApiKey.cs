@@ -19,6 +19,9 @@ public sealed class ApiKey : IBrandOwned
 
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>The creator a creator credential is bound to (<see cref="Security.Roles.Creator"/>); null for every other key.</summary>
+    public Guid? CreatorId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The admin key that created this one; null for a brand's first key (created by the operator).</summary>

@@ -33,6 +33,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
             key.Property(k => k.KeyHash).HasMaxLength(64);
             key.HasIndex(k => k.KeyHash).IsUnique();
             key.HasIndex(k => new { k.BrandId, k.CreatedAt });
+            key.HasIndex(k => new { k.BrandId, k.CreatorId }).HasFilter("creator_id IS NOT NULL");
             key.HasOne<Brand>().WithMany().HasForeignKey(k => k.BrandId);
             // A comma-separated column keeps the model provider-neutral (no PostgreSQL arrays).
             key.Property(k => k.Roles).HasMaxLength(200).HasConversion(

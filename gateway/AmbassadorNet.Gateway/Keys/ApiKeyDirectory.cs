@@ -57,9 +57,9 @@ internal sealed class ApiKeyDirectory(IServiceScopeFactory scopes, IOptions<Gate
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var row = await db.ApiKeys.IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]).AsNoTracking()
             .Where(k => k.KeyHash == keyHash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.BrandId, k.Roles })
+            .Select(k => new { k.Id, k.BrandId, k.Roles, k.CreatorId })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new KnownKey(row.Id, row.BrandId, row.Roles);
+        return row is null ? null : new KnownKey(row.Id, row.BrandId, row.Roles, row.CreatorId);
     }
 
     private sealed record Remembered(KnownKey? Key);

@@ -4,7 +4,7 @@ namespace AmbassadorNet.Campaigns.Domain;
 /// Content a creator owes: Pending → Submitted → Approved | RevisionRequested | Rejected, and a
 /// revision is submitted again. The fee is fixed when approved, from the terms then in force.
 /// </summary>
-public sealed class Deliverable : BrandOwnedEntity
+public sealed class Deliverable : BrandOwnedEntity, ICreatorOwned
 {
     public Guid CampaignId { get; set; }
 

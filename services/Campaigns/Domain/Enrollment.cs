@@ -5,7 +5,7 @@ namespace AmbassadorNet.Campaigns.Domain;
 /// Ended when the creators service suspends, offboards or erases the creator. One per campaign and
 /// creator. Each change bumps <see cref="Version"/> and publishes one event.
 /// </summary>
-public sealed class Enrollment : BrandOwnedEntity
+public sealed class Enrollment : BrandOwnedEntity, ICreatorOwned
 {
     public Guid CampaignId { get; set; }
 

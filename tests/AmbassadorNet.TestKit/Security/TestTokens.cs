@@ -37,8 +37,8 @@ public sealed class TestTokens : IDisposable
     /// <summary><c>InternalAuth:PublicKeys:{kid}</c>, to add a second key when testing rotation.</summary>
     public string PublicKeyConfigurationKey => $"{InternalAuthOptions.SectionName}:{nameof(InternalAuthOptions.PublicKeys)}:{KeyId}";
 
-    public string Mint(string audience, Guid brandId, IEnumerable<string> roles, Guid? keyId = null, TimeSpan? lifetime = null) =>
-        Issuer.Issue(audience, brandId, roles, keyId, lifetime);
+    public string Mint(string audience, Guid brandId, IEnumerable<string> roles, Guid? keyId = null, TimeSpan? lifetime = null, Guid? creatorId = null) =>
+        Issuer.Issue(audience, brandId, roles, keyId, lifetime, creatorId);
 
     public void Dispose() => _pair.Dispose();
 }

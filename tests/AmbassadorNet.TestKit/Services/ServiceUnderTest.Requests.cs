@@ -18,15 +18,26 @@ public abstract partial class ServiceUnderTest<TDbContext>
     public Task<HttpResponseMessage> GetAsync(string path, Guid brand, params string[] roles) =>
         SendAsync(HttpMethod.Get, path, brand, null, roles);
 
+    /// <summary>Sends a request as a creator credential of <paramref name="brand"/> bound to <paramref name="creator"/> (the /api/me routes).</summary>
+    public Task<HttpResponseMessage> SendAsCreatorAsync(HttpMethod method, string path, Guid brand, Guid creator, object? body = null) =>
+        Http.SendAsync(Request(method, path, brand, body, [Roles.Creator], CreatorKeyId(creator), creator));
+
+    /// <summary>The JSON answer to a creator credential's request; an unsuccessful answer throws with its body.</summary>
+    public async Task<JsonElement> ReadAsCreatorAsync(HttpMethod method, string path, Guid brand, Guid creator, object? body = null) =>
+        await SuccessfulBodyAsync(await SendAsCreatorAsync(method, path, brand, creator, body), method, path);
+
+    /// <summary>The API key id a creator's test credential carries: one per creator, stable across requests.</summary>
+    public static Guid CreatorKeyId(Guid creator) => new(System.Security.Cryptography.SHA256.HashData(creator.ToByteArray())[..16]);
+
     /// <summary>The JSON answer to a request with the default roles; an unsuccessful answer throws with its body.</summary>
     public async Task<JsonElement> ReadAsync(HttpMethod method, string path, Guid brand, object? body = null) =>
         await SuccessfulBodyAsync(await SendAsync(method, path, brand, body), method, path);
 
     /// <summary>A request with a token for <paramref name="brand"/> and <paramref name="roles"/>, under the API key <paramref name="apiKey"/> if one is given.</summary>
-    protected HttpRequestMessage Request(HttpMethod method, string path, Guid brand, object? body, IEnumerable<string> roles, Guid? apiKey = null)
+    protected HttpRequestMessage Request(HttpMethod method, string path, Guid brand, object? body, IEnumerable<string> roles, Guid? apiKey = null, Guid? creator = null)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new("Bearer", Tokens.Mint(TokenAudience, brand, roles, apiKey));
+        request.Headers.Authorization = new("Bearer", Tokens.Mint(TokenAudience, brand, roles, apiKey, creatorId: creator));
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -32,6 +32,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public string AdminKey => KeysByRole[Roles.Admin].Key;
 
+    /// <summary>The creator the fixture's creator credential (<c>KeysByRole["creator"]</c>) is bound to.</summary>
+    public Guid CreatorId { get; } = Guid.CreateVersion7();
+
     /// <summary>Settings a subclass adds or overrides (rate limits, cache lifetimes).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -54,7 +57,8 @@ public class GatewayFixture : IAsyncLifetime
         var keys = new Dictionary<string, IssuedApiKey> { [Roles.Admin] = brand.ApiKey };
         foreach (var role in Roles.All.Except([Roles.Admin, Roles.Operator]))
         {
-            keys[role] = await CreateKeyAsync(brand.ApiKey.Key, role, [role]);
+            // The echo service behind the gateway answers the creators service's "does this creator exist?".
+            keys[role] = await CreateKeyAsync(brand.ApiKey.Key, role, [role], role == Roles.Creator ? CreatorId : null);
         }
 
         KeysByRole = keys;
@@ -85,10 +89,10 @@ public class GatewayFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<BrandCreated>())!;
     }
 
-    public async Task<IssuedApiKey> CreateKeyAsync(string adminKey, string name, IReadOnlyList<string> roles)
+    public async Task<IssuedApiKey> CreateKeyAsync(string adminKey, string name, IReadOnlyList<string> roles, Guid? creatorId = null)
     {
         using var client = Gateway.Client(adminKey);
-        var response = await client.PostAsJsonAsync("/api/api-keys", new CreateApiKeyRequest(name, roles));
+        var response = await client.PostAsJsonAsync("/api/api-keys", new CreateApiKeyRequest(name, roles, creatorId));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IssuedApiKey>())!;
     }

@@ -14,7 +14,7 @@ public enum GiftStatus
 /// campaign's cost when shipped and in the creator's payee totals when delivered (some tax regimes
 /// treat gifts as income). Each change bumps <see cref="Version"/>; shipping and delivery publish an event.
 /// </summary>
-public sealed class Gift : BrandOwnedEntity
+public sealed class Gift : BrandOwnedEntity, ICreatorOwned
 {
     public Guid CampaignId { get; set; }
 

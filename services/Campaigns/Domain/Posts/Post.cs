@@ -6,7 +6,7 @@ namespace AmbassadorNet.Campaigns.Domain.Posts;
 /// published never changes; erasing the creator removes the URL and caption and keeps the rest, so
 /// the post's figures still add up.
 /// </summary>
-public sealed class Post : BrandOwnedEntity
+public sealed class Post : BrandOwnedEntity, ICreatorOwned
 {
     /// <summary>Instagram's limit, the longest of the platforms'.</summary>
     public const int MaxCaption = 2200;
