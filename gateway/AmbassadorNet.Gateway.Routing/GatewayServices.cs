@@ -22,7 +22,8 @@ public static class GatewayServices
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Prefixes { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         [Creators] = ["/api/creators"],
-        [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/me/enrollments", "/api/me/posts"],
+        [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/agreements", "/api/agreement-templates",
+            "/api/me/enrollments", "/api/me/posts", "/api/me/agreements"],
         [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions"],
         [Payouts] = ["/api/ledger", "/api/payouts"],
         [Analytics] = ["/api/analytics"],

@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Agreements;
+using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.Campaigns.Api;
 using AmbassadorNet.Campaigns.Consumers;
 using AmbassadorNet.Contracts.Creators;
@@ -16,6 +18,8 @@ public static class CampaignsApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = ServiceApp.CreateBuilder<CampaignsDbContext>(Name, CampaignsApi.Tags, args, configure, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
+        builder.AddSettings<AgreementOptions>();
+        builder.Services.AddHostedService<AgreementExpiryJob>();
 
         return builder.BuildService<CampaignsDbContext>(app => app.MapCampaignsApi());
     }

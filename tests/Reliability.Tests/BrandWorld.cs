@@ -77,6 +77,9 @@ public sealed class BrandWorld
             publishedAt = DateTimeOffset.UtcNow.AddHours(-1), language = "en", market = "US", trackingLink = false,
         });
         samples["posts"] = Id(post);
+        var template = await admin.SendAsync(HttpMethod.Post, "/api/agreement-templates", new { name = "Ambassador terms", text = "{{creator.name}} posts for {{campaign.name}}." });
+        samples["agreement-templates"] = Id(template);
+        samples["agreements"] = Id(await admin.SendAsync(HttpMethod.Post, "/api/agreements", new { enrollmentId, templateId = samples["agreement-templates"] }));
         var gift = await admin.SendAsync(HttpMethod.Post, "/api/gifts", new { enrollmentId, postId = samples["posts"], product = "Sample box", sku = "SB-1", quantity = 1, unitValue = 20m });
         samples["gifts"] = Id(gift);
         var experiment = await admin.SendAsync(HttpMethod.Post, "/api/experiments", new

@@ -30,3 +30,6 @@ public sealed class RequestValidationException(IDictionary<string, string[]> err
     {
     }
 }
+
+/// <summary>410: the resource existed and its content is gone for good (erased personal data).</summary>
+public sealed class GoneException(string detail) : ProblemException(410, "Gone", detail);

@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Agreements;
 using AmbassadorNet.Campaigns.Api.Experiments;
 using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Me;
@@ -18,6 +19,7 @@ public static class CampaignsApi
         ["Deliverables"] = "The content an enrolled creator owes a campaign: submitted, approved, rejected or sent back for revision.",
         ["Posts"] = "Creators' published content: platform, format, market and language, with a link and promo code of its own, and its metrics.",
         ["Gifts"] = "Product seeding: goods sent to creators, shipped and delivered; their value counts in the campaign's cost.",
+        [AgreementsApi.Tag] = "Versioned terms per enrollment that the creator accepts with their own credential, confirming the SHA-256 of the text; templates to fill them from.",
         [CreatorSelfApi.Tag] = "What a creator does with their own creator credential: their invitations, enrollments, deliverables and posts, and nothing of anyone else's.",
         ["Experiments"] = "Tests of content within a campaign: variants, a control, posts assigned by the brand or at random with a recorded seed; analytics reports the result.",
     };
@@ -51,6 +53,7 @@ public static class CampaignsApi
         MapPosts(app.MapGroup("/api/posts").WithTags("Posts"));
         MapGifts(app.MapGroup("/api/gifts").WithTags("Gifts"));
         MapExperiments(app.MapGroup("/api/experiments").WithTags("Experiments"));
+        app.MapAgreements();
         app.MapCreatorSelfApi();
         return app;
     }

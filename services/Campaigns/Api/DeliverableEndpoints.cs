@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Domain.Agreements;
+
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>Deliverables of an active enrollment: assign, submit, and the brand's review. One event per change.</summary>
@@ -46,6 +48,7 @@ internal static class DeliverableEndpoints
     public static async Task<Ok<DeliverableView>> ApproveAsync(Guid id, Guid eid, Guid did, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var terms = await db.TermsInForceAsync(id, clock.GetUtcNow(), ct);
+        await EnsureAgreementAcceptedAsync(db, eid, did, ct);
         return await ChangeAsync(id, eid, did, db, clock, ct, (d, now) => d.Approve(terms?.Terms.DeliverableFee, terms?.Terms.Currency, now), EnrollmentEventFactory.Approved);
     }
 
@@ -64,6 +67,16 @@ internal static class DeliverableEndpoints
         db.AddEvent(changed(deliverable), clock);
         await db.SaveAsync(ct);
         return TypedResults.Ok(DeliverableView.From(deliverable));
+    }
+
+    /// <summary>The agreement in force when the content was submitted, or a later version, is accepted (<see cref="AgreementGate"/>).</summary>
+    private static async Task EnsureAgreementAcceptedAsync(CampaignsDbContext db, Guid eid, Guid did, CancellationToken ct)
+    {
+        var submittedAt = await db.Deliverables.Where(d => d.Id == did && d.EnrollmentId == eid).Select(d => d.SubmittedAt).SingleOrDefaultAsync(ct);
+        if (submittedAt is { } at && AgreementGate.Check(await db.Agreements.AsNoTracking().Where(a => a.EnrollmentId == eid).ToListAsync(ct), at) is { } refusal)
+        {
+            throw new ConflictException(refusal);
+        }
     }
 
     private static string? Note(ReviewRequest? request) =>

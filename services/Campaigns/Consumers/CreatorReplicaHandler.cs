@@ -7,7 +7,7 @@ namespace AmbassadorNet.Campaigns.Consumers;
 /// creator's version: one not newer than the replica is ignored, so duplicates and reordered
 /// deliveries end in the same state. A creator who is no longer approved (suspended, offboarded,
 /// erased) loses their invitations and active enrollments, one EnrollmentEnded each; an erased one
-/// also loses the URLs and captions of their content.
+/// also loses the URLs and captions of their content and the texts of their agreements.
 /// </summary>
 public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider clock) : IMessageHandler<ICreatorStateChanged>
 {
@@ -51,7 +51,7 @@ public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider cl
         return HandleResult.Done;
     }
 
-    /// <summary>The creator's posts lose URL and caption and their deliverables the submitted URL: both often name the person.</summary>
+    /// <summary>The creator's posts lose URL and caption, their deliverables the submitted URL, their agreements the text: all name the person.</summary>
     private async Task EraseContentAsync(Guid creatorId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -63,6 +63,12 @@ public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider cl
         foreach (var deliverable in await db.Deliverables.Where(d => d.CreatorId == creatorId && d.SubmittedUrl != null).ToListAsync(cancellationToken))
         {
             deliverable.EraseContent(now);
+        }
+
+        // What they signed names them; that they signed (version, hash, times, credential) stays as evidence.
+        foreach (var agreement in await db.Agreements.Where(a => a.CreatorId == creatorId && !a.Erased).ToListAsync(cancellationToken))
+        {
+            agreement.Erase(now);
         }
     }
 

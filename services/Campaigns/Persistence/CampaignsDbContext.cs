@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Domain.Agreements;
 using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
@@ -24,7 +25,11 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<Experiment> Experiments => Set<Experiment>();
 
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),
-         typeof(ExperimentStatus), typeof(VariantAssignment)];
+         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus)];
 }

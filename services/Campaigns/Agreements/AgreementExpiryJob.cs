@@ -1,0 +1,77 @@
+using AmbassadorNet.Campaigns.Domain.Agreements;
+using Microsoft.Extensions.Options;
+
+namespace AmbassadorNet.Campaigns.Agreements;
+
+/// <summary>
+/// Every <see cref="AgreementOptions.ExpiryInterval"/>, expires the versions nobody accepted by their
+/// deadline, brand by brand, one AgreementExpired each. Acceptance checks the deadline itself, so a late
+/// pass never lets a creator accept too late; the job makes the state and the event true. Safe on every
+/// replica at once: rows are taken FOR UPDATE SKIP LOCKED and re-checked, and the row's version guards the save.
+/// </summary>
+public sealed class AgreementExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AgreementOptions> options, ILogger<AgreementExpiryJob> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ExpiryInterval);
+        do
+        {
+            try
+            {
+                await ExpireEveryBrandAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "The agreement expiry pass failed; the next one retries");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task ExpireEveryBrandAsync(CancellationToken ct)
+    {
+        List<Guid> brands;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var now = clock.GetUtcNow();
+            brands = await scope.ServiceProvider.GetRequiredService<CampaignsDbContext>().Agreements
+                .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
+                .Where(a => a.Status == AgreementStatus.Sent && a.AcceptBy < now)
+                .Select(a => a.BrandId).Distinct().ToListAsync(ct);
+        }
+
+        foreach (var brand in brands)
+        {
+            while (await ExpireBatchAsync(brand, ct) == options.Value.ExpiryBatchSize)
+            {
+            }
+        }
+    }
+
+    private async Task<int> ExpireBatchAsync(Guid brand, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<BrandScope>().Set(brand);
+        var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Agreements
+            .FromSqlInterpolated($"SELECT * FROM agreements WHERE brand_id = {brand} AND status = 'sent' AND accept_by < {now} ORDER BY accept_by LIMIT {options.Value.ExpiryBatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        foreach (var agreement in due)
+        {
+            agreement.Expire(now);
+            db.AddEvent(AgreementEventFactory.Expired(agreement), clock);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        if (due.Count > 0)
+        {
+            logger.LogInformation("Expired {Count} unaccepted agreement versions of brand {Brand}", due.Count, brand);
+        }
+
+        return due.Count;
+    }
+}
