@@ -22,7 +22,7 @@ public static class GatewayServices
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Prefixes { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         [Creators] = ["/api/creators"],
-        [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/agreements", "/api/agreement-templates",
+        [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/agreements", "/api/agreement-templates", "/api/content-policy",
             "/api/me/enrollments", "/api/me/posts", "/api/me/agreements"],
         [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions"],
         [Payouts] = ["/api/ledger", "/api/payouts"],

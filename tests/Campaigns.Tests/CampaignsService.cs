@@ -25,6 +25,10 @@ public sealed class CampaignsService() : ServiceUnderTest<CampaignsDbContext>(Ca
         return id;
     }
 
+    /// <summary>Sends a request as <paramref name="brand"/> with <paramref name="roles"/> (admin when none) under the API key <paramref name="apiKey"/>.</summary>
+    public Task<HttpResponseMessage> SendWithKeyAsync(HttpMethod method, string path, Guid brand, object? body, Guid apiKey, params string[] roles) =>
+        Http.SendAsync(Request(method, path, brand, body, roles.Length == 0 ? DefaultRoles : roles, apiKey));
+
     /// <summary>The creator as the replica holds it (events from the creators service).</summary>
     public Task<CreatorReplica?> ReplicaAsync(Guid brand, Guid creatorId) =>
         QueryAsync(brand, db => db.Creators.AsNoTracking().SingleOrDefaultAsync(c => c.CreatorId == creatorId));

@@ -31,7 +31,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
 
         Assert.Equal(contracts.Select(EventTypeNames.Of).Order(StringComparer.Ordinal), names);
         Assert.Contains("creator.erased", names);
-        Assert.Superset(new HashSet<string> { "post.recorded", "post.metrics_recorded", "gift.shipped", "gift.delivered" }, names.ToHashSet());
+        Assert.Superset(new HashSet<string> { "post.recorded", "post.metrics_recorded", "post.disclosure_overridden", "disclosure.policy_changed", "gift.shipped", "gift.delivered" }, names.ToHashSet());
         Assert.DoesNotContain(names, n => n.StartsWith("webhook.", StringComparison.Ordinal));
         Assert.Equal(PublicEvents.Types.Count, names.Count);
     }

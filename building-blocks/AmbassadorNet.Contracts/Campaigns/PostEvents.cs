@@ -8,7 +8,9 @@ namespace AmbassadorNet.Contracts.Campaigns;
 /// creator's audience on the platform when the post was recorded (null when unknown): the divisor
 /// of the post's engagement rate when the platform reports no views. <see cref="ExperimentId"/> and
 /// <see cref="Variant"/>: the experiment of its campaign the post takes part in and its variant's key
-/// (both null when none).
+/// (both null when none). <see cref="DisclosureStatus"/>: disclosed or missing as checked when the post
+/// was recorded (added later: null from publishers that predate it; a later override is
+/// <see cref="PostDisclosureOverridden"/>).
 /// </summary>
 public sealed record PostState(
     Guid PostId,
@@ -26,7 +28,8 @@ public sealed record PostState(
     bool PaidPartnershipLabel,
     long? CreatorFollowers,
     Guid? ExperimentId = null,
-    string? Variant = null);
+    string? Variant = null,
+    string? DisclosureStatus = null);
 
 /// <summary>
 /// A post was recorded. Tracking issues the post its own link when <see cref="TrackingLinkRequested"/>

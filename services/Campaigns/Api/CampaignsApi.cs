@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Api.Agreements;
+using AmbassadorNet.Campaigns.Api.Disclosure;
 using AmbassadorNet.Campaigns.Api.Experiments;
 using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Me;
@@ -22,6 +23,7 @@ public static class CampaignsApi
         [AgreementsApi.Tag] = "Versioned terms per enrollment that the creator accepts with their own credential, confirming the SHA-256 of the text; templates to fill them from.",
         [CreatorSelfApi.Tag] = "What a creator does with their own creator credential: their invitations, enrollments, deliverables and posts, and nothing of anyone else's.",
         ["Experiments"] = "Tests of content within a campaign: variants, a control, posts assigned by the brand or at random with a recorded seed; analytics reports the result.",
+        ["Content policy"] = "The brand's rules for creators' content: the disclosure markers (#ad) every recorded post is checked against.",
     };
 
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
@@ -54,6 +56,7 @@ public static class CampaignsApi
         MapGifts(app.MapGroup("/api/gifts").WithTags("Gifts"));
         MapExperiments(app.MapGroup("/api/experiments").WithTags("Experiments"));
         app.MapAgreements();
+        MapContentPolicy(app.MapGroup("/api/content-policy").WithTags("Content policy"));
         app.MapCreatorSelfApi();
         return app;
     }
@@ -63,16 +66,26 @@ public static class CampaignsApi
         posts.MapPost("/", PostEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
             .WithName("RecordPost").WithSummary("Records a creator's published post; with a deliverableId it also submits that deliverable.");
         posts.MapGet("/", PostEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
-            .WithName("ListPosts").WithSummary("The brand's posts, latest published first, by campaign, enrollment, creator, deliverable, platform or format; cursor-paginated.");
+            .WithName("ListPosts").WithSummary("The brand's posts, latest published first, by campaign, enrollment, creator, deliverable, platform, format or disclosure status; cursor-paginated.");
         posts.MapGet("/{id:guid}", PostEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
             .WithName("GetPost").WithSummary("One post as recorded.");
         posts.MapPost("/{id:guid}/metrics", MetricEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
             .WithName("RecordPostMetrics").WithSummary("Reports the post's lifetime counts at a time; a UTC day keeps its latest snapshot.");
         posts.MapGet("/{id:guid}/metrics", MetricEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
             .WithName("GetPostMetrics").WithSummary("The post's snapshot per day with increments, its latest counts and engagement rate.");
+        posts.MapPost("/{id:guid}/disclosure-override", DisclosureOverrideEndpoint.OverrideAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("OverridePostDisclosure").WithSummary("Accepts a post whose disclosure is missing, with a note; its deliverable can then be approved.");
         posts.MapPost("/metrics/import", MetricImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).WithBodyLimit(RequestBodyLimits.File).Idempotent()
             .WithName("ImportPostMetrics").WithSummary("Reports many snapshots from a CSV file, with a report per row (mode all-or-nothing or partial).")
             .Accepts<string>("text/csv").DisableAntiforgery();
+    }
+
+    private static void MapContentPolicy(RouteGroupBuilder policy)
+    {
+        policy.MapGet("/disclosure", DisclosurePolicyEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetDisclosurePolicy").WithSummary("The disclosure markers accepted per market and whether the paid-partnership label alone is enough; the default until the brand sets its own.");
+        policy.MapPut("/disclosure", DisclosurePolicyEndpoints.PutAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("SetDisclosurePolicy").WithSummary("Replaces the disclosure policy; posts recorded from now on are checked by it.");
     }
 
     private static void MapExperiments(RouteGroupBuilder experiments)

@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Disclosure;
 using AmbassadorNet.Campaigns.Domain.Agreements;
 
 namespace AmbassadorNet.Campaigns.Api;
@@ -44,9 +45,11 @@ internal static class DeliverableEndpoints
         return await ChangeAsync(id, eid, did, db, clock, ct, (d, now) => d.Submit(request.Url!.Trim(), now), EnrollmentEventFactory.Submitted);
     }
 
-    /// <summary>Approves with the deliverable fee of the terms in force now, which the event carries for payouts.</summary>
+    /// <summary>Approves with the deliverable fee of the terms in force now, which the event carries for payouts; not a post missing its disclosure.</summary>
     public static async Task<Ok<DeliverableView>> ApproveAsync(Guid id, Guid eid, Guid did, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // Tracked from here, so the approval saves against the version that was checked.
+        await db.EnsureDisclosedAsync(await db.LoadDeliverableAsync(id, eid, did, ct), ct);
         var terms = await db.TermsInForceAsync(id, clock.GetUtcNow(), ct);
         await EnsureAgreementAcceptedAsync(db, eid, did, ct);
         return await ChangeAsync(id, eid, did, db, clock, ct, (d, now) => d.Approve(terms?.Terms.DeliverableFee, terms?.Terms.Currency, now), EnrollmentEventFactory.Approved);

@@ -34,5 +34,6 @@ public static class CampaignStore
         ["ix_enrollments_campaign_id_creator_id"] = "The creator already has an enrollment in this campaign.",
         ["ix_posts_brand_id_url"] = "This post is already recorded (another request recorded it at the same time).",
         ["ix_agreements_enrollment_id_agreement_version"] = "Another version of this agreement was sent at the same time; read the enrollment's agreements and send again.",
+        ["ix_disclosure_policies_brand_id"] = "Another request set the disclosure policy at the same time; read it again and retry.",
     };
 }

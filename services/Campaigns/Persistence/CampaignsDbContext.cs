@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Domain.Agreements;
+using AmbassadorNet.Campaigns.Domain.Disclosure;
 using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
@@ -29,7 +30,9 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
 
+    public DbSet<DisclosurePolicy> DisclosurePolicies => Set<DisclosurePolicy>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),
-         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus)];
+         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus), typeof(DisclosureStatus)];
 }

@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Api.Disclosure;
+using AmbassadorNet.Campaigns.Domain.Disclosure;
 using AmbassadorNet.Campaigns.Domain.Posts;
 using AmbassadorNet.Persistence.Pagination;
 
@@ -44,6 +46,7 @@ internal static class PostEndpoints
         }
 
         await JoinExperimentAsync(db, request, post, ct);
+        await db.CheckDisclosureAsync(post, ct);
 
         db.Posts.Add(post);
         db.AddEvent(PostEventFactory.Recorded(post), clock);
@@ -55,12 +58,13 @@ internal static class PostEndpoints
         TypedResults.Ok(PostView.From(await db.LoadPostAsync(id, ct)));
 
     public static async Task<Ok<PostPage>> ListAsync(
-        Guid? campaignId, Guid? enrollmentId, Guid? creatorId, Guid? deliverableId, string? platform, string? format, string? cursor, int? limit,
+        Guid? campaignId, Guid? enrollmentId, Guid? creatorId, Guid? deliverableId, string? platform, string? format, string? disclosure, string? cursor, int? limit,
         CampaignsDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.Check(platform is null || Platforms.Find(platform) is not null, "platform", $"One of: {Platforms.Names}.");
         var wantedFormat = format is null ? null : DraftMerge.Parse<PostFormat>(format, errors, "format");
+        var wantedDisclosure = disclosure is null ? null : DraftMerge.Parse<DisclosureStatus>(disclosure, errors, "disclosure");
         errors.Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
         errors.ThrowIfAny();
         var query = db.Posts.AsNoTracking();
@@ -70,6 +74,7 @@ internal static class PostEndpoints
         query = deliverableId is { } d ? query.Where(p => p.DeliverableId == d) : query;
         query = Platforms.Find(platform) is { } wantedPlatform ? query.Where(p => p.Platform == wantedPlatform.Name) : query;
         query = wantedFormat is { } f ? query.Where(p => p.Format == f) : query;
+        query = wantedDisclosure is { } s ? query.Where(p => p.DisclosureStatus == s) : query;
         var page = await query.ToPageAsync(Newest, cursor, limit ?? 50, ct);
         return TypedResults.Ok(new PostPage([.. page.Items.Select(PostView.From)], page.NextCursor));
     }

@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Disclosure;
 using AmbassadorNet.Campaigns.Domain.Posts;
 
 namespace AmbassadorNet.Campaigns.Api.Posts;
@@ -5,11 +6,13 @@ namespace AmbassadorNet.Campaigns.Api.Posts;
 public sealed record PostView(
     Guid Id, Guid CampaignId, Guid EnrollmentId, Guid CreatorId, Guid? DeliverableId, string Platform, PostFormat Format, string? Url,
     DateTimeOffset PublishedAt, string Language, string Market, string? Caption, bool PaidPartnershipLabel, long? CreatorFollowers,
-    Guid? ExperimentId, string? Variant, bool TrackingLinkRequested, bool PromoCodeRequested, bool Erased, long Version, DateTimeOffset CreatedAt)
+    Guid? ExperimentId, string? Variant, bool TrackingLinkRequested, bool PromoCodeRequested, bool Erased, long Version, DateTimeOffset CreatedAt,
+    PostDisclosureView Disclosure)
 {
     public static PostView From(Post p) => new(
         p.Id, p.CampaignId, p.EnrollmentId, p.CreatorId, p.DeliverableId, p.Platform, p.Format, p.Url, p.PublishedAt, p.Language, p.Market,
-        p.Caption, p.PaidPartnershipLabel, p.CreatorFollowers, p.ExperimentId, p.Variant, p.TrackingLinkRequested, p.PromoCodeRequested, p.Erased, p.Version, p.CreatedAt);
+        p.Caption, p.PaidPartnershipLabel, p.CreatorFollowers, p.ExperimentId, p.Variant, p.TrackingLinkRequested, p.PromoCodeRequested, p.Erased, p.Version, p.CreatedAt,
+        PostDisclosureView.From(p));
 }
 
 public sealed record PostPage(IReadOnlyList<PostView> Items, string? NextCursor);

@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Domain.Disclosure;
+
 namespace AmbassadorNet.Campaigns.Domain.Posts;
 
 /// <summary>
@@ -57,6 +59,23 @@ public sealed class Post : BrandOwnedEntity, ICreatorOwned
     public bool PromoCodeRequested { get; set; }
 
     public bool Erased { get; set; }
+
+    /// <summary>The disclosure check's answer when the post was recorded (<see cref="DisclosureCheck"/>), or a manager's override of it.</summary>
+    public DisclosureStatus DisclosureStatus { get; set; }
+
+    /// <summary>The marker found in the caption, if that is what disclosed the post.</summary>
+    public string? DisclosureMarker { get; set; }
+
+    public bool DisclosureByLabel { get; set; }
+
+    public string? DisclosureReason { get; set; }
+
+    /// <summary>The manager's note accepting a missing disclosure: the brand's words, kept when the creator is erased.</summary>
+    public string? DisclosureOverrideNote { get; set; }
+
+    public Guid? DisclosureOverrideApiKeyId { get; set; }
+
+    public DateTimeOffset? DisclosureOverriddenAt { get; set; }
 
     public long Version { get; set; }
 
