@@ -23,7 +23,7 @@ public static class GatewayServices
     {
         [Creators] = ["/api/creators"],
         [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/agreements", "/api/agreement-templates", "/api/content-policy",
-            "/api/me/enrollments", "/api/me/posts", "/api/me/agreements"],
+            "/api/exclusivities", "/api/me/enrollments", "/api/me/posts", "/api/me/agreements", "/api/me/exclusivities"],
         [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions"],
         [Payouts] = ["/api/ledger", "/api/payouts"],
         [Analytics] = ["/api/analytics"],

@@ -6,7 +6,7 @@ namespace AmbassadorNet.Contracts.Campaigns;
 /// <summary>
 /// The full replicated state of a launched campaign. <see cref="Status"/> is "active", "paused" or
 /// "ended": a paused campaign's links still redirect and its conversions still earn; an ended one's
-/// do not earn.
+/// do not earn. <see cref="ProductCategory"/> is the slug of what it promotes ("energy-drinks"), if set.
 /// </summary>
 public sealed record CampaignState(
     Guid CampaignId,
@@ -16,7 +16,8 @@ public sealed record CampaignState(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     MoneyAmount? Budget,
-    CampaignTerms Terms);
+    CampaignTerms Terms,
+    string? ProductCategory = null);
 
 /// <summary>The campaign went live with its first terms (version 1 of the terms).</summary>
 public sealed record CampaignLaunched(Guid BrandId, DateTimeOffset OccurredAt, Guid CampaignId, long Version, CampaignState Campaign) : ICampaignStateChanged;

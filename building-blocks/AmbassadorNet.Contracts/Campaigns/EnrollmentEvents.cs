@@ -16,9 +16,14 @@ public sealed record EnrollmentState(
     CommissionPlan? CommissionOverride,
     DateTimeOffset? OverrideEffectiveFrom);
 
-/// <summary>The brand invited an approved creator; <see cref="CreatorHandle"/> is their main handle, for readable promo codes.</summary>
+/// <summary>
+/// The brand invited an approved creator; <see cref="CreatorHandle"/> is their main handle, for readable
+/// promo codes. <see cref="ExclusivityConflicts"/> lists the creator's exclusivity promises the
+/// campaign's category conflicts with, when the brand's policy flags such invitations (null: none).
+/// </summary>
 public sealed record CreatorInvited(
-    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string? CreatorHandle) : IEnrollmentStateChanged;
+    Guid BrandId, DateTimeOffset OccurredAt, Guid EnrollmentId, long Version, EnrollmentState Enrollment, string? CreatorHandle,
+    IReadOnlyList<ExclusivityConflictState>? ExclusivityConflicts = null) : IEnrollmentStateChanged;
 
 /// <summary>The creator accepted: tracking issues their link and promo code.</summary>
 public sealed record CreatorEnrolled(

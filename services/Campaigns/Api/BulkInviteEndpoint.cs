@@ -1,9 +1,13 @@
+using AmbassadorNet.Campaigns.Api.Exclusivity;
+
 namespace AmbassadorNet.Campaigns.Api;
 
 /// <summary>
 /// Invites every approved creator matching a filter, for programs of hundreds: one query over the
 /// replica, one transaction with an enrollment and a CreatorInvited per creator. Creators already
-/// in the campaign are skipped, so repeating the request invites only newcomers.
+/// in the campaign are skipped, so repeating the request invites only newcomers. Creators whose
+/// exclusivity conflicts with the campaign are skipped and counted when the brand refuses such
+/// invitations, and invited with the conflicts flagged when it flags them.
 /// </summary>
 internal static class BulkInviteEndpoint
 {
@@ -28,16 +32,18 @@ internal static class BulkInviteEndpoint
             .OrderBy(c => c.CreatorId).Take(request.Limit ?? MaxInvites).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
+        var (conflicts, refuse) = await ExclusivityGate.CheckAsync(db, campaign, [.. creators.Select(c => c.CreatorId)], now, ct);
+        var refused = refuse ? creators.RemoveAll(c => conflicts.ContainsKey(c.CreatorId)) : 0;
         foreach (var creator in creators)
         {
-            var enrollment = Enrollment.Invite(Ids.New(clock), db.CurrentBrandId, campaign.Id, creator.CreatorId, now);
+            var enrollment = Enrollment.Invite(Ids.New(clock), db.CurrentBrandId, campaign.Id, creator.CreatorId, now, conflicts.GetValueOrDefault(creator.CreatorId));
             db.Enrollments.Add(enrollment);
             db.AddEvent(EnrollmentEventFactory.Invited(enrollment, creator.Handle), clock);
             db.Entry(creator).Property(c => c.Version).IsModified = true; // as in a single invitation: refused if a creator event races it
         }
 
         await db.SaveAsync(ct);
-        return TypedResults.Ok(new BulkInviteResult(matched, creators.Count, already));
+        return TypedResults.Ok(new BulkInviteResult(matched, creators.Count, already, refused));
     }
 
     private static IQueryable<CreatorReplica> Filter(IQueryable<CreatorReplica> query, BulkInviteRequest request)

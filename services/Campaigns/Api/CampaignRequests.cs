@@ -3,7 +3,8 @@ namespace AmbassadorNet.Campaigns.Api;
 /// <summary>
 /// Creates a draft (only <c>name</c> is required until launch) or, in a PATCH, changes the fields
 /// present. On a launched campaign a change of terms (currency excepted, which never changes) is a
-/// new terms version from <c>effectiveFrom</c> (default: now; never in the past).
+/// new terms version from <c>effectiveFrom</c> (default: now; never in the past). <c>productCategory</c>
+/// (a slug such as "energy-drinks") is what creators' exclusivities are checked against.
 /// </summary>
 public sealed record CampaignRequest(
     string? Name,
@@ -23,7 +24,8 @@ public sealed record CampaignRequest(
     DiscountRequest? PromoDiscount,
     decimal? DeliverableFee,
     IReadOnlyList<QuotaRequest>? Quotas,
-    DateTimeOffset? EffectiveFrom);
+    DateTimeOffset? EffectiveFrom,
+    string? ProductCategory = null);
 
 /// <summary>Who the campaign is for: niches, tiers (nano, micro…) and ISO country codes.</summary>
 public sealed record TargetingRequest(IReadOnlyList<string>? Niches, IReadOnlyList<string>? Tiers, IReadOnlyList<string>? Countries);

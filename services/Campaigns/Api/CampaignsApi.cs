@@ -1,5 +1,6 @@
 using AmbassadorNet.Campaigns.Api.Agreements;
 using AmbassadorNet.Campaigns.Api.Disclosure;
+using AmbassadorNet.Campaigns.Api.Exclusivity;
 using AmbassadorNet.Campaigns.Api.Experiments;
 using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Me;
@@ -24,6 +25,7 @@ public static class CampaignsApi
         [CreatorSelfApi.Tag] = "What a creator does with their own creator credential: their invitations, enrollments, deliverables and posts, and nothing of anyone else's.",
         ["Experiments"] = "Tests of content within a campaign: variants, a control, posts assigned by the brand or at random with a recorded seed; analytics reports the result.",
         ["Content policy"] = "The brand's rules for creators' content: the disclosure markers (#ad) every recorded post is checked against.",
+        [ExclusivityApi.Tag] = ExclusivityApi.Description,
     };
 
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
@@ -58,6 +60,7 @@ public static class CampaignsApi
         app.MapAgreements();
         MapContentPolicy(app.MapGroup("/api/content-policy").WithTags("Content policy"));
         app.MapCreatorSelfApi();
+        app.MapExclusivityApi();
         return app;
     }
 
@@ -119,11 +122,11 @@ public static class CampaignsApi
     private static void MapEnrollments(RouteGroupBuilder enrollments)
     {
         enrollments.MapPost("/", EnrollmentEndpoints.InviteAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
-            .WithName("InviteCreator").WithSummary("Invites one approved creator; 409 if the creator is not approved or not known here yet.");
+            .WithName("InviteCreator").WithSummary("Invites one approved creator; 409 if the creator is not approved or not known here yet, or holds a conflicting exclusivity the brand refuses.");
         enrollments.MapPost("/bulk", BulkInviteEndpoint.InviteAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
-            .WithName("BulkInviteCreators").WithSummary("Invites every approved creator matching niche, tier, country and minimum engagement.");
+            .WithName("BulkInviteCreators").WithSummary("Invites every approved creator matching niche, tier, country and minimum engagement; conflicting exclusivities are skipped or flagged per the brand's policy.");
         enrollments.MapGet("/", EnrollmentEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
-            .WithName("ListEnrollments").WithSummary("The campaign's enrollments, oldest invitation first, optionally by status; cursor-paginated.");
+            .WithName("ListEnrollments").WithSummary("The campaign's enrollments, oldest invitation first, optionally by status and whether exclusivity conflicts were flagged; cursor-paginated.");
         enrollments.MapGet("/{eid:guid}", EnrollmentEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
             .WithName("GetEnrollment").WithSummary("One enrollment with its status and commission override.");
         enrollments.MapPost("/{eid:guid}/accept", EnrollmentEndpoints.AcceptAsync).RequireAccess(AccessPolicies.CatalogWrite)

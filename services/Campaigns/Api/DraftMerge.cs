@@ -33,6 +33,7 @@ internal static class DraftMerge
             RequiredDisclosure = r.Brief?.RequiredDisclosure?.Trim() ?? d.RequiredDisclosure,
             Terms = terms,
             Quotas = r.Quotas is null ? d.Quotas : ParseQuotas(r.Quotas, errors),
+            ProductCategory = r.ProductCategory?.Trim() ?? d.ProductCategory,
         };
     }
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.Campaigns.Api.Exclusivity;
 using AmbassadorNet.Persistence.Pagination;
 
 namespace AmbassadorNet.Campaigns.Api;
@@ -12,14 +13,17 @@ internal static class EnrollmentEndpoints
         new FieldErrors().Check(request.CreatorId is not null && request.CreatorId != Guid.Empty, "creatorId", "The id of an approved creator is required.").ThrowIfAny();
         var campaign = await OpenCampaignAsync(db, id, ct);
         var creator = await ApprovedCreatorAsync(db, request.CreatorId!.Value, ct);
-        var enrollment = Enrollment.Invite(Ids.New(clock), db.CurrentBrandId, campaign.Id, creator.CreatorId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var conflicts = await ExclusivityGate.CheckInvitationAsync(db, campaign, creator.CreatorId, now, ct);
+        var enrollment = Enrollment.Invite(Ids.New(clock), db.CurrentBrandId, campaign.Id, creator.CreatorId, now, conflicts);
         db.Enrollments.Add(enrollment);
         db.AddEvent(EnrollmentEventFactory.Invited(enrollment, creator.Handle), clock);
         await db.SaveAsync(ct);
         return TypedResults.Created($"/api/campaigns/{id}/enrollments/{enrollment.Id}", EnrollmentView.From(enrollment));
     }
 
-    public static async Task<Ok<EnrollmentPage>> ListAsync(Guid id, string? status, string? cursor, int? limit, CampaignsDbContext db, CancellationToken ct)
+    /// <param name="flagged">true: only invitations flagged for exclusivity conflicts; false: only those without.</param>
+    public static async Task<Ok<EnrollmentPage>> ListAsync(Guid id, string? status, bool? flagged, string? cursor, int? limit, CampaignsDbContext db, CancellationToken ct)
     {
         await db.LoadCampaignAsync(id, ct);
         var errors = new FieldErrors();
@@ -30,6 +34,11 @@ internal static class EnrollmentEndpoints
         if (wanted is { } s)
         {
             query = query.Where(e => e.Status == s);
+        }
+
+        if (flagged is { } f)
+        {
+            query = f ? query.Where(e => e.ExclusivityConflicts != null) : query.Where(e => e.ExclusivityConflicts == null);
         }
 
         var page = await query.ToPageAsync(Oldest, cursor, limit ?? 50, ct);

@@ -51,7 +51,10 @@ public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider cl
         return HandleResult.Done;
     }
 
-    /// <summary>The creator's posts lose URL and caption, their deliverables the submitted URL, their agreements the text: all name the person.</summary>
+    /// <summary>
+    /// The creator's posts lose URL and caption, their deliverables the submitted URL, their agreements the
+    /// text: all name the person. Their declared exclusivities (what they promised others) are deleted.
+    /// </summary>
     private async Task EraseContentAsync(Guid creatorId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -70,6 +73,8 @@ public sealed class CreatorReplicaHandler(CampaignsDbContext db, TimeProvider cl
         {
             agreement.Erase(now);
         }
+
+        db.CreatorExclusivities.RemoveRange(await db.CreatorExclusivities.Where(e => e.CreatorId == creatorId).ToListAsync(cancellationToken));
     }
 
     private async Task EndEnrollmentsAsync(Guid creatorId, string reason, CancellationToken cancellationToken)

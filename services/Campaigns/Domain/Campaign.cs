@@ -35,6 +35,9 @@ public sealed class Campaign : BrandOwnedEntity
     /// <summary>Such as "#ad".</summary>
     public string? RequiredDisclosure { get; set; }
 
+    /// <summary>What the campaign promotes, as a slug ("energy-drinks"); null never conflicts with a creator's exclusivity.</summary>
+    public string? ProductCategory { get; set; }
+
     /// <summary>The latest terms, which may be scheduled to start later; <see cref="TermsVersion"/> 0 while a draft.</summary>
     public Terms Terms { get; set; } = Terms.Empty;
 

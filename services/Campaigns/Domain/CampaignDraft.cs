@@ -19,13 +19,14 @@ public sealed record CampaignDraft(
     IReadOnlyList<string> MustAvoid,
     string? RequiredDisclosure,
     Terms Terms,
-    IReadOnlyList<Quota> Quotas)
+    IReadOnlyList<Quota> Quotas,
+    string? ProductCategory = null)
 {
     public static CampaignDraft New { get; } = new(null, null, true, null, null, null, [], [], [], [], [], null, Terms.Empty, []);
 
     public static CampaignDraft From(Campaign c) => new(
         c.Name, c.Objective, c.AlwaysOn, c.StartsAt, c.EndsAt, c.Budget, c.TargetNiches, c.TargetTiers, c.TargetCountries,
-        c.KeyMessages, c.MustAvoid, c.RequiredDisclosure, c.Terms, c.Quotas);
+        c.KeyMessages, c.MustAvoid, c.RequiredDisclosure, c.Terms, c.Quotas, c.ProductCategory);
 
     /// <summary>Copies everything but the terms, which a launched campaign changes only through <see cref="Campaign.ChangeTerms"/>.</summary>
     public void ApplyDetailsTo(Campaign c)
@@ -33,5 +34,6 @@ public sealed record CampaignDraft(
         (c.Name, c.Objective, c.AlwaysOn, c.StartsAt, c.EndsAt, c.Budget) = (Name ?? "", Objective, AlwaysOn, StartsAt, EndsAt, Budget);
         (c.TargetNiches, c.TargetTiers, c.TargetCountries) = ([.. TargetNiches], [.. TargetTiers], [.. TargetCountries]);
         (c.KeyMessages, c.MustAvoid, c.RequiredDisclosure, c.Quotas) = ([.. KeyMessages], [.. MustAvoid], RequiredDisclosure, [.. Quotas]);
+        c.ProductCategory = ProductCategory;
     }
 }

@@ -8,7 +8,7 @@ public static class CampaignEventFactory
     public static CampaignState State(Campaign c) => new(
         c.Id, c.Name, Name(c.Objective!.Value), Name(c.Status), c.StartsAt, c.EndsAt,
         c.Budget is { } budget ? new MoneyAmount(budget, c.Terms.Currency!) : null,
-        Terms(c.Terms, c.TermsVersion, c.TermsEffectiveFrom!.Value));
+        Terms(c.Terms, c.TermsVersion, c.TermsEffectiveFrom!.Value), c.ProductCategory);
 
     public static CampaignTerms Terms(Terms t, int version, DateTimeOffset effectiveFrom) => new(
         version, effectiveFrom, t.Currency!, t.AttributionWindowDays, t.HoldingPeriodDays, WirePlans.ToWire(t.CommissionPlan!), t.DestinationUrl!,

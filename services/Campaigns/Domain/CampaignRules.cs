@@ -24,6 +24,7 @@ public static class CampaignRules
         Items(errors, d.KeyMessages, 500, "brief.keyMessages");
         Items(errors, d.MustAvoid, 500, "brief.mustAvoid");
         errors.Check(d.RequiredDisclosure is null || d.RequiredDisclosure.Trim().Length is >= 1 and <= 100, "brief.requiredDisclosure", "1 to 100 characters, such as \"#ad\".");
+        errors.Check(d.ProductCategory is null || Exclusivity.ProductCategory.IsValid(d.ProductCategory), "productCategory", Exclusivity.ProductCategory.Rule);
         errors.Check(d.Terms.AttributionWindowDays is >= 1 and <= 365, "attributionWindowDays", "Between 1 and 365 days.");
         errors.Check(d.Terms.HoldingPeriodDays is >= 0 and <= 365, "holdingPeriodDays", "Between 0 and 365 days.");
         Destination(errors, d.Terms, allowHttpLocalhost);

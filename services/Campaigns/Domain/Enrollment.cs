@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Domain.Exclusivity;
+
 namespace AmbassadorNet.Campaigns.Domain;
 
 /// <summary>
@@ -21,6 +23,9 @@ public sealed class Enrollment : BrandOwnedEntity, ICreatorOwned
     /// <summary>Why it is over: declined, removed, creator_suspended, creator_offboarded, creator_erased.</summary>
     public string? EndReason { get; set; }
 
+    /// <summary>The exclusivity promises the invitation conflicted with, when the brand's policy flags rather than refuses; null for none.</summary>
+    public List<ExclusivityConflict>? ExclusivityConflicts { get; set; }
+
     public long Version { get; set; }
 
     public DateTimeOffset InvitedAt { get; set; }
@@ -29,9 +34,10 @@ public sealed class Enrollment : BrandOwnedEntity, ICreatorOwned
 
     public bool IsCurrent => Status is EnrollmentStatus.Invited or EnrollmentStatus.Active;
 
-    public static Enrollment Invite(Guid id, Guid brand, Guid campaign, Guid creator, DateTimeOffset now) => new()
+    public static Enrollment Invite(Guid id, Guid brand, Guid campaign, Guid creator, DateTimeOffset now, IReadOnlyList<ExclusivityConflict>? conflicts = null) => new()
     {
         Id = id, BrandId = brand, CampaignId = campaign, CreatorId = creator, Status = EnrollmentStatus.Invited, Version = 1, InvitedAt = now, UpdatedAt = now,
+        ExclusivityConflicts = conflicts is { Count: > 0 } ? [.. conflicts] : null,
     };
 
     public void Accept(DateTimeOffset now) => Move(now, EnrollmentStatus.Active, "accept", null, EnrollmentStatus.Invited);

@@ -1,4 +1,5 @@
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Campaigns.Domain.Exclusivity;
 using static AmbassadorNet.Campaigns.Domain.CampaignEventFactory;
 
 namespace AmbassadorNet.Campaigns.Domain;
@@ -9,7 +10,8 @@ public static class EnrollmentEventFactory
     public static EnrollmentState State(Enrollment e) => new(
         e.Id, e.CampaignId, e.CreatorId, Name(e.Status), e.CommissionOverride is { } plan ? WirePlans.ToWire(plan) : null, e.OverrideEffectiveFrom);
 
-    public static CreatorInvited Invited(Enrollment e, string? handle) => new(e.BrandId, e.UpdatedAt, e.Id, e.Version, State(e), handle);
+    public static CreatorInvited Invited(Enrollment e, string? handle) => new(
+        e.BrandId, e.UpdatedAt, e.Id, e.Version, State(e), handle, e.ExclusivityConflicts?.Select(ExclusivityEventFactory.State).ToList());
 
     public static CreatorEnrolled Enrolled(Enrollment e, string? handle) => new(e.BrandId, e.UpdatedAt, e.Id, e.Version, State(e), handle);
 

@@ -35,5 +35,6 @@ public static class CampaignStore
         ["ix_posts_brand_id_url"] = "This post is already recorded (another request recorded it at the same time).",
         ["ix_agreements_enrollment_id_agreement_version"] = "Another version of this agreement was sent at the same time; read the enrollment's agreements and send again.",
         ["ix_disclosure_policies_brand_id"] = "Another request set the disclosure policy at the same time; read it again and retry.",
+        ["ix_exclusivity_policies_brand_id"] = "Another request set the exclusivity policy at the same time; read it again and retry.",
     };
 }

@@ -1,5 +1,6 @@
 using AmbassadorNet.Campaigns.Domain.Agreements;
 using AmbassadorNet.Campaigns.Domain.Disclosure;
+using AmbassadorNet.Campaigns.Domain.Exclusivity;
 using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
@@ -32,7 +33,11 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<DisclosurePolicy> DisclosurePolicies => Set<DisclosurePolicy>();
 
+    public DbSet<ExclusivityPolicy> ExclusivityPolicies => Set<ExclusivityPolicy>();
+
+    public DbSet<CreatorExclusivity> CreatorExclusivities => Set<CreatorExclusivity>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),
-         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus), typeof(DisclosureStatus)];
+         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus), typeof(DisclosureStatus), typeof(ConflictAction)];
 }

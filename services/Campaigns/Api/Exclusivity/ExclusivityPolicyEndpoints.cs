@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using AmbassadorNet.Campaigns.Domain.Exclusivity;
+using AmbassadorNet.Security;
+
+namespace AmbassadorNet.Campaigns.Api.Exclusivity;
+
+/// <summary>The brand's exclusivity policy: read it (the default until the brand sets one), replace it.</summary>
+internal static class ExclusivityPolicyEndpoints
+{
+    public static async Task<Ok<ExclusivityPolicyView>> GetAsync(CampaignsDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(ExclusivityPolicyView.From(await db.ExclusivityPolicyAsync(ct)));
+
+    /// <summary>Replaces the policy; invitations from now on are checked by it, those already made keep their flags. The same policy again changes nothing.</summary>
+    public static async Task<Ok<ExclusivityPolicyView>> PutAsync(ExclusivityPolicyRequest request, ClaimsPrincipal user, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (onConflict, pairs) = ExclusivityPolicyValidation.Check(request);
+        var policy = await db.ExclusivityPolicies.SingleOrDefaultAsync(ct);
+        if (policy is not null && policy.OnConflict == onConflict && policy.ConflictingCategories.SequenceEqual(pairs))
+        {
+            return TypedResults.Ok(ExclusivityPolicyView.From(policy));
+        }
+
+        if (policy is null)
+        {
+            policy = new ExclusivityPolicy { Id = Ids.New(clock), BrandId = db.CurrentBrandId };
+            db.ExclusivityPolicies.Add(policy);
+        }
+
+        policy.Change(onConflict, pairs, user.GetApiKeyId(), clock.GetUtcNow());
+        db.AddEvent(ExclusivityEventFactory.PolicyChanged(policy), clock);
+        await db.SaveAsync(ct);
+        return TypedResults.Ok(ExclusivityPolicyView.From(policy));
+    }
+}
