@@ -101,6 +101,15 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/posts/{id}"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
         new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
         new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/posts/{id}/metrics"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/content-policy/exclusivity"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Put], RouteTemplate.Parse("/api/content-policy/exclusivity"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/exclusivities"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/exclusivities"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/exclusivities/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
+        new(GatewayServices.Campaigns, [HttpMethods.Post], RouteTemplate.Parse("/api/me/exclusivities"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/exclusivities"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Get], RouteTemplate.Parse("/api/me/exclusivities/{id}"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Campaigns, [HttpMethods.Delete], RouteTemplate.Parse("/api/me/exclusivities/{id}"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
     ];
 
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>

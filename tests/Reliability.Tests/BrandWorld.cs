@@ -88,6 +88,11 @@ public sealed class BrandWorld
             variants = new[] { new { key = "story", name = "Stories" }, new { key = "reel", name = "Reels" } },
         });
         samples["experiments"] = Id(experiment);
+        var exclusivity = await creatorCredential.SendAsync(HttpMethod.Post, "/api/me/exclusivities", new
+        {
+            category = "energy-drinks", startsOn = DateOnly.FromDateTime(DateTime.UtcNow), endsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)),
+        });
+        samples["exclusivities"] = Id(exclusivity);
 
         var link = await OnlyItemAsync(admin, "/api/links", "tracking to issue the link");
         samples["links"] = Id(link);

@@ -31,7 +31,12 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
 
         Assert.Equal(contracts.Select(EventTypeNames.Of).Order(StringComparer.Ordinal), names);
         Assert.Contains("creator.erased", names);
-        Assert.Superset(new HashSet<string> { "post.recorded", "post.metrics_recorded", "post.disclosure_overridden", "disclosure.policy_changed", "gift.shipped", "gift.delivered" }, names.ToHashSet());
+        Assert.Superset(new HashSet<string>
+        {
+            "post.recorded", "post.metrics_recorded", "post.disclosure_overridden", "disclosure.policy_changed", "gift.shipped", "gift.delivered",
+            "creator.exclusivity_declared", "creator.exclusivity_withdrawn", "exclusivity.policy_changed",
+            "agreement.sent", "agreement.accepted", "agreement.expired",
+        }, names.ToHashSet());
         Assert.DoesNotContain(names, n => n.StartsWith("webhook.", StringComparison.Ordinal));
         Assert.Equal(PublicEvents.Types.Count, names.Count);
     }
