@@ -11,7 +11,11 @@ public static class PayoutsApi
     {
         ["Ledger"] = "The double-entry ledger of commissions and payouts: statements, trial balance, payee totals, adjustments and CSV export.",
         ["Payouts"] = "Paying creators: settings, holds, releases, payout runs and batches, their approval, settlement and reconciliation.",
+        [CreatorSelf] = "What a creator reads with their own creator credential: their ledger statement, and nothing of anyone else's.",
     };
+
+    /// <summary>The tag of a creator's own routes, as the campaigns service names it.</summary>
+    public const string CreatorSelf = "Creator's own";
 
     public static IEndpointRouteBuilder MapPayoutsApi(this IEndpointRouteBuilder app)
     {
@@ -28,6 +32,11 @@ public static class PayoutsApi
             .WithName("RequestAdjustment").WithSummary("Requests a manual adjustment of a creator's available balance; it posts when another key approves.");
         ledger.MapPost("/adjustments/{id:guid}/approve", AdjustmentEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("ApproveAdjustment").WithSummary("Approves and posts an adjustment; 403 if the approving key is the one that requested it.");
+
+        // A creator's own (creator credentials only). The ledger's entities are not creator-owned (the money
+        // path stays as it is): the statement is asked for the token's creator instead.
+        app.MapGet("/api/me/statement", StatementEndpoint.MineAsync).RequireAccess(AccessPolicies.CreatorSelf).WithTags(CreatorSelf)
+            .WithName("GetMyStatement").WithSummary("The creator's own statement, exactly as the brand's GET /api/ledger/creators/{creatorId}/statement answers it for them (currency, from, to, cursor, limit).");
 
         var payouts = app.MapGroup("/api/payouts").WithTags("Payouts");
         payouts.MapGet("/settings", SettingsEndpoints.ListAsync).RequireAccess(AccessPolicies.LedgerRead)

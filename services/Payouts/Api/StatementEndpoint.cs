@@ -1,4 +1,6 @@
 using System.Data;
+using System.Security.Claims;
+using AmbassadorNet.Security;
 
 namespace AmbassadorNet.Payouts.Api;
 
@@ -65,6 +67,11 @@ internal static class StatementEndpoint
             creatorId, code, start, end, hold is not null, hold?.Reason, View(opening), page.Select(Line).ToList(), View(closing),
             View(broughtForward), View(carriedForward), next));
     }
+
+    /// <summary>The statement of the creator a creator credential is bound to; the creator comes from the token, never the request.</summary>
+    public static Task<Ok<StatementView>> MineAsync(
+        ClaimsPrincipal user, string? currency, string? from, string? to, string? cursor, string? limit, PayoutsDbContext db, CancellationToken ct) =>
+        StatementAsync(user.GetRequiredCreatorId(), currency, from, to, cursor, limit, db, ct);
 
     private static async Task<List<(AccountKind Kind, decimal Amount)>> SumsAsync(IQueryable<LedgerLine> lines, CancellationToken ct) =>
         (await lines.GroupBy(l => l.Account.Kind).Select(g => new { g.Key, Sum = g.Sum(l => l.Entry.Amount) }).ToListAsync(ct))

@@ -15,7 +15,11 @@ public static class TrackingApi
         ["Links"] = "Tracking links issued for enrollments and their posts, listed and deactivated.",
         ["Promo codes"] = "Promo codes issued for enrollments and their posts, which attribute an order without a click.",
         ["Conversions"] = "Orders and refunds a shop posts, attributed to a creator by promo code or click.",
+        [CreatorSelf] = "What a creator reads with their own creator credential: their links and promo codes, and nothing of anyone else's.",
     };
+
+    /// <summary>The tag of a creator's own routes, as the campaigns service names it.</summary>
+    public const string CreatorSelf = "Creator's own";
 
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
@@ -48,6 +52,12 @@ public static class TrackingApi
             .WithName("CreatePromoCode").WithSummary("Issues another promo code for an active enrollment or one of its posts: the brand's choice, or derived from the handle.");
         codes.MapPost("/{id:guid}/deactivate", PromoCodeEndpoints.DeactivateAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("DeactivatePromoCode").WithSummary("Retires a promo code; PromoCodeDeactivated tells shops to disable it.");
+
+        // A creator's own (creator credentials only): the brand's lists, narrowed to the token's creator by the query filter.
+        app.MapGet("/api/me/links", LinkEndpoints.ListAsync).RequireAccess(AccessPolicies.CreatorSelf).WithTags(CreatorSelf)
+            .WithName("ListMyLinks").WithSummary("The creator's tracking links (their enrollments' and posts'), newest first, with the filters of the brand's list; cursor-paginated.");
+        app.MapGet("/api/me/promo-codes", PromoCodeEndpoints.ListAsync).RequireAccess(AccessPolicies.CreatorSelf).WithTags(CreatorSelf)
+            .WithName("ListMyPromoCodes").WithSummary("The creator's promo codes (their enrollments' and posts'), newest first, with the filters of the brand's list; cursor-paginated.");
 
         var conversions = app.MapGroup("/api/conversions").WithTags("Conversions");
         conversions.MapPost("/", ConversionEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostConversionRequest>("application/json")

@@ -43,7 +43,8 @@ public sealed class CodeIssuer(TrackingDbContext db, TimeProvider clock, IOption
             // one enrollment can run out of retries and end in the error queue.
             var turn = $"{enrollment.BrandId}:{normalizedStem}";
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({turn}, 23))", ct);
-            var taken = await db.PromoCodes.Where(p => p.NormalizedCode.StartsWith(normalizedStem)).Select(p => p.NormalizedCode).ToListAsync(ct);
+            // Codes are unique in the brand, whoever holds them: the creator filter has no say here.
+            var taken = await db.PromoCodes.IgnoreQueryFilters([BrandScopedDbContext.CreatorFilter]).Where(p => p.NormalizedCode.StartsWith(normalizedStem)).Select(p => p.NormalizedCode).ToListAsync(ct);
             code = CodeGenerator.FirstFreePromoCode(stem, taken.ToHashSet(StringComparer.Ordinal));
         }
 

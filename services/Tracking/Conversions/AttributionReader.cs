@@ -38,10 +38,11 @@ public sealed class AttributionReader(TrackingDbContext db, AttributionDirectory
     }
 
     // One round trip each: the code or click with its enrollment and campaign (left joins: a replica may be missing).
+    // A shop posts orders, never a creator: the creator filter is left out so this statement stays as it was.
     private async Task<PromoCandidate?> PromoAsync(string normalized, CancellationToken ct)
     {
         var found = await (
-            from p in db.PromoCodes.AsNoTracking().Where(p => p.NormalizedCode == normalized)
+            from p in db.PromoCodes.IgnoreQueryFilters([BrandScopedDbContext.CreatorFilter]).AsNoTracking().Where(p => p.NormalizedCode == normalized)
             from e in db.Enrollments.AsNoTracking().Where(e => e.EnrollmentId == p.EnrollmentId).DefaultIfEmpty()
             from c in db.Campaigns.AsNoTracking().Where(c => c.CampaignId == p.CampaignId).DefaultIfEmpty()
             select new { p, e, c }).SingleOrDefaultAsync(ct);

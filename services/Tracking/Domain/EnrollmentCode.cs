@@ -3,9 +3,10 @@ namespace AmbassadorNet.Tracking.Domain;
 /// <summary>
 /// What an enrollment is tracked by: a <see cref="TrackingLink"/> or a <see cref="PromoCode"/>. Both
 /// are issued for one creator in one campaign, optionally for one of their posts, and are never
-/// deleted, only deactivated.
+/// deleted, only deactivated. Creator-owned: a creator credential's queries see only its creator's
+/// (the redirect and the attribution read them from memory or with the creator filter off).
 /// </summary>
-public abstract class EnrollmentCode : BrandOwnedEntity
+public abstract class EnrollmentCode : BrandOwnedEntity, ICreatorOwned
 {
     public string Code { get; set; } = "";
 
