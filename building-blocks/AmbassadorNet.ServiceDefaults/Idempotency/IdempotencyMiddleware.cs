@@ -20,6 +20,9 @@ internal sealed class IdempotencyMiddleware(
     IOptions<IdempotencyOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>The stored key's length (idempotency_keys.key), a creator's scope included.</summary>
+    private const int MaxKeyLength = 255;
     private static readonly TimeSpan ConcurrentWait = TimeSpan.FromSeconds(15);
 
     public async Task InvokeAsync(HttpContext context)
@@ -32,12 +35,18 @@ internal sealed class IdempotencyMiddleware(
             return;
         }
 
+        // A creator credential's keys are its creator's alone: /api/me paths name no creator, so two creators
+        // of a brand sending one key and body must not be served each other's stored response.
+        var scope = context.User.GetCreatorId() is { } creator ? $"creator:{creator:N}:" : "";
+        var maxLength = MaxKeyLength - scope.Length;
         var key = header.ToString();
-        if (key.Length is 0 or > 255)
+        if (key.Length == 0 || key.Length > maxLength)
         {
-            await ProblemAsync(context, 400, $"The {Header} header must be 1 to 255 characters.");
+            await ProblemAsync(context, 400, $"The {Header} header must be 1 to {maxLength} characters.");
             return;
         }
+
+        key = scope + key;
 
         var hash = await HashRequestAsync(context.Request);
         var cancellationToken = context.RequestAborted;
