@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging;
 using AmbassadorNet.Webhooks.EventLog;
 
@@ -34,5 +35,19 @@ public sealed class PersonalDataTests
         Assert.True(PersonalData.MayCarry(typeof(AmbassadorNet.Contracts.Creators.CreatorApproved)));
         Assert.False(PersonalData.MayCarry(typeof(AmbassadorNet.Contracts.Tracking.ConversionAttributed)));
         Assert.False(PersonalData.MayCarry(typeof(GiftShipped)));
+    }
+
+    [Fact]
+    public void A_payout_profile_proposals_last_four_characters_are_scrubbed_and_its_method_and_currency_stay()
+    {
+        var creator = Guid.CreateVersion7();
+        var proposed = new PayoutProfileChangeProposed(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), creator, "paypal", "EUR", "7781", "submitted", null);
+
+        var scrubbed = JsonNode.Parse(PersonalData.Scrub(MessageTypes.Serialize(proposed, typeof(PayoutProfileChangeProposed)))!)!.AsObject();
+
+        Assert.Equal(creator, PersonalData.CreatorOf(proposed));
+        Assert.True(PersonalData.MayCarry(typeof(PayoutProfileChangeProposed)));
+        Assert.False(scrubbed.ContainsKey("payeeReferenceLast4"));
+        Assert.Equal(("paypal", "EUR"), (scrubbed["method"]!.GetValue<string>(), scrubbed["currency"]!.GetValue<string>()));
     }
 }

@@ -1,3 +1,5 @@
+using AmbassadorNet.Creators.Api.Me;
+using AmbassadorNet.Creators.Api.Proposals;
 using AmbassadorNet.Creators.Import;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Idempotency;
@@ -13,7 +15,11 @@ public static class CreatorsApi
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
         ["Creators"] = "The brand's creators: onboarding and approval, status changes, tier history, social stats, payout profiles, bulk import and erasure.",
+        [CreatorSelf] = "What a creator does with their own creator credential: read their record and payout profile, propose a payout-profile change, and nothing of anyone else's.",
     };
+
+    /// <summary>The tag of a creator's own routes, as the campaigns service names it.</summary>
+    public const string CreatorSelf = "Creator's own";
 
     public static IEndpointRouteBuilder MapCreatorsApi(this IEndpointRouteBuilder app)
     {
@@ -37,6 +43,13 @@ public static class CreatorsApi
         creators.MapPut("/{id:guid}/payout-profile", PayoutProfileEndpoint.SetAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
             .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status.");
 
+        creators.MapGet("/{id:guid}/payout-profile/proposals", ProposalEndpoints.ListAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
+            .WithName("ListPayoutProfileProposals").WithSummary("The payout-profile changes the creator proposed, newest first, optionally by status; cursor-paginated.");
+        creators.MapPost("/{id:guid}/payout-profile/proposals/{pid:guid}/confirm", ProposalEndpoints.ConfirmAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
+            .WithName("ConfirmPayoutProfileProposal").WithSummary("Sets the payout profile to a pending proposal, as PUT payout-profile does, recording who confirmed it; 409 unless pending.");
+        creators.MapPost("/{id:guid}/payout-profile/proposals/{pid:guid}/reject", ProposalEndpoints.RejectAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
+            .WithName("RejectPayoutProfileProposal").WithSummary("Rejects a pending proposal, with an optional note; the payout profile stays as it is; 409 unless pending.");
+
         creators.MapPost("/{id:guid}/approve", LifecycleEndpoints.ApproveAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("ApproveCreator").WithSummary("Approves an applicant; campaigns may then enroll them.");
         creators.MapPost("/{id:guid}/reject", LifecycleEndpoints.RejectAsync).RequireAccess(AccessPolicies.CatalogWrite)
@@ -49,6 +62,21 @@ public static class CreatorsApi
             .WithName("OffboardCreator").WithSummary("Ends the creator's membership of the program for good.");
         creators.MapPost("/{id:guid}/erase", LifecycleEndpoints.EraseAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("EraseCreator").WithSummary("Erases the creator's personal data on request; ids and figures are kept.");
+        MapCreatorSelf(app);
         return app;
+    }
+
+    /// <summary>A creator's own routes (creator credentials only): the creator is the token's, never the request's.</summary>
+    private static void MapCreatorSelf(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/me/profile", MyCreatorEndpoints.ProfileAsync).RequireAccess(AccessPolicies.CreatorSelf).WithTags(CreatorSelf)
+            .WithName("GetMyProfile").WithSummary("The creator's own record as GET /api/creators/{id} shows it, the payee reference masked but for its last four characters.");
+        var payoutProfile = app.MapGroup("/api/me/payout-profile").WithTags(CreatorSelf).RequireAccess(AccessPolicies.CreatorSelf);
+        payoutProfile.MapGet("/", MyCreatorEndpoints.PayoutProfileAsync)
+            .WithName("GetMyPayoutProfile").WithSummary("The creator's current payout profile, the payee reference masked but for its last four characters; 404 before the first.");
+        payoutProfile.MapPost("/proposals", ProposalEndpoints.ProposeAsync).Idempotent()
+            .WithName("ProposeMyPayoutProfile").WithSummary("Proposes a payout profile (checked as PUT payout-profile; tax form only \"submitted\"); nothing changes until the brand's finance confirms; replaces a pending proposal.");
+        payoutProfile.MapGet("/proposals", ProposalEndpoints.MineAsync)
+            .WithName("ListMyPayoutProfileProposals").WithSummary("The creator's payout-profile proposals, newest first, optionally by status; cursor-paginated.");
     }
 }

@@ -34,8 +34,18 @@ internal static class LifecycleEndpoints
     public static Task<Ok<CreatorView>> OffboardAsync(Guid id, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         MoveAsync(id, db, clock, cancellationToken, (c, now) => c.Offboard(now), CreatorEventFactory.Offboarded);
 
-    public static Task<Ok<CreatorView>> EraseAsync(Guid id, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        MoveAsync(id, db, clock, cancellationToken, (c, now) => c.Erase(now), CreatorEventFactory.Erased);
+    /// <summary>Erases the creator and, in the same save, the payee references of their proposals (status and times stay).</summary>
+    public static async Task<Ok<CreatorView>> EraseAsync(Guid id, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var creator = await db.LoadAsync(id, cancellationToken);
+        creator.Erase(clock.GetUtcNow());
+        foreach (var proposal in await db.Proposals.Where(p => p.CreatorId == id && p.PayeeReference != null).ToListAsync(cancellationToken))
+        {
+            proposal.PayeeReference = null;
+        }
+
+        return await SaveAsync(db, creator, CreatorEventFactory.Erased(creator), clock, cancellationToken);
+    }
 
     private static async Task<Ok<CreatorView>> MoveAsync(
         Guid id, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken,

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Creators.Persistence;
 
-/// <summary>How the creator entities map to the tables of Migrations/0001_creators.sql.</summary>
+/// <summary>How the creator entities map to the tables of Migrations/0001_creators.sql and 0002_payout_profile_proposals.sql.</summary>
 internal sealed class CreatorMapping :
     IEntityTypeConfiguration<Creator>,
     IEntityTypeConfiguration<SocialAccount>,
     IEntityTypeConfiguration<StatSnapshot>,
-    IEntityTypeConfiguration<TierChange>
+    IEntityTypeConfiguration<TierChange>,
+    IEntityTypeConfiguration<PayoutProfileProposal>
 {
     public void Configure(EntityTypeBuilder<Creator> creator)
     {
@@ -60,5 +61,18 @@ internal sealed class CreatorMapping :
         change.ToTable("tier_changes");
         change.HasIndex(c => new { c.CreatorId, c.ChangedAt });
         change.HasOne<Creator>().WithMany().HasForeignKey(c => c.CreatorId);
+    }
+
+    public void Configure(EntityTypeBuilder<PayoutProfileProposal> proposal)
+    {
+        proposal.ToTable("payout_profile_proposals");
+        proposal.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        proposal.Property(p => p.PayeeReference).HasMaxLength(100);
+        proposal.Property(p => p.Note).HasMaxLength(PayoutProfileProposal.MaxNote);
+        proposal.Property(p => p.Version).IsConcurrencyToken();
+        proposal.HasOne<Creator>().WithMany().HasForeignKey(p => p.CreatorId);
+        proposal.HasIndex(p => new { p.CreatorId, p.ProposedAt });
+        // One pending proposal per creator, even when two are made at the same moment.
+        proposal.HasIndex(p => p.CreatorId).IsUnique().HasFilter("status = 'pending'");
     }
 }

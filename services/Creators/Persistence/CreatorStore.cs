@@ -16,5 +16,6 @@ public static class CreatorStore
     {
         ["ix_creators_brand_id_email_normalized"] = "Another creator of this brand already has this email address.",
         ["ix_social_accounts_brand_id_platform_handle_normalized"] = "Another creator of this brand already has this handle on this platform.",
+        ["ix_payout_profile_proposals_creator_id"] = "Another proposal of yours was made at the same moment; read your proposals and retry.",
     };
 }

@@ -10,6 +10,8 @@ public sealed class CreatorsDbContext(DbContextOptions<CreatorsDbContext> option
 
     public DbSet<TierChange> TierChanges => Set<TierChange>();
 
+    public DbSet<PayoutProfileProposal> Proposals => Set<PayoutProfileProposal>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
-        [typeof(CreatorStatus), typeof(Tier), typeof(Platform), typeof(PayoutMethod), typeof(TaxFormStatus)];
+        [typeof(CreatorStatus), typeof(Tier), typeof(Platform), typeof(PayoutMethod), typeof(TaxFormStatus), typeof(ProposalStatus)];
 }

@@ -7,7 +7,8 @@ namespace AmbassadorNet.Webhooks.EventLog;
 
 /// <summary>
 /// What erasing a creator removes from the events kept about them: the creator's state (names,
-/// handles, accounts, country), their handle on an invitation, their payee reference, the URLs and
+/// handles, accounts, country), their handle on an invitation, their payee reference (and the last four
+/// characters a proposal's event shows of it), the URLs and
 /// captions of their content (a post's URL often holds their handle). Ids, amounts,
 /// statuses and times stay, as in the ledger. Found by property name across the contracts, so a new
 /// event with a creator's state is covered without a change here.
@@ -17,7 +18,7 @@ public static class PersonalData
     /// <summary>The properties (camelCase, as in the JSON) an erasure removes wherever they appear.</summary>
     public static IReadOnlySet<string> Properties { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "creator", "creatorHandle", "displayName", "handle", "email", "payeeReference", "url", "submittedUrl", "caption",
+        "creator", "creatorHandle", "displayName", "handle", "email", "payeeReference", "payeeReferenceLast4", "url", "submittedUrl", "caption",
     };
 
     private static readonly ConcurrentDictionary<Type, Func<object, Guid?>> CreatorIds = new();

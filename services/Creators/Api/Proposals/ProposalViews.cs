@@ -1,0 +1,22 @@
+namespace AmbassadorNet.Creators.Api.Proposals;
+
+/// <summary>
+/// A payout-profile proposal. The brand's finance sees the payee reference it must check; the creator's
+/// own routes show it masked (<see cref="PayeeReferenceMask"/>). Null after the creator's erasure.
+/// </summary>
+public sealed record ProposalView(
+    Guid Id, Guid CreatorId, ProposalStatus Status, PayoutMethod Method, string Currency, string? PayeeReference, TaxFormStatus? TaxFormStatus,
+    DateTimeOffset ProposedAt, DateTimeOffset? DecidedAt, Guid? DecidedByKeyId, string? Note)
+{
+    public static ProposalView ForStaff(PayoutProfileProposal p) => From(p, p.PayeeReference);
+
+    public static ProposalView ForCreator(PayoutProfileProposal p) => From(p, PayeeReferenceMask.Masked(p.PayeeReference));
+
+    private static ProposalView From(PayoutProfileProposal p, string? payeeReference) => new(
+        p.Id, p.CreatorId, p.Status, p.Method, p.Currency, payeeReference, p.TaxFormStatus, p.ProposedAt, p.DecidedAt, p.DecidedByKeyId, p.Note);
+}
+
+public sealed record ProposalPage(IReadOnlyList<ProposalView> Items, string? NextCursor);
+
+/// <summary>An optional note for the creator on why finance rejected the proposal (up to 500 characters).</summary>
+public sealed record RejectProposalRequest(string? Note);
