@@ -17,6 +17,7 @@ public static partial class AmbassadorNetRoutes
 
     private static IEnumerable<GatewayRoute> CreatorsRoutes() =>
     [
+        new(GatewayServices.Creators, [HttpMethods.Get], RouteTemplate.Parse("/api/me/profile"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/import"), RouteAccess.Requires(AccessPolicies.CatalogWrite)) { MaxBodyBytes = RequestBodyLimits.File },
         new(GatewayServices.Creators, [HttpMethods.Get], RouteTemplate.Parse("/api/creators"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
@@ -25,12 +26,18 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Creators, [HttpMethods.Patch], RouteTemplate.Parse("/api/creators/{id}"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/social-stats"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Put], RouteTemplate.Parse("/api/creators/{id}/payout-profile"), RouteAccess.Requires(AccessPolicies.PayoutProfileWrite)),
+        new(GatewayServices.Creators, [HttpMethods.Get], RouteTemplate.Parse("/api/creators/{id}/payout-profile/proposals"), RouteAccess.Requires(AccessPolicies.PayoutProfileWrite)),
+        new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/payout-profile/proposals/{pid}/confirm"), RouteAccess.Requires(AccessPolicies.PayoutProfileWrite)),
+        new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/payout-profile/proposals/{pid}/reject"), RouteAccess.Requires(AccessPolicies.PayoutProfileWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/approve"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/reject"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/suspend"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/reinstate"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/offboard"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
         new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/creators/{id}/erase"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
+        new(GatewayServices.Creators, [HttpMethods.Get], RouteTemplate.Parse("/api/me/payout-profile"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Creators, [HttpMethods.Post], RouteTemplate.Parse("/api/me/payout-profile/proposals"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Creators, [HttpMethods.Get], RouteTemplate.Parse("/api/me/payout-profile/proposals"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
     ];
 
     private static IEnumerable<GatewayRoute> CampaignsRoutes() =>
@@ -115,6 +122,8 @@ public static partial class AmbassadorNetRoutes
     private static IEnumerable<GatewayRoute> TrackingRoutes() =>
     [
         new(GatewayServices.Tracking, [HttpMethods.Get, HttpMethods.Head], RouteTemplate.Parse("/r/{code}"), RouteAccess.Public),
+        new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/me/links"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/me/promo-codes"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
         new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/ambassadornet.partner.v1.OrderStream/Post"), RouteAccess.Requires(AccessPolicies.ConversionsWrite)),
         new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/links"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/api/links"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),
@@ -129,6 +138,7 @@ public static partial class AmbassadorNetRoutes
 
     private static IEnumerable<GatewayRoute> PayoutsRoutes() =>
     [
+        new(GatewayServices.Payouts, [HttpMethods.Get], RouteTemplate.Parse("/api/me/statement"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
         new(GatewayServices.Payouts, [HttpMethods.Get], RouteTemplate.Parse("/api/ledger/creators/{creatorId}/statement"), RouteAccess.Requires(AccessPolicies.LedgerRead)),
         new(GatewayServices.Payouts, [HttpMethods.Get], RouteTemplate.Parse("/api/ledger/trial-balance"), RouteAccess.Requires(AccessPolicies.LedgerRead)),
         new(GatewayServices.Payouts, [HttpMethods.Get], RouteTemplate.Parse("/api/ledger/export.csv"), RouteAccess.Requires(AccessPolicies.LedgerRead)),

@@ -21,11 +21,11 @@ public static class GatewayServices
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Prefixes { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        [Creators] = ["/api/creators"],
+        [Creators] = ["/api/creators", "/api/me/profile", "/api/me/payout-profile"],
         [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/agreements", "/api/agreement-templates", "/api/content-policy",
             "/api/exclusivities", "/api/me/enrollments", "/api/me/posts", "/api/me/agreements", "/api/me/exclusivities"],
-        [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions"],
-        [Payouts] = ["/api/ledger", "/api/payouts"],
+        [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions", "/api/me/links", "/api/me/promo-codes"],
+        [Payouts] = ["/api/ledger", "/api/payouts", "/api/me/statement"],
         [Analytics] = ["/api/analytics"],
         [Webhooks] = ["/api/webhooks"],
     };

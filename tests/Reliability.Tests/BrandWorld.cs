@@ -22,7 +22,7 @@ public sealed class BrandWorld
 
     public GatewayClient Admin { get; }
 
-    /// <summary>The credential of the creator all the samples belong to (their enrollment, deliverable, post, link, code, ledger).</summary>
+    /// <summary>The credential of the creator all the samples belong to (their enrollment, deliverable, post, link, code, ledger, payout-profile proposal).</summary>
     public GatewayClient Creator { get; }
 
     /// <summary>A credential of a second approved creator of the brand, who owns nothing of the samples.</summary>
@@ -48,6 +48,11 @@ public sealed class BrandWorld
         samples["holds"] = creatorId;
         await admin.SendAsync(HttpMethod.Post, $"/api/creators/{creatorId}/approve");
         var creatorCredential = await admin.WithCreatorCredentialAsync($"{handle}'s own access", creatorId);
+        // Left pending: a confirm or reject by anyone but the brand's finance would show in the snapshots.
+        samples["proposals"] = Id(await creatorCredential.SendAsync(HttpMethod.Post, "/api/me/payout-profile/proposals", new
+        {
+            method = "wise", currency = "USD", payeeReference = $"WISE-{handle}", taxFormStatus = "submitted",
+        }));
         var other = Id(await admin.SendAsync(HttpMethod.Post, "/api/creators", new
         {
             displayName = $"Other of {handle}", email = $"other-{handle}@example.com", country = "US", niches = new[] { "fitness" },
