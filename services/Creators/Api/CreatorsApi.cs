@@ -15,7 +15,8 @@ public static class CreatorsApi
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
         ["Creators"] = "The brand's creators: onboarding and approval, status changes, tier history, social stats, payout profiles, bulk import and erasure.",
-        [CreatorSelf] = "What a creator does with their own creator credential: read their record and payout profile, propose a payout-profile change, and nothing of anyone else's.",
+        // The merged document keeps this description for every service's routes of the tag, so it names none of them.
+        [CreatorSelf] = "What a creator does with their own creator credential (/api/me/...): their own records only, never anyone else's; the creator comes from the credential, never from the request.",
     };
 
     /// <summary>The tag of a creator's own routes, as the campaigns service names it.</summary>
