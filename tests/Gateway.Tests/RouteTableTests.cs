@@ -82,7 +82,8 @@ public sealed class RouteTableTests
         Assert.Equal(AccessPolicies.Operations, Table.Resolve("POST", "/api/brands").Route!.Access.Policy);
         Assert.Equal([Roles.Operator], AccessPolicies.Operations.Roles);
         Assert.All(GatewayServices.Proxied, service => Assert.True(Table.Resolve("GET", GatewayServices.OpenApiPath(service)).Route!.Access.IsPublic));
-        Assert.All(Table.Routes.Where(r => r.Service == "payouts" && !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations),
+        Assert.All(Table.Routes.Where(r => r.Service == "payouts" && !r.Access.IsPublic && r.Access.Policy != AccessPolicies.Operations && !r.Template.Text.StartsWith("/api/me/", StringComparison.Ordinal)),
             r => Assert.Equal(r.Methods.SequenceEqual(["GET"]) ? AccessPolicies.LedgerRead : AccessPolicies.PayoutsManage, r.Access.Policy));
+        Assert.All(Table.Routes.Where(r => r.Template.Text.StartsWith("/api/me/", StringComparison.Ordinal)), r => Assert.Equal(AccessPolicies.CreatorSelf, r.Access.Policy));
     }
 }
