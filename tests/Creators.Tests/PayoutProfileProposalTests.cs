@@ -22,7 +22,7 @@ public sealed class PayoutProfileProposalTests(CreatorsService service) : IClass
         using var proposed = await service.SendAsCreatorAsync(HttpMethod.Post, "/api/me/payout-profile/proposals", brand, ana, Proposals.Wise);
         var proposal = await proposed.Content.ReadFromJsonAsync<JsonElement>();
         var unchanged = (await service.ReadAsync(HttpMethod.Get, $"/api/creators/{ana}", brand)).GetProperty("payoutProfile");
-        var proposedEvent = await LastEventAsync(brand, "PayoutProfileChangeProposed");
+        var proposedEvent = await LastEventAsync(brand, "CreatorPayoutProfileChangeProposed");
         using var confirmed = await Proposals.DecideAsync(service, brand, ana, proposal.GetProperty("id").GetGuid(), "confirm", finance);
         var decided = await confirmed.Content.ReadFromJsonAsync<JsonElement>();
         var profile = (await service.ReadAsync(HttpMethod.Get, $"/api/creators/{ana}", brand)).GetProperty("payoutProfile");
@@ -94,7 +94,7 @@ public sealed class PayoutProfileProposalTests(CreatorsService service) : IClass
             new { method = "payoneer", currency = "USD", payeeReference = "PAYO-55-0042" })).GetProperty("id").GetGuid();
         var mine = (await service.ReadAsCreatorAsync(HttpMethod.Get, "/api/me/payout-profile/proposals", brand, ana)).GetProperty("items").EnumerateArray().ToList();
         var pending = (await service.ReadAsCreatorAsync(HttpMethod.Get, "/api/me/payout-profile/proposals?status=pending", brand, ana)).GetProperty("items");
-        var secondEvent = await LastEventAsync(brand, "PayoutProfileChangeProposed");
+        var secondEvent = await LastEventAsync(brand, "CreatorPayoutProfileChangeProposed");
         using var confirm = await Proposals.DecideAsync(service, brand, ana, first, "confirm", Guid.CreateVersion7());
         using var reject = await Proposals.DecideAsync(service, brand, ana, first, "reject", Guid.CreateVersion7());
 
@@ -118,7 +118,7 @@ public sealed class PayoutProfileProposalTests(CreatorsService service) : IClass
 
         using var rejected = await Proposals.DecideAsync(service, brand, ana, proposal, "reject", finance, new { note = "  The Wise account is not in your name.  " });
         var view = await rejected.Content.ReadFromJsonAsync<JsonElement>();
-        var rejectedEvent = await LastEventAsync(brand, "PayoutProfileChangeRejected");
+        var rejectedEvent = await LastEventAsync(brand, "CreatorPayoutProfileChangeRejected");
         using var again = await Proposals.DecideAsync(service, brand, ana, proposal, "reject", finance);
         using var confirm = await Proposals.DecideAsync(service, brand, ana, proposal, "confirm", finance);
         var profile = (await service.ReadAsync(HttpMethod.Get, $"/api/creators/{ana}", brand)).GetProperty("payoutProfile");

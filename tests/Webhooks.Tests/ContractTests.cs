@@ -19,7 +19,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
     [InlineData("CreatorPayoutProfileUpdated", "creator.payout_profile_updated")]
     [InlineData("CampaignLaunched", "campaign.launched")]
     [InlineData("PostMetricsRecorded", "post.metrics_recorded")]
-    [InlineData("PayoutProfileChangeProposed", "payout.profile_change_proposed")]
+    [InlineData("CreatorPayoutProfileChangeProposed", "creator.payout_profile_change_proposed")]
     public void Event_type_names_are_the_resource_then_the_change(string typeName, string expected) =>
         Assert.Equal(expected, EventTypeNames.Of(typeName));
 
@@ -38,7 +38,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
             "creator.exclusivity_declared", "creator.exclusivity_withdrawn", "exclusivity.policy_changed",
             "agreement.sent", "agreement.accepted", "agreement.expired",
         }, names.ToHashSet());
-        Assert.Superset(new HashSet<string> { "payout.profile_change_proposed", "payout.profile_change_rejected" }, names.ToHashSet());
+        Assert.Superset(new HashSet<string> { "creator.payout_profile_change_proposed", "creator.payout_profile_change_rejected" }, names.ToHashSet());
         Assert.DoesNotContain(names, n => n.StartsWith("webhook.", StringComparison.Ordinal));
         Assert.Equal(PublicEvents.Types.Count, names.Count);
     }

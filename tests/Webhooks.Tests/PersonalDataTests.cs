@@ -41,12 +41,12 @@ public sealed class PersonalDataTests
     public void A_payout_profile_proposals_last_four_characters_are_scrubbed_and_its_method_and_currency_stay()
     {
         var creator = Guid.CreateVersion7();
-        var proposed = new PayoutProfileChangeProposed(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), creator, "paypal", "EUR", "7781", "submitted", null);
+        var proposed = new CreatorPayoutProfileChangeProposed(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Guid.CreateVersion7(), creator, "paypal", "EUR", "7781", "submitted", null);
 
-        var scrubbed = JsonNode.Parse(PersonalData.Scrub(MessageTypes.Serialize(proposed, typeof(PayoutProfileChangeProposed)))!)!.AsObject();
+        var scrubbed = JsonNode.Parse(PersonalData.Scrub(MessageTypes.Serialize(proposed, typeof(CreatorPayoutProfileChangeProposed)))!)!.AsObject();
 
         Assert.Equal(creator, PersonalData.CreatorOf(proposed));
-        Assert.True(PersonalData.MayCarry(typeof(PayoutProfileChangeProposed)));
+        Assert.True(PersonalData.MayCarry(typeof(CreatorPayoutProfileChangeProposed)));
         Assert.False(scrubbed.ContainsKey("payeeReferenceLast4"));
         Assert.Equal(("paypal", "EUR"), (scrubbed["method"]!.GetValue<string>(), scrubbed["currency"]!.GetValue<string>()));
     }

@@ -9,10 +9,10 @@ namespace AmbassadorNet.Contracts.Creators;
 /// "submitted" or null (the profile's stays); <see cref="SupersededProposalId"/> names the pending
 /// proposal this one replaced.
 /// </summary>
-public sealed record PayoutProfileChangeProposed(
+public sealed record CreatorPayoutProfileChangeProposed(
     Guid BrandId, DateTimeOffset OccurredAt, Guid ProposalId, Guid CreatorId,
     string Method, string Currency, string PayeeReferenceLast4, string? TaxFormStatus, Guid? SupersededProposalId) : IIntegrationEvent;
 
 /// <summary>The brand's finance rejected a pending proposal; the payout profile is as it was.</summary>
-public sealed record PayoutProfileChangeRejected(
+public sealed record CreatorPayoutProfileChangeRejected(
     Guid BrandId, DateTimeOffset OccurredAt, Guid ProposalId, Guid CreatorId, Guid? RejectedByKeyId, string? Note) : IIntegrationEvent;

@@ -41,7 +41,7 @@ internal static class ProposalEndpoints
             ProposedByKeyId = user.GetApiKeyId(), Version = 1,
         };
         db.Proposals.Add(proposal);
-        db.AddEvent(new PayoutProfileChangeProposed(
+        db.AddEvent(new CreatorPayoutProfileChangeProposed(
             proposal.BrandId, now, proposal.Id, proposal.CreatorId, SnakeCaseEnums.Name(proposal.Method), proposal.Currency,
             PayeeReferenceMask.Last4(proposal.PayeeReference), proposal.TaxFormStatus is { } t ? SnakeCaseEnums.Name(t) : null, pending?.Id), clock);
         await db.SaveAsync(ct);
@@ -84,7 +84,7 @@ internal static class ProposalEndpoints
         var (_, proposal) = await LoadAsync(db, id, pid, ct);
         var now = Instants.ToMicroseconds(clock.GetUtcNow());
         proposal.Reject(now, user.GetApiKeyId(), note);
-        db.AddEvent(new PayoutProfileChangeRejected(proposal.BrandId, now, proposal.Id, proposal.CreatorId, proposal.DecidedByKeyId, note), clock);
+        db.AddEvent(new CreatorPayoutProfileChangeRejected(proposal.BrandId, now, proposal.Id, proposal.CreatorId, proposal.DecidedByKeyId, note), clock);
         await db.SaveAsync(ct);
         return TypedResults.Ok(ProposalView.ForStaff(proposal));
     }
