@@ -60,6 +60,7 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
         // Posts, metrics and gifts (Content.cs), before payouts so the posts' orders are in the ledger the run pays from.
         var posts = await ContentAsync(keys, campaigns[0], enrolled, posted);
         var experiments = await ExperimentsAsync(keys, campaigns[0], enrolled, posted);
+        Step(await AgreementsAsync(keys, enrolled));
 
         await Payouts.SetProfilesAsync(keys.Finance, approved.Select(c => (creatorIds[c.Index], c)));
         await Payouts.LedgerSettledAsync(keys.Finance);
