@@ -1,4 +1,5 @@
 using AmbassadorNet.Campaigns.Domain.Agreements;
+using AmbassadorNet.ServiceDefaults.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Campaigns.Agreements;
@@ -10,50 +11,34 @@ namespace AmbassadorNet.Campaigns.Agreements;
 /// replica at once: rows are taken FOR UPDATE SKIP LOCKED and re-checked, and the row's version guards the save.
 /// </summary>
 public sealed class AgreementExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AgreementOptions> options, ILogger<AgreementExpiryJob> logger)
-    : BackgroundService
+    : PeriodicBrandJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.ExpiryInterval;
+
+    protected override async Task<IReadOnlyList<Guid>> BrandsWithWorkAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.ExpiryInterval);
+        var now = clock.GetUtcNow();
+        return await services.GetRequiredService<CampaignsDbContext>().Agreements
+            .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
+            .Where(a => a.Status == AgreementStatus.Sent && a.AcceptBy < now)
+            .Select(a => a.BrandId).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>Batch after batch, each its own transaction, until fewer than a batch were due.</summary>
+    protected override async Task RunForBrandAsync(IServiceProvider services, Guid brand, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<CampaignsDbContext>();
+        int expired;
         do
         {
-            try
-            {
-                await ExpireEveryBrandAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The agreement expiry pass failed; the next one retries");
-            }
+            expired = await ExpireBatchAsync(db, brand, ct);
+            db.ChangeTracker.Clear();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (expired == options.Value.ExpiryBatchSize);
     }
 
-    private async Task ExpireEveryBrandAsync(CancellationToken ct)
+    private async Task<int> ExpireBatchAsync(CampaignsDbContext db, Guid brand, CancellationToken ct)
     {
-        List<Guid> brands;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var now = clock.GetUtcNow();
-            brands = await scope.ServiceProvider.GetRequiredService<CampaignsDbContext>().Agreements
-                .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
-                .Where(a => a.Status == AgreementStatus.Sent && a.AcceptBy < now)
-                .Select(a => a.BrandId).Distinct().ToListAsync(ct);
-        }
-
-        foreach (var brand in brands)
-        {
-            while (await ExpireBatchAsync(brand, ct) == options.Value.ExpiryBatchSize)
-            {
-            }
-        }
-    }
-
-    private async Task<int> ExpireBatchAsync(Guid brand, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<BrandScope>().Set(brand);
-        var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var due = await db.Agreements

@@ -1,3 +1,4 @@
+using AmbassadorNet.ServiceDefaults.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Payouts.Ledger;
@@ -7,45 +8,25 @@ namespace AmbassadorNet.Payouts.Ledger;
 /// is over, brand by brand (each brand in a scope of its own, so the brand filter still guards every
 /// row). Safe on every replica at once: see <see cref="Releaser"/>.
 /// </summary>
-public sealed class ReleaseJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PayoutsOptions> options, ILogger<ReleaseJob> logger) : BackgroundService
+public sealed class ReleaseJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PayoutsOptions> options, ILogger<ReleaseJob> logger)
+    : PeriodicBrandJob(scopes, logger)
 {
     public const string JobName = "release-job";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.ReleaseInterval;
+
+    protected override async Task<IReadOnlyList<Guid>> BrandsWithWorkAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.ReleaseInterval);
-        do
-        {
-            try
-            {
-                await ReleaseEveryBrandAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The release pass failed; the next one retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var now = clock.GetUtcNow();
+        return await services.GetRequiredService<PayoutsDbContext>().Accruals
+            .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
+            .Where(a => a.ReleasedAt == null && a.ReleasableAt <= now)
+            .Select(a => a.BrandId).Distinct().ToListAsync(ct);
     }
 
-    private async Task ReleaseEveryBrandAsync(CancellationToken ct)
+    protected override async Task RunForBrandAsync(IServiceProvider services, Guid brand, CancellationToken ct)
     {
-        List<Guid> brands;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var now = clock.GetUtcNow();
-            brands = await scope.ServiceProvider.GetRequiredService<PayoutsDbContext>().Accruals
-                .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
-                .Where(a => a.ReleasedAt == null && a.ReleasableAt <= now)
-                .Select(a => a.BrandId).Distinct().ToListAsync(ct);
-        }
-
-        foreach (var brand in brands)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<BrandScope>().Set(brand);
-            var summary = await scope.ServiceProvider.GetRequiredService<Releaser>().ReleaseDueAsync(CausedBy.ScheduledJob(JobName), ct);
-            logger.LogInformation("Released {Count} accruals of brand {Brand}", summary.Count, brand);
-        }
+        var summary = await services.GetRequiredService<Releaser>().ReleaseDueAsync(CausedBy.ScheduledJob(JobName), ct);
+        logger.LogInformation("Released {Count} accruals of brand {Brand}", summary.Count, brand);
     }
 }
