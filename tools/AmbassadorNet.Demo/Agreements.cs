@@ -63,7 +63,7 @@ public sealed partial class Seeder
     /// <summary>The ambassador's own credential, made by the brand's admin and handed to them.</summary>
     private static async Task<ApiClient> CreatorCredentialAsync(ApiClient admin, Enrolled creator)
     {
-        var issued = await admin.PostAsync("/api/api-keys", new { name = $"{creator.Creator.Name} (own access)", roles = new[] { "creator" }, creatorId = creator.CreatorId });
+        var issued = await admin.PostAsync("/api/api-keys", new { name = "Own access", roles = new[] { "creator" }, creatorId = creator.CreatorId });
         return admin.WithKey(issued.GetProperty("key").GetString()!);
     }
 
