@@ -2,6 +2,7 @@ using AmbassadorNet.Campaigns.Agreements;
 using AmbassadorNet.ServiceDefaults.Configuration;
 using AmbassadorNet.Campaigns.Api;
 using AmbassadorNet.Campaigns.Consumers;
+using AmbassadorNet.Campaigns.UsageRights;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Registration;
 
@@ -20,6 +21,8 @@ public static class CampaignsApp
         var builder = ServiceApp.CreateBuilder<CampaignsDbContext>(Name, CampaignsApi.Tags, args, configure, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
         builder.AddSettings<AgreementOptions>();
         builder.Services.AddHostedService<AgreementExpiryJob>();
+        builder.AddSettings<UsageRightsOptions>();
+        builder.Services.AddHostedService<UsageRightsExpiryJob>();
 
         return builder.BuildService<CampaignsDbContext>(app => app.MapCampaignsApi());
     }

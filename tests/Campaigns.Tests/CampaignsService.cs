@@ -10,8 +10,8 @@ namespace Campaigns.Tests;
 /// <summary>The campaigns service as it ships (<see cref="CampaignsApp"/>) on a loopback port, with its own database and vhost.</summary>
 public sealed class CampaignsService() : ServiceUnderTest<CampaignsDbContext>(CampaignsApp.Name, CampaignsDbContext.Migrations, CampaignsApp.Create)
 {
-    /// <summary>The expiry job looks often, so a test sees an agreement expire within a second of its deadline.</summary>
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Agreements:ExpiryInterval", "00:00:00.200")];
+    /// <summary>The expiry and notice jobs look often, so a test sees an agreement expire, or usage rights noticed, within a second.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Agreements:ExpiryInterval", "00:00:00.200"), new("UsageRights:NoticeInterval", "00:00:00.200")];
 
     /// <summary>Drafts a campaign and returns its id.</summary>
     public async Task<Guid> DraftAsync(Guid brand, object? body = null) =>

@@ -5,6 +5,7 @@ using AmbassadorNet.Campaigns.Api.Experiments;
 using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Me;
 using AmbassadorNet.Campaigns.Api.Posts;
+using AmbassadorNet.Campaigns.Api.UsageRights;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 
@@ -24,7 +25,7 @@ public static class CampaignsApi
         [AgreementsApi.Tag] = "Versioned terms per enrollment that the creator accepts with their own credential, confirming the SHA-256 of the text; templates to fill them from.",
         [CreatorSelfApi.Tag] = "What a creator does with their own creator credential: their invitations, enrollments, deliverables and posts, and nothing of anyone else's.",
         ["Experiments"] = "Tests of content within a campaign: variants, a control, posts assigned by the brand or at random with a recorded seed; analytics reports the result.",
-        ["Content policy"] = "The brand's rules for creators' content: the disclosure markers (#ad) every recorded post is checked against.",
+        ["Content policy"] = "The brand's rules for creators' content: the disclosure markers (#ad) every recorded post is checked against, and when notices of expiring usage rights go out.",
         [ExclusivityApi.Tag] = ExclusivityApi.Description,
     };
 
@@ -69,7 +70,7 @@ public static class CampaignsApi
         posts.MapPost("/", PostEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
             .WithName("RecordPost").WithSummary("Records a creator's published post; with a deliverableId it also submits that deliverable.");
         posts.MapGet("/", PostEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
-            .WithName("ListPosts").WithSummary("The brand's posts, latest published first, by campaign, enrollment, creator, deliverable, platform, format or disclosure status; cursor-paginated.");
+            .WithName("ListPosts").WithSummary("The brand's posts, latest published first, by campaign, enrollment, creator, deliverable, platform, format, disclosure or usage-rights status; cursor-paginated.");
         posts.MapGet("/{id:guid}", PostEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
             .WithName("GetPost").WithSummary("One post as recorded.");
         posts.MapPost("/{id:guid}/metrics", MetricEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()
@@ -81,6 +82,7 @@ public static class CampaignsApi
         posts.MapPost("/metrics/import", MetricImportEndpoint.ImportAsync).RequireAccess(AccessPolicies.CatalogWrite).WithBodyLimit(RequestBodyLimits.File).Idempotent()
             .WithName("ImportPostMetrics").WithSummary("Reports many snapshots from a CSV file, with a report per row (mode all-or-nothing or partial).")
             .Accepts<string>("text/csv").DisableAntiforgery();
+        posts.MapPostUsageRights();
     }
 
     private static void MapContentPolicy(RouteGroupBuilder policy)
@@ -89,6 +91,7 @@ public static class CampaignsApi
             .WithName("GetDisclosurePolicy").WithSummary("The disclosure markers accepted per market and whether the paid-partnership label alone is enough; the default until the brand sets its own.");
         policy.MapPut("/disclosure", DisclosurePolicyEndpoints.PutAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("SetDisclosurePolicy").WithSummary("Replaces the disclosure policy; posts recorded from now on are checked by it.");
+        policy.MapUsageRightsPolicy();
     }
 
     private static void MapExperiments(RouteGroupBuilder experiments)

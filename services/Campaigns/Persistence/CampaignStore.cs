@@ -36,5 +36,7 @@ public static class CampaignStore
         ["ix_agreements_enrollment_id_agreement_version"] = "Another version of this agreement was sent at the same time; read the enrollment's agreements and send again.",
         ["ix_disclosure_policies_brand_id"] = "Another request set the disclosure policy at the same time; read it again and retry.",
         ["ix_exclusivity_policies_brand_id"] = "Another request set the exclusivity policy at the same time; read it again and retry.",
+        ["post_usage_rights_pkey"] = "Another request set the post's usage rights at the same time; read them again and retry.",
+        ["ix_usage_rights_policies_brand_id"] = "Another request set the usage-rights policy at the same time; read it again and retry.",
     };
 }

@@ -4,6 +4,7 @@ using AmbassadorNet.Campaigns.Domain.Exclusivity;
 using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
+using AmbassadorNet.Campaigns.Domain.UsageRights;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
@@ -36,6 +37,12 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ExclusivityPolicy> ExclusivityPolicies => Set<ExclusivityPolicy>();
 
     public DbSet<CreatorExclusivity> CreatorExclusivities => Set<CreatorExclusivity>();
+
+    public DbSet<UsageGrant> UsageGrants => Set<UsageGrant>();
+
+    public DbSet<PostUsageRights> PostUsageRights => Set<PostUsageRights>();
+
+    public DbSet<UsageRightsPolicy> UsageRightsPolicies => Set<UsageRightsPolicy>();
 
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using AmbassadorNet.Campaigns.Api.UsageRights;
 using AmbassadorNet.Campaigns.Domain.Agreements;
+using AmbassadorNet.Campaigns.Domain.UsageRights;
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.Security;
 
@@ -19,6 +21,7 @@ internal static class AgreementEndpoints
         var now = clock.GetUtcNow();
         var errors = new FieldErrors();
         AgreementValidation.Check(request, now, errors);
+        var usageRights = UsageGrantValidation.Check(request.UsageRights, "usageRights", errors);
         errors.ThrowIfAny();
         var enrollment = await db.Enrollments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EnrollmentId, ct)
             ?? throw new NotFoundException($"Enrollment {request.EnrollmentId} does not exist.");
@@ -30,6 +33,7 @@ internal static class AgreementEndpoints
         var campaign = await db.LoadCampaignAsync(enrollment.CampaignId, ct);
         var earlier = await db.Agreements.Where(a => a.EnrollmentId == enrollment.Id).ToListAsync(ct);
         var agreement = Draft(request, enrollment, campaign, earlier.Count + 1, caller.GetApiKeyId(), now, clock);
+        agreement.UsageRights = UsageGrant.Hold(usageRights, agreement.BrandId, agreement.Id, null, clock);
         var terms = await TermsAsync(db, request, enrollment, campaign, agreement, ct);
         agreement.Text = AgreementDocument.Compose(terms, agreement, campaign.Name);
         agreement.TextSha256 = AgreementDocument.Sha256(agreement.Text);
@@ -51,7 +55,7 @@ internal static class AgreementEndpoints
         var wanted = status is null ? null : DraftMerge.Parse<AgreementStatus>(status, errors, "status");
         errors.Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
         errors.ThrowIfAny();
-        var query = db.Agreements.AsNoTracking();
+        var query = db.Agreements.AsNoTracking().Include(a => a.UsageRights).AsQueryable();
         query = enrollmentId is { } e ? query.Where(a => a.EnrollmentId == e) : query;
         query = campaignId is { } c ? query.Where(a => a.CampaignId == c) : query;
         query = creatorId is { } k ? query.Where(a => a.CreatorId == k) : query;
@@ -127,5 +131,5 @@ internal static class AgreementEndpoints
     }
 
     private static async Task<Agreement> LoadAsync(CampaignsDbContext db, Guid id, CancellationToken ct) =>
-        await db.Agreements.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException($"Agreement {id} does not exist.");
+        await db.Agreements.Include(a => a.UsageRights).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException($"Agreement {id} does not exist.");
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AmbassadorNet.Campaigns.Api.Posts;
+using AmbassadorNet.Campaigns.Api.UsageRights;
 using AmbassadorNet.Campaigns.Domain.Disclosure;
 using AmbassadorNet.Security;
 
@@ -17,6 +18,6 @@ internal static class DisclosureOverrideEndpoint
         post.OverrideDisclosure(note!, user.GetApiKeyId(), clock.GetUtcNow());
         db.AddEvent(DisclosureEventFactory.Overridden(post), clock);
         await db.SaveAsync(ct);
-        return TypedResults.Ok(PostView.From(post));
+        return TypedResults.Ok(await db.PostViewAsync(post, clock, ct));
     }
 }

@@ -1,6 +1,8 @@
 using AmbassadorNet.Campaigns.Api.Disclosure;
+using AmbassadorNet.Campaigns.Api.UsageRights;
 using AmbassadorNet.Campaigns.Domain.Disclosure;
 using AmbassadorNet.Campaigns.Domain.Posts;
+using AmbassadorNet.Campaigns.Domain.UsageRights;
 using AmbassadorNet.Persistence.Pagination;
 
 namespace AmbassadorNet.Campaigns.Api.Posts;
@@ -51,20 +53,21 @@ internal static class PostEndpoints
         db.Posts.Add(post);
         db.AddEvent(PostEventFactory.Recorded(post), clock);
         await db.SaveAsync(ct);
-        return TypedResults.Created($"/api/posts/{post.Id}", PostView.From(post));
+        return TypedResults.Created($"/api/posts/{post.Id}", await db.PostViewAsync(post, clock, ct));
     }
 
-    public static async Task<Ok<PostView>> GetAsync(Guid id, CampaignsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(PostView.From(await db.LoadPostAsync(id, ct)));
+    public static async Task<Ok<PostView>> GetAsync(Guid id, CampaignsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await db.PostViewAsync(await db.LoadPostAsync(id, ct), clock, ct));
 
     public static async Task<Ok<PostPage>> ListAsync(
-        Guid? campaignId, Guid? enrollmentId, Guid? creatorId, Guid? deliverableId, string? platform, string? format, string? disclosure, string? cursor, int? limit,
-        CampaignsDbContext db, CancellationToken ct)
+        Guid? campaignId, Guid? enrollmentId, Guid? creatorId, Guid? deliverableId, string? platform, string? format, string? disclosure, string? rights, string? cursor, int? limit,
+        CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.Check(platform is null || Platforms.Find(platform) is not null, "platform", $"One of: {Platforms.Names}.");
         var wantedFormat = format is null ? null : DraftMerge.Parse<PostFormat>(format, errors, "format");
         var wantedDisclosure = disclosure is null ? null : DraftMerge.Parse<DisclosureStatus>(disclosure, errors, "disclosure");
+        var wantedRights = rights is null ? null : DraftMerge.Parse<UsageRightsStatus>(rights, errors, "rights");
         errors.Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
         errors.ThrowIfAny();
         var query = db.Posts.AsNoTracking();
@@ -75,8 +78,14 @@ internal static class PostEndpoints
         query = Platforms.Find(platform) is { } wantedPlatform ? query.Where(p => p.Platform == wantedPlatform.Name) : query;
         query = wantedFormat is { } f ? query.Where(p => p.Format == f) : query;
         query = wantedDisclosure is { } s ? query.Where(p => p.DisclosureStatus == s) : query;
+        if (wantedRights is { } r)
+        {
+            query = query.WhereUsageRights(db, r, UsageRightsStore.Today(clock), (await db.UsageRightsPolicyAsync(ct)).ExpiringWithinDays);
+        }
+
         var page = await query.ToPageAsync(Newest, cursor, limit ?? 50, ct);
-        return TypedResults.Ok(new PostPage([.. page.Items.Select(PostView.From)], page.NextCursor));
+        var summaries = await db.UsageRightsSummariesAsync(page.Items, clock, ct);
+        return TypedResults.Ok(new PostPage([.. page.Items.Select(p => PostView.From(p, summaries[p.Id]))], page.NextCursor));
     }
 
     /// <summary>The experiment must be running in the post's campaign; the variant is the brand's choice or the seeded draw.</summary>

@@ -1,3 +1,5 @@
+using AmbassadorNet.Campaigns.Domain.UsageRights;
+
 namespace AmbassadorNet.Campaigns.Domain.Agreements;
 
 /// <summary>
@@ -46,6 +48,9 @@ public sealed class Agreement : BrandOwnedEntity, ICreatorOwned
     public DateOnly? ExclusiveFrom { get; set; }
 
     public DateOnly? ExclusiveUntil { get; set; }
+
+    /// <summary>The usage rights this version grants; its posts inherit them once it is accepted (<see cref="EffectiveUsageRights"/>).</summary>
+    public List<UsageGrant> UsageRights { get; set; } = [];
 
     public DateTimeOffset SentAt { get; set; }
 

@@ -55,6 +55,11 @@ public static partial class AgreementDocument
                 $"Exclusivity: no promotion of competing products in {string.Join(", ", a.ExclusivityCategories)} from {a.ExclusiveFrom:yyyy-MM-dd} to {a.ExclusiveUntil:yyyy-MM-dd}.\n");
         }
 
+        foreach (var grant in a.UsageRights.OrderBy(g => g.Position))
+        {
+            appendix.Append("Usage rights: ").Append(grant.Describe()).Append('\n');
+        }
+
         appendix.Append(CultureInfo.InvariantCulture, $"To be accepted by {a.AcceptBy:yyyy-MM-dd HH:mm} UTC.\n");
         return (terms.Trim() + appendix).ReplaceLineEndings("\n");
     }
