@@ -39,6 +39,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
             "agreement.sent", "agreement.accepted", "agreement.expired",
         }, names.ToHashSet());
         Assert.Superset(new HashSet<string> { "creator.payout_profile_change_proposed", "creator.payout_profile_change_rejected" }, names.ToHashSet());
+        Assert.Superset(new HashSet<string> { "post.usage_rights_set", "usage.rights_expiring", "usage.rights_expired", "usage.rights_policy_changed" }, names.ToHashSet());
         Assert.DoesNotContain(names, n => n.StartsWith("webhook.", StringComparison.Ordinal));
         Assert.Equal(PublicEvents.Types.Count, names.Count);
     }

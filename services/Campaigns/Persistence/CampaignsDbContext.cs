@@ -44,6 +44,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<UsageRightsPolicy> UsageRightsPolicies => Set<UsageRightsPolicy>();
 
+    public DbSet<UsageRightsNotice> UsageRightsNotices => Set<UsageRightsNotice>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),
          typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus), typeof(DisclosureStatus), typeof(ConflictAction)];

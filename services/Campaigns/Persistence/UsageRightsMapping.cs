@@ -7,11 +7,12 @@ namespace AmbassadorNet.Campaigns.Persistence;
 
 /// <summary>
 /// How usage rights map to Migrations/0010_usage_rights.sql: grants (an agreement version's or a post's
-/// own), the record of a post's own being set, and the brand's policy. The notices' table is written by
-/// the job's SQL alone.
+/// own), the record of a post's own being set, the brand's policy, and the notices sent (written by the
+/// job's SQL alone).
 /// </summary>
 internal sealed class UsageRightsMapping :
-    IEntityTypeConfiguration<UsageGrant>, IEntityTypeConfiguration<PostUsageRights>, IEntityTypeConfiguration<UsageRightsPolicy>, IEntityTypeConfiguration<Agreement>
+    IEntityTypeConfiguration<UsageGrant>, IEntityTypeConfiguration<PostUsageRights>, IEntityTypeConfiguration<UsageRightsPolicy>, IEntityTypeConfiguration<UsageRightsNotice>,
+    IEntityTypeConfiguration<Agreement>
 {
     public void Configure(EntityTypeBuilder<UsageGrant> grant)
     {
@@ -38,6 +39,13 @@ internal sealed class UsageRightsMapping :
         policy.HasIndex(p => p.BrandId).IsUnique();
         policy.Ignore(p => p.IsDefault);
         policy.Ignore(p => p.ExpiringWithinDays);
+    }
+
+    public void Configure(EntityTypeBuilder<UsageRightsNotice> notice)
+    {
+        notice.ToTable("usage_rights_notices");
+        notice.HasKey(n => new { n.PostId, n.EndsOn, n.DaysBefore });
+        notice.HasOne<Post>().WithMany().HasForeignKey(n => n.PostId);
     }
 
     /// <summary>An agreement version's grants, saved with it (kept here, beside the grants, rather than in <see cref="AgreementMapping"/>).</summary>
