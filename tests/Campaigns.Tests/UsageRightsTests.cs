@@ -49,6 +49,7 @@ public sealed class UsageRightsTests(CampaignsService service) : IClassFixture<C
         Assert.Equal(("agreement", 1, "2027-06-30"), (rights.GetProperty("source").GetString(), rights.GetProperty("agreementVersion").GetInt32(), rights.GetProperty("grants")[0].GetProperty("endsOn").GetString()));
         Assert.Equal(["DE", "AT"], view.GetProperty("usageRights")[0].GetProperty("territories").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(("active", "2027-06-30", "agreement"), Summary(mine));
+        Assert.Equal("active", rights.GetProperty("summary").GetProperty("status").GetString());
         Assert.Equal([post], noneBefore);
         Assert.Equal([post], activeAfter);
         Assert.Equal(HttpStatusCode.Forbidden, creatorCheck.StatusCode);

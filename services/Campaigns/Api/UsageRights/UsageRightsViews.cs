@@ -16,11 +16,11 @@ public sealed record UsageGrantView(IReadOnlyList<string> Uses, IReadOnlyList<st
 /// </summary>
 public sealed record PostUsageRightsView(
     Guid PostId, UsageRightsSource? Source, Guid? AgreementId, int? AgreementVersion, DateTimeOffset? AcceptedAt, IReadOnlyList<UsageGrantView> Grants,
-    UsageRightsSummary Today, DateTimeOffset? OwnSetAt, Guid? OwnSetByApiKeyId)
+    UsageRightsSummary Summary, DateTimeOffset? OwnSetAt, Guid? OwnSetByApiKeyId)
 {
-    public static PostUsageRightsView From(Guid postId, EffectiveUsageRights r, UsageRightsSummary today) => new(
+    public static PostUsageRightsView From(Guid postId, EffectiveUsageRights r, UsageRightsSummary summary) => new(
         postId, r.Source, r.Source == UsageRightsSource.Agreement ? r.AgreementId : null, r.Source == UsageRightsSource.Agreement ? r.AgreementVersion : null,
-        r.Source == UsageRightsSource.Agreement ? r.AcceptedAt : null, UsageGrantView.List(r.Grants), today, r.SetAt, r.SetByApiKeyId);
+        r.Source == UsageRightsSource.Agreement ? r.AcceptedAt : null, UsageGrantView.List(r.Grants), summary, r.SetAt, r.SetByApiKeyId);
 }
 
 /// <summary>The check's answer: allowed or not, the reason in words, where the rights come from, and the grant that allows (or came closest by date).</summary>
