@@ -2,6 +2,7 @@ using AmbassadorNet.Campaigns.Api.UsageRights;
 using AmbassadorNet.Campaigns.Domain.UsageRights;
 using AmbassadorNet.Contracts;
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.ServiceDefaults.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace AmbassadorNet.Campaigns.UsageRights;
@@ -17,53 +18,38 @@ namespace AmbassadorNet.Campaigns.UsageRights;
 /// past is left alone, so history is not rescanned forever.
 /// </summary>
 public sealed class UsageRightsExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<UsageRightsOptions> options, ILogger<UsageRightsExpiryJob> logger)
-    : BackgroundService
+    : PeriodicBrandJob(scopes, logger)
 {
     public const int LookbackDays = 30;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.NoticeInterval;
+
+    protected override async Task<IReadOnlyList<Guid>> BrandsWithWorkAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.NoticeInterval);
+        var today = UsageRightsStore.Today(clock);
+        var (from, to) = (today.AddDays(-LookbackDays), today.AddDays(UsageRightsPolicy.MaxDays));
+        return await services.GetRequiredService<CampaignsDbContext>().UsageGrants
+            .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
+            .Where(g => g.EndsOn >= from && g.EndsOn <= to)
+            .Select(g => g.BrandId).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>Batch after batch, each its own transaction, until fewer than a batch were due.</summary>
+    protected override async Task RunForBrandAsync(IServiceProvider services, Guid brand, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<CampaignsDbContext>();
+        var today = UsageRightsStore.Today(clock);
+        int due;
         do
         {
-            try
-            {
-                await NoticeEveryBrandAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The usage-rights notice pass failed; the next one retries");
-            }
+            due = await NoticeBatchAsync(db, brand, today, ct);
+            db.ChangeTracker.Clear();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (due == options.Value.NoticeBatchSize);
     }
 
-    private async Task NoticeEveryBrandAsync(CancellationToken ct)
+    private async Task<int> NoticeBatchAsync(CampaignsDbContext db, Guid brand, DateOnly today, CancellationToken ct)
     {
-        List<Guid> brands;
-        var today = UsageRightsStore.Today(clock);
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var (from, to) = (today.AddDays(-LookbackDays), today.AddDays(UsageRightsPolicy.MaxDays));
-            brands = await scope.ServiceProvider.GetRequiredService<CampaignsDbContext>().UsageGrants
-                .IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]) // spans brands on purpose: it only finds which have work
-                .Where(g => g.EndsOn >= from && g.EndsOn <= to)
-                .Select(g => g.BrandId).Distinct().ToListAsync(ct);
-        }
-
-        foreach (var brand in brands)
-        {
-            while (await NoticeBatchAsync(brand, today, ct) == options.Value.NoticeBatchSize)
-            {
-            }
-        }
-    }
-
-    private async Task<int> NoticeBatchAsync(Guid brand, DateOnly today, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<BrandScope>().Set(brand);
-        var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
         var days = (await db.UsageRightsPolicyAsync(ct)).ExpiryNoticeDays.ToArray();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
