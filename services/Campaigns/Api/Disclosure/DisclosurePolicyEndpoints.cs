@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AmbassadorNet.Campaigns.Api.Policies;
 using AmbassadorNet.Campaigns.Domain.Disclosure;
 using AmbassadorNet.Security;
 
@@ -15,21 +16,8 @@ internal static class DisclosurePolicyEndpoints
     {
         var markers = DisclosurePolicyValidation.Check(request);
         var accept = request.AcceptPaidPartnershipLabel!.Value;
-        var policy = await db.OwnDisclosurePolicyAsync(ct);
-        if (policy is not null && policy.AcceptPaidPartnershipLabel == accept && Same(policy.Markers, markers))
-        {
-            return TypedResults.Ok(DisclosurePolicyView.From(policy));
-        }
-
-        if (policy is null)
-        {
-            policy = new DisclosurePolicy { Id = Ids.New(clock), BrandId = db.CurrentBrandId };
-            db.DisclosurePolicies.Add(policy);
-        }
-
-        policy.Change(markers, accept, user.GetApiKeyId(), clock.GetUtcNow());
-        db.AddEvent(DisclosureEventFactory.PolicyChanged(policy), clock);
-        await db.SaveAsync(ct);
+        var policy = await BrandPolicies.ReplaceAsync(db, db.DisclosurePolicies, p => p.AcceptPaidPartnershipLabel == accept && Same(p.Markers, markers),
+            p => p.Change(markers, accept, user.GetApiKeyId(), clock.GetUtcNow()), DisclosureEventFactory.PolicyChanged, clock, ct);
         return TypedResults.Ok(DisclosurePolicyView.From(policy));
     }
 

@@ -6,10 +6,6 @@ namespace AmbassadorNet.Campaigns.Api.Disclosure;
 /// <summary>The brand's policy in force, the check of a post being recorded, and the approval gate.</summary>
 internal static class DisclosureStore
 {
-    /// <summary>The brand's own policy (tracked, to change it), or null when it never set one.</summary>
-    public static Task<DisclosurePolicy?> OwnDisclosurePolicyAsync(this CampaignsDbContext db, CancellationToken ct) =>
-        db.DisclosurePolicies.SingleOrDefaultAsync(ct);
-
     /// <summary>Checks the post with the brand's policy and its campaign's required disclosure as they are now, and stores the answer on it.</summary>
     public static async Task CheckDisclosureAsync(this CampaignsDbContext db, Post post, CancellationToken ct)
     {

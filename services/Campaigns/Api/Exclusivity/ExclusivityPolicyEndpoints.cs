@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AmbassadorNet.Campaigns.Api.Policies;
 using AmbassadorNet.Campaigns.Domain.Exclusivity;
 using AmbassadorNet.Security;
 
@@ -14,21 +15,8 @@ internal static class ExclusivityPolicyEndpoints
     public static async Task<Ok<ExclusivityPolicyView>> PutAsync(ExclusivityPolicyRequest request, ClaimsPrincipal user, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var (onConflict, pairs) = ExclusivityPolicyValidation.Check(request);
-        var policy = await db.ExclusivityPolicies.SingleOrDefaultAsync(ct);
-        if (policy is not null && policy.OnConflict == onConflict && policy.ConflictingCategories.SequenceEqual(pairs))
-        {
-            return TypedResults.Ok(ExclusivityPolicyView.From(policy));
-        }
-
-        if (policy is null)
-        {
-            policy = new ExclusivityPolicy { Id = Ids.New(clock), BrandId = db.CurrentBrandId };
-            db.ExclusivityPolicies.Add(policy);
-        }
-
-        policy.Change(onConflict, pairs, user.GetApiKeyId(), clock.GetUtcNow());
-        db.AddEvent(ExclusivityEventFactory.PolicyChanged(policy), clock);
-        await db.SaveAsync(ct);
+        var policy = await BrandPolicies.ReplaceAsync(db, db.ExclusivityPolicies, p => p.OnConflict == onConflict && p.ConflictingCategories.SequenceEqual(pairs),
+            p => p.Change(onConflict, pairs, user.GetApiKeyId(), clock.GetUtcNow()), ExclusivityEventFactory.PolicyChanged, clock, ct);
         return TypedResults.Ok(ExclusivityPolicyView.From(policy));
     }
 }

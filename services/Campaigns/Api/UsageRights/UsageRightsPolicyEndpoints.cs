@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AmbassadorNet.Campaigns.Api.Policies;
 using AmbassadorNet.Campaigns.Domain.UsageRights;
 using AmbassadorNet.Security;
 
@@ -18,21 +19,8 @@ internal static class UsageRightsPolicyEndpoints
                 days is { Count: >= 1 and <= UsageRightsPolicy.MaxThresholds } && days.All(d => d is >= 1 and <= UsageRightsPolicy.MaxDays) && days.Distinct().Count() == days.Count,
                 "expiryNoticeDays", $"1 to {UsageRightsPolicy.MaxThresholds} distinct numbers of days from 1 to {UsageRightsPolicy.MaxDays}, such as [30, 7, 1].")
             .ThrowIfAny();
-        var policy = await db.UsageRightsPolicies.SingleOrDefaultAsync(ct);
-        if (policy is not null && policy.ExpiryNoticeDays.SequenceEqual(days!.OrderDescending()))
-        {
-            return TypedResults.Ok(UsageRightsPolicyView.From(policy));
-        }
-
-        if (policy is null)
-        {
-            policy = new UsageRightsPolicy { Id = Ids.New(clock), BrandId = db.CurrentBrandId };
-            db.UsageRightsPolicies.Add(policy);
-        }
-
-        policy.Change(days!, user.GetApiKeyId(), clock.GetUtcNow());
-        db.AddEvent(UsageRightsEventFactory.PolicyChanged(policy), clock);
-        await db.SaveAsync(ct);
+        var policy = await BrandPolicies.ReplaceAsync(db, db.UsageRightsPolicies, p => p.ExpiryNoticeDays.SequenceEqual(days!.OrderDescending()),
+            p => p.Change(days!, user.GetApiKeyId(), clock.GetUtcNow()), UsageRightsEventFactory.PolicyChanged, clock, ct);
         return TypedResults.Ok(UsageRightsPolicyView.From(policy));
     }
 }
