@@ -42,6 +42,7 @@ public sealed partial class Seeder
             {
                 enrollmentId = a.e.EnrollmentId, templateId = template, deliverablesOwed = new[] { new { type = "post", count = 2 } },
                 exclusivity = new { categories = new[] { "plant-protein" }, startsOn = today, endsOn = today.AddMonths(6) },
+                usageRights = new[] { RightsOf(a.e, a.i, today) },
             });
             if (a.i < Ambassadors - LeftWaiting)
             {
@@ -52,13 +53,25 @@ public sealed partial class Seeder
             }
         });
 
-        var self = ambassadors.FirstOrDefault(a => a.Creator.Platform == "instagram") is { } poster
-            ? await OwnSubmissionAsync(keys.Admin, poster)
+        var self = ambassadors.Take(ExpiringSoon).FirstOrDefault(a => a.Creator.Platform == "instagram") is { } poster
+            ? await OwnSubmissionAsync(keys.Admin, keys.Manager, poster)
             : "no instagram ambassador to record their own reel";
         var flagged = await FlaggedInvitationAsync(keys.Manager, ambassadors[0]);
-        return $"agreements: {ambassadors.Count} ambassadors of the always-on campaign sent terms from a template (2 posts, exclusive on plant-protein for 6 months); " +
+        return $"agreements: {ambassadors.Count} ambassadors of the always-on campaign sent terms from a template (2 posts, exclusive on plant-protein for 6 months, " +
+               $"usage rights: {Math.Min(ExpiringSoon, ambassadors.Count)} for a launch week ending in 5 days, the rest for a year); " +
                $"{accepted} accepted with their own credentials, {ambassadors.Count - accepted} still waiting; {self}; {flagged}";
     }
+
+    /// <summary>
+    /// What the brand may do with the ambassador's posts. The first few (among them the one who records
+    /// their own reel) granted paid ads and reposts in their country for a launch week only, which ends in
+    /// five days: those posts are "expiring", and the notice job announces it once (the 7-day threshold).
+    /// </summary>
+    private static object RightsOf(Enrolled ambassador, int index, DateOnly today) => index < ExpiringSoon
+        ? new { uses = new[] { "paid_ads", "organic_repost" }, territories = new[] { ambassador.Creator.Country }, startsOn = today.AddDays(-2), endsOn = today.AddDays(5), mayEdit = false }
+        : new { uses = new[] { "organic_repost", "website", "email" }, territories = new[] { "*" }, startsOn = today, endsOn = today.AddYears(1), mayEdit = true };
+
+    private const int ExpiringSoon = 4;
 
     /// <summary>The ambassador's own credential, made by the brand's admin and handed to them.</summary>
     private static async Task<ApiClient> CreatorCredentialAsync(ApiClient admin, Enrolled creator)
@@ -68,7 +81,7 @@ public sealed partial class Seeder
     }
 
     /// <summary>The ambassador records a post and its first metrics with their own credential.</summary>
-    private static async Task<string> OwnSubmissionAsync(ApiClient admin, Enrolled ambassador)
+    private static async Task<string> OwnSubmissionAsync(ApiClient admin, ApiClient manager, Enrolled ambassador)
     {
         var own = await CreatorCredentialAsync(admin, ambassador);
         var post = await own.PostAsync("/api/me/posts", new
@@ -79,8 +92,10 @@ public sealed partial class Seeder
         var postId = post.GetProperty("id").GetGuid();
         await own.PostAsync($"/api/me/posts/{postId}/metrics", new { measuredAt = DateTimeOffset.UtcNow, views = 8_400, likes = 610, comments = 48, shares = 22 });
         var mine = await own.GetAsync("/api/me/posts");
+        var check = await manager.GetAsync($"/api/posts/{postId}/usage-check?use=paid_ads&territory={ambassador.Creator.Country}&on={DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10):yyyy-MM-dd}");
         return $"{ambassador.Creator.Name} recorded their own reel and its metrics with their credential ({mine.GetProperty("items").GetArrayLength()} post of theirs, " +
-               $"disclosure {post.GetProperty("disclosure").GetProperty("status").GetString()})";
+               $"disclosure {post.GetProperty("disclosure").GetProperty("status").GetString()}, usage rights {post.GetProperty("usageRights").GetProperty("status").GetString()}; " +
+               $"paid ads with it in 10 days: {check.GetProperty("reason").GetString()})";
     }
 
     /// <summary>A launch in a category the brand lists as competing with plant protein: the invitation is flagged, not refused.</summary>
