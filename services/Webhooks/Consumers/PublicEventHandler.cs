@@ -45,12 +45,13 @@ public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender lo
 
         var now = clock.GetUtcNow();
         var payload = Payload(message, data);
+        var creator = PersonalData.MayCarry(message.GetType()) ? PersonalData.CreatorOf(message) : null;
         foreach (var subscription in subscriptions)
         {
             db.Deliveries.Add(new WebhookDelivery
             {
                 Id = Ids.New(clock), BrandId = message.BrandId, SubscriptionId = subscription.Id,
-                WebhookId = $"msg_{context.MessageId:N}", EventId = context.MessageId, EventType = eventType, Payload = payload,
+                WebhookId = $"msg_{context.MessageId:N}", EventId = context.MessageId, EventType = eventType, Payload = payload, CreatorId = creator,
                 Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
             });
         }

@@ -16,7 +16,14 @@ public sealed class WebhookDelivery : BrandOwnedEntity
 
     public string EventType { get; set; } = "";
 
+    /// <summary>
+    /// The body sent. Fixed when the delivery is created, except that erasing the event's creator scrubs
+    /// their personal data from it (<see cref="EventLog.PersonalData"/>): later attempts send that.
+    /// </summary>
     public string Payload { get; set; } = "";
+
+    /// <summary>The creator the event is about, when it may carry their personal data; null otherwise.</summary>
+    public Guid? CreatorId { get; set; }
 
     public DeliveryStatus Status { get; set; }
 

@@ -4,8 +4,9 @@ namespace AmbassadorNet.Webhooks.EventLog;
 
 /// <summary>
 /// Erasure in the brands' logs: a <c>creator.erased</c> event records the creator and scrubs every
-/// event already kept about them; an event about an erased creator that arrives later (queues do
-/// not keep order) is scrubbed before it is stored. The events keep their ids and positions.
+/// event already kept about them, and the payloads of their webhook deliveries; an event about an
+/// erased creator that arrives later (queues do not keep order) is scrubbed before it is stored. The
+/// events keep their ids and positions, the deliveries their webhook ids.
 /// </summary>
 internal static class Erasures
 {
@@ -23,6 +24,7 @@ internal static class Erasures
         foreach (var creator in erasedNow)
         {
             await RecordAndScrubAsync(connection, brand, creator, now, ct);
+            await ScrubDeliveriesAsync(connection, brand, creator, ct);
         }
 
         return erased;
@@ -41,6 +43,42 @@ internal static class Erasures
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The payloads of the creator's deliveries already stored (sent, pending, retrying or failed): what
+    /// later attempts and replays send, and what the delivery log shows, loses the creator's personal data.
+    /// </summary>
+    private static async Task ScrubDeliveriesAsync(NpgsqlConnection connection, Guid brand, Guid creator, CancellationToken ct)
+    {
+        var kept = new List<(Guid Id, string Payload)>();
+        await using (var read = new NpgsqlCommand(
+            "SELECT id, payload FROM webhook_deliveries WHERE brand_id = @brand AND creator_id = @creator FOR UPDATE", connection))
+        {
+            read.Parameters.AddWithValue("brand", brand);
+            read.Parameters.AddWithValue("creator", creator);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                kept.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
+        }
+
+        var changed = kept.Select(k => (k.Id, Payload: PersonalData.Scrub(k.Payload))).Where(k => k.Payload is not null).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await using var scrub = new NpgsqlCommand("""
+            UPDATE webhook_deliveries SET payload = s.payload
+            FROM unnest(@ids, @payloads) AS s(id, payload)
+            WHERE webhook_deliveries.brand_id = @brand AND webhook_deliveries.id = s.id
+            """, connection);
+        scrub.Parameters.AddWithValue("brand", brand);
+        scrub.Parameters.AddWithValue("ids", changed.Select(k => k.Id).ToArray());
+        scrub.Parameters.AddWithValue("payloads", changed.Select(k => k.Payload!).ToArray());
+        await scrub.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task RecordAndScrubAsync(NpgsqlConnection connection, Guid brand, Guid creator, DateTimeOffset now, CancellationToken ct)

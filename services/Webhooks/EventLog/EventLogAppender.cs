@@ -37,6 +37,7 @@ public sealed class EventLogAppender(WebhooksDbContext db, TimeProvider clock) :
         var brand = db.CurrentBrandId;
         var now = clock.GetUtcNow();
         var erased = await Erasures.ApplyAsync(connection, brand, _pending, now, cancellationToken);
+        ScrubNewDeliveries(erased);
         await using var append = new NpgsqlCommand(AppendSql, connection);
         append.Parameters.AddWithValue("brand", brand);
         append.Parameters.AddWithValue("count", (long)_pending.Count);
@@ -52,6 +53,21 @@ public sealed class EventLogAppender(WebhooksDbContext db, TimeProvider clock) :
         append.Parameters.AddWithValue("payload", brand.ToString());
         await append.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
+    }
+
+    /// <summary>
+    /// Deliveries this transaction is about to insert (flushes run before the save) for a creator who is
+    /// erased, now or before, go out without the creator's personal data, like the log's copy.
+    /// </summary>
+    private void ScrubNewDeliveries(HashSet<Guid> erased)
+    {
+        foreach (var delivery in db.ChangeTracker.Entries<WebhookDelivery>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        {
+            if (delivery.CreatorId is { } creator && erased.Contains(creator) && PersonalData.Scrub(delivery.Payload) is { } scrubbed)
+            {
+                delivery.Payload = scrubbed;
+            }
+        }
     }
 
     private const string AppendSql = """

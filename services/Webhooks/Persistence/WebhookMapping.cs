@@ -32,6 +32,7 @@ internal sealed class WebhookMapping :
         delivery.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique(); // one delivery per event and subscription
         delivery.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
         delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        delivery.HasIndex(d => new { d.BrandId, d.CreatorId }).HasFilter("creator_id IS NOT NULL"); // erasure scrubs a creator's payloads
     }
 
     public void Configure(EntityTypeBuilder<KeyRingEntry> entry)
