@@ -194,9 +194,13 @@ public sealed class AgreementTests(CampaignsService service) : IClassFixture<Cam
         await service.PublishAsync(new CreatorErased(brand, DateTimeOffset.UtcNow, creator, 9));
         var erased = await Eventually.UntilAsync(_ => service.ReadAsync(HttpMethod.Get, $"/api/agreements/{id}", brand),
             a => a.GetProperty("erased").GetBoolean(), "the erasure to reach the agreement");
+        await service.PublishAsync(new CreatorErased(brand, DateTimeOffset.UtcNow, creator, 9)); // delivered again: changes nothing
+        await Eventually.SettledAsync(async _ => (await service.ReadAsync(HttpMethod.Get, $"/api/agreements/{id}", brand)).GetRawText(), "the agreement after a repeated erasure", service.Idle);
         var text = await service.SendAsync(HttpMethod.Get, $"/api/agreements/{id}/text", brand);
+        var again = await service.ReadAsync(HttpMethod.Get, $"/api/agreements/{id}", brand);
 
         Assert.Equal(HttpStatusCode.Gone, text.StatusCode);
+        Assert.Equal(erased.GetProperty("version").GetInt64(), again.GetProperty("version").GetInt64());
         Assert.Equal(JsonValueKind.Null, erased.GetProperty("fields").ValueKind);
         Assert.Equal(sent.GetProperty("textSha256").GetString(), erased.GetProperty("textSha256").GetString());
         Assert.Equal("accepted", erased.GetProperty("status").GetString());
@@ -222,6 +226,34 @@ public sealed class AgreementTests(CampaignsService service) : IClassFixture<Cam
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, await response.ErrorFieldsAsync());
         Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"Terms\"}", "name")]
+    [InlineData("{\"name\":\"Terms\"}", "text")]
+    [InlineData("{\"name\":\" \",\"text\":\" \"}", "name")]
+    public async Task A_bad_template_is_a_400_naming_the_field_and_stores_nothing(string body, string field)
+    {
+        var brand = Guid.CreateVersion7();
+
+        var response = await service.SendAsync(HttpMethod.Post, "/api/agreement-templates", brand, JsonDocument.Parse(body).RootElement);
+        var list = await service.ReadAsync(HttpMethod.Get, "/api/agreement-templates", brand);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.ErrorFieldsAsync());
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/agreements?status=signed", "status")]
+    [InlineData("/api/agreements?limit=1000", "limit")]
+    [InlineData("/api/agreement-templates?limit=0", "limit")]
+    public async Task A_bad_filter_on_the_agreement_lists_is_a_400_naming_it(string path, string field)
+    {
+        var response = await service.SendAsync(HttpMethod.Get, path, Guid.CreateVersion7());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], await response.ErrorFieldsAsync());
     }
 
     private async Task<JsonElement> SendAsync(Guid brand, Guid enrollment, object body) =>

@@ -106,6 +106,35 @@ public sealed class CreatorSelfTests(CampaignsService service) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/me/enrollments?status=maybe", "status")]
+    [InlineData("/api/me/enrollments?limit=0", "limit")]
+    [InlineData("/api/me/posts?format=podcast", "format")]
+    public async Task A_bad_filter_on_a_creators_list_is_a_400_naming_it(string path, string field)
+    {
+        var response = await service.SendAsCreatorAsync(HttpMethod.Get, path, Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([field], await response.ErrorFieldsAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_submission_of_the_creators_own_deliverable_is_a_400_and_leaves_it_pending()
+    {
+        var (brand, campaign, ana, _) = await TwoInvitedCreatorsAsync();
+        await service.ReadAsCreatorAsync(HttpMethod.Post, $"/api/me/enrollments/{ana.Enrollment}/accept", brand, ana.Creator);
+        var deliverable = (await service.ReadAsync(HttpMethod.Post, $"/api/campaigns/{campaign}/enrollments/{ana.Enrollment}/deliverables", brand,
+            new { type = "post", dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)) })).GetProperty("id").GetGuid();
+
+        var response = await service.SendAsCreatorAsync(HttpMethod.Post, $"/api/me/enrollments/{ana.Enrollment}/deliverables/{deliverable}/submit", brand, ana.Creator,
+            new { url = "http://not-https.example.com/p/1" });
+        var mine = await service.ReadAsCreatorAsync(HttpMethod.Get, $"/api/me/enrollments/{ana.Enrollment}/deliverables", brand, ana.Creator);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["url"], await response.ErrorFieldsAsync());
+        Assert.Equal("pending", Assert.Single(mine.EnumerateArray()).GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task A_brand_key_is_refused_on_a_creators_own_routes()
     {

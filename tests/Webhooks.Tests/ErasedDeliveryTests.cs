@@ -38,6 +38,29 @@ public sealed class ErasedDeliveryTests(WebhooksService service) : IClassFixture
     }
 
     [Fact]
+    public async Task A_repeated_erasure_changes_nothing_more()
+    {
+        var brand = Guid.CreateVersion7();
+        await service.SubscribeAsync(brand, "erased-twice", "creator.approved");
+        var approved = Events.Approved(brand);
+        await service.PublishAsync(approved);
+        await service.ReceivedAsync("erased-twice", 1);
+        var erasure = new CreatorErased(brand, DateTimeOffset.UtcNow, approved.CreatorId, approved.Version + 1);
+
+        await service.PublishAsync(erasure);
+        var once = await AmbassadorNet.TestKit.Waiting.Eventually.UntilAsync(
+            _ => service.ScalarAsync<string>("SELECT payload FROM webhook_deliveries WHERE brand_id = $1", brand),
+            payload => payload is not null && !payload.Contains("Ada Creator", StringComparison.Ordinal), "the erasure to scrub the stored payload");
+        var again = await service.PublishAsync(erasure); // the same erasure again, as a new message: the inbox does not know it
+        await AmbassadorNet.TestKit.Waiting.Eventually.UntilAsync(
+            _ => service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", again), count => count >= 1, "the second erasure to be applied");
+        var twice = await service.ScalarAsync<string>("SELECT payload FROM webhook_deliveries WHERE brand_id = $1", brand);
+
+        Assert.Equal(once, twice);
+        Assert.Equal(1, await service.CountAsync("SELECT count(*) FROM partner_event_erasures WHERE brand_id = $1 AND creator_id = $2", brand, approved.CreatorId));
+    }
+
+    [Fact]
     public async Task An_event_about_an_erased_creator_arriving_late_is_delivered_without_their_personal_data()
     {
         var brand = Guid.CreateVersion7();
