@@ -8,6 +8,9 @@ public static class AccessPolicies
 {
     public static readonly AccessPolicy ApiKeys = new(nameof(ApiKeys), [Roles.Admin]);
 
+    /// <summary>A brand's people (members) and their roles.</summary>
+    public static readonly AccessPolicy Members = new(nameof(Members), [Roles.Admin]);
+
     /// <summary>Creators, campaigns, links, promo codes: read.</summary>
     public static readonly AccessPolicy CatalogRead = new(nameof(CatalogRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
 
@@ -46,7 +49,7 @@ public static class AccessPolicies
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
-        ApiKeys, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
+        ApiKeys, Members, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
         LedgerRead, PayoutsManage, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, CreatorSelf, Operations,
     ];
 

@@ -26,6 +26,14 @@ public static class CurrentCaller
     public static Guid GetRequiredCreatorId(this ClaimsPrincipal user) =>
         user.GetCreatorId() ?? throw new InvalidOperationException("The caller has no creator claim; is the endpoint guarded by AccessPolicies.CreatorSelf?");
 
+    /// <summary>What stands behind the call (member, machine, creator or operator) with its key's provenance.</summary>
+    public static InternalCaller GetCaller(this ClaimsPrincipal user) =>
+        InternalCallerClaims.FromClaims(user) ?? throw new InvalidOperationException("The caller has no kind claim; is the endpoint authenticated with the internal token?");
+
+    /// <summary>The member of a member's call; null for machines, creators and the operator.</summary>
+    public static Guid? GetMemberId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(InternalToken.MemberClaim)?.Value, out var memberId) ? memberId : null;
+
     public static IReadOnlyList<string> GetRoles(this ClaimsPrincipal user) =>
         user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
 }

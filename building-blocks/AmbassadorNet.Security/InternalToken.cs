@@ -26,6 +26,18 @@ public static class InternalToken
     /// <summary>The creator (a Guid) a creator credential is bound to; present exactly when the roles are <see cref="Roles.Creator"/>.</summary>
     public const string CreatorClaim = "creator";
 
+    /// <summary>What stands behind the call, one of <see cref="CallerKinds"/>; always present.</summary>
+    public const string KindClaim = "kind";
+
+    /// <summary>The member (a Guid) of a member's call.</summary>
+    public const string MemberClaim = "member";
+
+    /// <summary>When the call's API key was issued, in Unix milliseconds rounded up (a key never looks older than it is); approvals check it against the request.</summary>
+    public const string KeyIssuedAtClaim = "keyIssuedAt";
+
+    /// <summary>The party answerable for the key's issue (<see cref="InternalCaller.KeyIssuedBy"/>).</summary>
+    public const string KeyIssuedByClaim = "keyIssuedBy";
+
     /// <summary>The caller's roles, a JSON array of <see cref="Roles"/> values.</summary>
     public const string RolesClaim = "roles";
 

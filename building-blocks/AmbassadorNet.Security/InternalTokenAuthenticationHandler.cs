@@ -141,43 +141,22 @@ public sealed partial class InternalTokenAuthenticationHandler(
             return Refuse("no brand");
         }
 
-        Guid? apiKeyId = null;
-        if (token.TryGetPayloadValue<string>(InternalToken.ApiKeyIdClaim, out var keyText))
-        {
-            if (!Guid.TryParse(keyText, out var parsed))
-            {
-                return Refuse("malformed keyId");
-            }
-
-            apiKeyId = parsed;
-        }
-
         var roles = token.Claims.Where(c => c.Type == InternalToken.RolesClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
         if (roles.Count == 0)
         {
             return Refuse("no roles");
         }
 
-        // Same rule as the issuer: a brand-less token is only meaningful for the system operator.
-        if (brandId == Guid.Empty && !roles.Contains(Roles.Operator))
+        var (caller, refusal) = InternalCallerClaims.Read(token);
+        if (caller is null)
         {
-            return Refuse("no brand");
+            return Refuse(refusal!);
         }
 
-        Guid? creatorId = null;
-        if (token.TryGetPayloadValue<string>(InternalToken.CreatorClaim, out var creatorText))
+        // Same rule as the issuer: the kind fits the roles and the brand (only the operator has none).
+        if (CallerBinding.Violation(caller, roles, brandId) is not null)
         {
-            if (!Guid.TryParse(creatorText, out var parsed))
-            {
-                return Refuse("malformed creator");
-            }
-
-            creatorId = parsed;
-        }
-
-        if (CreatorBinding.Violation(roles, creatorId) is not null)
-        {
-            return Refuse("creator claim does not fit the roles");
+            return Refuse(brandId == Guid.Empty ? "no brand" : "caller does not fit the roles");
         }
 
         var claims = new List<Claim>
@@ -185,16 +164,7 @@ public sealed partial class InternalTokenAuthenticationHandler(
             new(InternalToken.BrandClaim, brandId.ToString()),
             new(InternalToken.TokenIdClaim, token.Id),
         };
-        if (apiKeyId is { } id)
-        {
-            claims.Add(new Claim(InternalToken.ApiKeyIdClaim, id.ToString()));
-        }
-
-        if (creatorId is { } creator)
-        {
-            claims.Add(new Claim(InternalToken.CreatorClaim, creator.ToString()));
-        }
-
+        claims.AddRange(InternalCallerClaims.ToClaims(caller));
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return Success(new ClaimsIdentity(claims, Scheme.Name, InternalToken.ApiKeyIdClaim, ClaimTypes.Role));
     }

@@ -29,15 +29,15 @@ public sealed class InternalTokenIssuer
     public string SigningKeyId { get; }
 
     /// <summary>
-    /// A compact JWS for one hop to the service named by <paramref name="audience"/>.
-    /// <paramref name="keyId"/> is the API key id (absent for operator calls); <paramref name="lifetime"/>
-    /// defaults to 30 s and may not exceed 60 s; <paramref name="creatorId"/> binds a creator credential
-    /// (<see cref="CreatorBinding"/>).
+    /// A compact JWS for one hop to the service named by <paramref name="audience"/>, for
+    /// <paramref name="caller"/> (which must fit its roles and brand: <see cref="CallerBinding"/>);
+    /// <paramref name="lifetime"/> defaults to 30 s and may not exceed 60 s.
     /// </summary>
-    public string Issue(string audience, Guid brandId, IEnumerable<string> roles, Guid? keyId = null, TimeSpan? lifetime = null, Guid? creatorId = null)
+    public string Issue(string audience, Guid brandId, IEnumerable<string> roles, InternalCaller caller, TimeSpan? lifetime = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(audience);
         ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(caller);
         var validity = lifetime ?? InternalToken.DefaultLifetime;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validity, TimeSpan.Zero, nameof(lifetime));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(validity, InternalToken.MaxLifetime, nameof(lifetime));
@@ -52,14 +52,9 @@ public sealed class InternalTokenIssuer
             throw new ArgumentException($"Unknown role '{unknown}'.", nameof(roles));
         }
 
-        if (brandId == Guid.Empty && !roleList.Contains(Roles.Operator, StringComparer.Ordinal))
+        if (CallerBinding.Violation(caller, roleList, brandId) is { } violation)
         {
-            throw new ArgumentException("Only operator calls may carry no brand.", nameof(brandId));
-        }
-
-        if (CreatorBinding.Violation(roleList, creatorId) is { } violation)
-        {
-            throw new ArgumentException(violation, nameof(creatorId));
+            throw new ArgumentException(violation, nameof(caller));
         }
 
         // Whole seconds, as JWT times are: exp - iat then equals the lifetime exactly after encoding.
@@ -70,15 +65,7 @@ public sealed class InternalTokenIssuer
             [InternalToken.BrandClaim] = brandId.ToString(),
             [InternalToken.RolesClaim] = roleList,
         };
-        if (keyId is { } apiKeyId)
-        {
-            claims[InternalToken.ApiKeyIdClaim] = apiKeyId.ToString();
-        }
-
-        if (creatorId is { } creator)
-        {
-            claims[InternalToken.CreatorClaim] = creator.ToString();
-        }
+        InternalCallerClaims.Write(caller, claims);
 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {

@@ -21,6 +21,9 @@ public static class Roles
     /// <summary>The system operator (the gateway's configured operator key): brands and ops endpoints.</summary>
     public const string Operator = "operator";
 
+    /// <summary>The roles a person of the brand's staff (a member) can hold; the others belong to machines, creators and the operator.</summary>
+    public static IReadOnlyList<string> Staff { get; } = [Admin, Manager, Finance, Analyst];
+
     public static IReadOnlyList<string> All { get; } = [Admin, Manager, Finance, Analyst, Partner, Events, Creator, Operator];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);

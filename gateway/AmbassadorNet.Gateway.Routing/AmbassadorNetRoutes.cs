@@ -26,6 +26,11 @@ public static partial class AmbassadorNetRoutes
         Row(GatewayItself, Get, "/api/api-keys", ApiKeys),
         Row(GatewayItself, Post, "/api/api-keys", ApiKeys),
         Row(GatewayItself, Delete, "/api/api-keys/{id}", ApiKeys),
+        Row(GatewayItself, Get, "/api/members", Members),
+        Row(GatewayItself, Post, "/api/members", Members),
+        Row(GatewayItself, Get, "/api/members/{id}", Members),
+        Row(GatewayItself, Put, "/api/members/{id}/roles", Members),
+        Row(GatewayItself, Post, "/api/members/{id}/deactivate", Members),
         Open(GatewayItself, [Get, Head], "/health/live"),
         Open(GatewayItself, [Get, Head], "/health/ready"),
         // The same for gRPC clients and load balancers (grpc.health.v1), on the gRPC port.

@@ -94,6 +94,7 @@ public static class GatewayRegistration
         app.MapPartnerGrpcFiles();
         app.MapBrandsApi();
         app.MapApiKeysApi();
+        app.MapMembersApi();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ProxyErrorsMiddleware>();

@@ -19,7 +19,19 @@ public sealed class GatewayClient(HttpClient http, Uri gateway, string apiKey)
         return new GatewayClient(http, gateway, created.GetProperty("apiKey").GetProperty("key").GetString()!);
     }
 
-    /// <summary>A client of the same brand holding a new key with <paramref name="roles"/>.</summary>
+    /// <summary>
+    /// A new member of the brand (a person: <paramref name="name"/>, an address made from it) with
+    /// <paramref name="roles"/>, and a client holding a key issued to them by this client's key.
+    /// </summary>
+    public async Task<GatewayClient> WithMemberAsync(string name, params string[] roles)
+    {
+        var email = $"{new string([.. name.ToLowerInvariant().Where(char.IsLetterOrDigit)])}-{Guid.NewGuid():N}@example.com";
+        var member = await SendAsync(HttpMethod.Post, "/api/members", new { name, email, roles });
+        var issued = await SendAsync(HttpMethod.Post, "/api/api-keys", new { name = $"{name}'s key", roles, memberId = member.GetProperty("id").GetString() });
+        return new GatewayClient(http, gateway, issued.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>A client of the same brand holding a new machine key (a shop, a partner system) with <paramref name="roles"/>.</summary>
     public async Task<GatewayClient> WithNewKeyAsync(string name, params string[] roles)
     {
         var issued = await SendAsync(HttpMethod.Post, "/api/api-keys", new { name, roles });

@@ -33,9 +33,9 @@ public sealed class Brand
         var admin = await GatewayClient.ForNewBrandAsync(http, gateway, operatorKey, "Journey Foods");
         return new Brand(
             admin,
-            await admin.WithNewKeyAsync("campaign tools", "manager"),
-            await admin.WithNewKeyAsync("finance team", "finance"),
-            await admin.WithNewKeyAsync("dashboards", "analyst"),
+            await admin.WithMemberAsync("Mia Manager", "manager"),
+            await admin.WithMemberAsync("Finn Finance", "finance"),
+            await admin.WithMemberAsync("Ana Analyst", "analyst"),
             await admin.WithNewKeyAsync("webshop", "partner"),
             new GatewayClient(http, gateway, operatorKey));
     }

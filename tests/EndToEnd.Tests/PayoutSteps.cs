@@ -30,7 +30,7 @@ internal static class PayoutSteps
     public static async Task ApproveAsync(Brand brand, Guid batchId)
     {
         var (own, _) = await brand.Finance.SendRawAsync(HttpMethod.Post, $"/api/payouts/batches/{batchId}/approve");
-        Assert.Equal(HttpStatusCode.Forbidden, own); // the key that ran the batch may not approve it
+        Assert.Equal(HttpStatusCode.Forbidden, own); // the member who ran the batch may not approve it
         var approved = await brand.Admin.SendAsync(HttpMethod.Post, $"/api/payouts/batches/{batchId}/approve");
         Assert.Equal("approved", approved.GetProperty("status").GetString());
     }

@@ -80,12 +80,12 @@ public sealed class InternalTokenTests(RealCreatorsFixture fixture) : IClassFixt
         using var forger = new TestTokens(fixture.SigningKey.KeyId);
         var forged = forger.Mint(InternalToken.AudienceFor("creators"), fixture.BrandId, [Roles.Admin]);
         var expired = new InternalTokenIssuer(fixture.SigningKey.Key, fixture.SigningKey.KeyId, new ShiftedClock(TimeSpan.FromMinutes(-10)))
-            .Issue(InternalToken.AudienceFor("creators"), fixture.BrandId, [Roles.Admin]);
+            .Issue(InternalToken.AudienceFor("creators"), fixture.BrandId, [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7()));
         // A genuine gateway token, minted for another service and replayed here.
         using var admin = fixture.Gateway.Client(fixture.AdminKey);
         var forCampaigns = (await (await admin.GetAsync("/api/campaigns")).JsonAsync()).ReceivedHeader("Authorization")!["Bearer ".Length..];
         var genuine = new InternalTokenIssuer(fixture.SigningKey.Key, fixture.SigningKey.KeyId, TimeProvider.System)
-            .Issue(InternalToken.AudienceFor("creators"), fixture.BrandId, [Roles.Admin]);
+            .Issue(InternalToken.AudienceFor("creators"), fixture.BrandId, [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7()));
 
         foreach (var token in new[] { forged, expired, forCampaigns })
         {

@@ -43,18 +43,39 @@ public sealed class RevocationTests(RevocationFixture fixture) : IClassFixture<R
 
         using var admin = fixture.Gateway.Client(fixture.AdminKey);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/api-keys/{key.Id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusOnceAcceptedNoLongerAsync(onSecond, "revocation"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onFirst.GetAsync("/api/campaigns")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_instance_refuses_a_deactivated_members_key_within_a_second()
+    {
+        await fixture.StartSecondAsync();
+        var (member, key) = await fixture.CreateMemberAsync(fixture.AdminKey, "Leaving Lea", Roles.Manager);
+        using var onSecond = fixture.Second.Client(key.Key);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/campaigns")).StatusCode);
+
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/members/{member.Id}/deactivate", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusOnceAcceptedNoLongerAsync(onSecond, "deactivation"));
+    }
+
+    /// <summary>Polls for up to a second until the key is no longer accepted; the status then (or the last one).</summary>
+    private static async Task<HttpStatusCode> StatusOnceAcceptedNoLongerAsync(HttpClient client, string change)
+    {
         var clock = Stopwatch.StartNew();
         var deadline = TestTimeouts.Scaled(TimeSpan.FromSeconds(1));
         HttpStatusCode status;
         do
         {
-            status = (await onSecond.GetAsync("/api/campaigns")).StatusCode;
+            status = (await client.GetAsync("/api/campaigns")).StatusCode;
         }
         // 429 is the key still accepted (limits come after authentication) and its bucket emptied by this loop.
         while (status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests && clock.Elapsed < deadline);
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"revocation reached the second instance after {clock.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await onFirst.GetAsync("/api/campaigns")).StatusCode);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{change} reached the second instance after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        return status;
     }
 }

@@ -37,6 +37,7 @@ public sealed class BrandWorld
         var samples = new Dictionary<string, string>(StringComparer.Ordinal);
         var analyst = await admin.SendAsync(HttpMethod.Post, "/api/api-keys", new { name = "analyst", roles = new[] { "analyst" } });
         samples["api-keys"] = Id(analyst);
+        samples["members"] = Id(await admin.SendAsync(HttpMethod.Post, "/api/members", new { name = $"Finance of {handle}", email = $"finance-{handle}@example.com", roles = new[] { "finance" } }));
 
         var creator = await admin.SendAsync(HttpMethod.Post, "/api/creators", new
         {
@@ -120,7 +121,9 @@ public sealed class BrandWorld
         samples["adjustments"] = Guid.NewGuid().ToString();
         if (runningServices.Contains("payouts"))
         {
-            var adjustment = await admin.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", new { creatorId, amount = 5.00m, currency = "USD", reason = "welcome bonus" });
+            // Four eyes are two people: a member of finance asks, the admin approves.
+            var finance = await admin.WithMemberAsync($"Finance desk of {handle}", "finance");
+            var adjustment = await finance.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", new { creatorId, amount = 5.00m, currency = "USD", reason = "welcome bonus" });
             samples["adjustments"] = Id(adjustment);
             samples["batches"] = await PayoutBatchAsync(admin, creatorId, samples["adjustments"], handle);
         }
@@ -159,8 +162,7 @@ public sealed class BrandWorld
     /// </summary>
     private static async Task<string> PayoutBatchAsync(GatewayClient admin, string creatorId, string adjustmentId, string handle)
     {
-        var approver = await admin.WithNewKeyAsync("approver", "admin"); // four eyes: not the key that asked
-        await approver.SendAsync(HttpMethod.Post, $"/api/ledger/adjustments/{adjustmentId}/approve");
+        await admin.SendAsync(HttpMethod.Post, $"/api/ledger/adjustments/{adjustmentId}/approve");
         await admin.SendAsync(HttpMethod.Put, $"/api/creators/{creatorId}/payout-profile", new
         {
             method = "paypal", currency = "USD", payeeReference = $"PP-{handle}", taxFormStatus = "verified",

@@ -13,6 +13,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
     public static TheoryData<string, string[]> DesignTable => new()
     {
         { "ApiKeys", ["admin"] },
+        { "Members", ["admin"] },
         { "CatalogRead", ["admin", "manager", "finance", "analyst"] },
         { "CatalogWrite", ["admin", "manager"] },
         { "PayoutProfileWrite", ["admin", "finance"] },

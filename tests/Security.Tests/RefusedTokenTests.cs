@@ -18,7 +18,7 @@ public sealed class RefusedTokenTests(SecuredApp fixture) : IClassFixture<Secure
         var clock = ManualClock.Shifted(TimeSpan.FromSeconds(-40));
         var issuer = new InternalTokenIssuer(_tokens.Key, _tokens.KeyId, clock);
 
-        await AssertRefused(issuer.Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], lifetime: TimeSpan.FromSeconds(30)), "expired");
+        await AssertRefused(issuer.Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7()), lifetime: TimeSpan.FromSeconds(30)), "expired");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class RefusedTokenTests(SecuredApp fixture) : IClassFixture<Secure
     {
         var issuer = new InternalTokenIssuer(_tokens.Key, _tokens.KeyId, ManualClock.Shifted(TimeSpan.FromSeconds(30)));
 
-        await AssertRefused(issuer.Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin]), "issued in the future");
+        await AssertRefused(issuer.Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7())), "issued in the future");
     }
 
     [Fact]
@@ -104,14 +104,32 @@ public sealed class RefusedTokenTests(SecuredApp fixture) : IClassFixture<Secure
     }
 
     [Theory]
-    [InlineData("\"roles\":[\"creator\"]", "creator claim does not fit the roles")]
-    [InlineData("\"roles\":[\"creator\",\"admin\"],\"creator\":\"0197a3c0-2222-7000-8000-000000000042\"", "creator claim does not fit the roles")]
-    [InlineData("\"roles\":[\"admin\"],\"creator\":\"0197a3c0-2222-7000-8000-000000000042\"", "creator claim does not fit the roles")]
+    [InlineData("\"roles\":[\"creator\"]", "caller does not fit the roles")]
+    [InlineData("\"roles\":[\"creator\",\"admin\"],\"creator\":\"0197a3c0-2222-7000-8000-000000000042\"", "caller does not fit the roles")]
+    [InlineData("\"roles\":[\"admin\"],\"creator\":\"0197a3c0-2222-7000-8000-000000000042\"", "caller does not fit the roles")]
     [InlineData("\"roles\":[\"creator\"],\"creator\":\"ana\"", "malformed creator")]
     public async Task A_token_whose_creator_claim_does_not_fit_its_roles_is_refused(string rolesAndCreator, string reason)
     {
         var now = DateTimeOffset.UtcNow;
         var payload = ForgedTokens.Payload(TestApp.Audience, now, now.AddSeconds(30)).Replace("\"roles\":[\"admin\"]", rolesAndCreator, StringComparison.Ordinal);
+
+        await AssertRefused(ForgedTokens.Es256(_tokens.Key, _tokens.KeyId, payload), reason);
+    }
+
+    [Theory]
+    [InlineData(",\"kind\":\"member\",\"member\":\"M\"", "", "no caller kind")]
+    [InlineData("\"kind\":\"member\"", "\"kind\":\"person\"", "no caller kind")]
+    [InlineData("\"member\":\"M\"", "\"member\":\"bob\"", "malformed member")]
+    [InlineData(",\"member\":\"M\"", "", "caller does not fit the roles")]
+    [InlineData("\"kind\":\"member\"", "\"kind\":\"machine\"", "caller does not fit the roles")]
+    [InlineData("\"kind\":\"member\"", "\"kind\":\"operator\"", "caller does not fit the roles")]
+    [InlineData("\"roles\":[\"admin\"]", "\"roles\":[\"admin\"],\"keyIssuedBy\":\"carol\"", "malformed keyIssuedBy")]
+    public async Task A_token_whose_caller_claims_do_not_fit_is_refused(string claim, string replacement, string reason)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var payload = ForgedTokens.Payload(TestApp.Audience, now, now.AddSeconds(30));
+        var member = payload[(payload.IndexOf("\"member\":\"", StringComparison.Ordinal) + 10)..^2];
+        payload = payload.Replace(claim.Replace("\"M\"", $"\"{member}\"", StringComparison.Ordinal), replacement, StringComparison.Ordinal);
 
         await AssertRefused(ForgedTokens.Es256(_tokens.Key, _tokens.KeyId, payload), reason);
     }

@@ -55,8 +55,8 @@ public sealed class StartupTests : IDisposable
         await using var app = await TestApp.StartAsync(shifted.ConfigurationFor(TestApp.Audience), clock);
 
         var realTimeIssuer = new InternalTokenIssuer(shifted.Key, shifted.KeyId, TimeProvider.System);
-        using var onRealTime = await app.GetAsync("/catalog", realTimeIssuer.Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin]));
-        using var onServiceTime = await app.GetAsync("/catalog", shifted.Mint(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin]));
+        using var onRealTime = await app.GetAsync("/catalog", realTimeIssuer.Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7())));
+        using var onServiceTime = await app.GetAsync("/catalog", shifted.Mint(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7())));
 
         Assert.Equal(HttpStatusCode.Unauthorized, onRealTime.StatusCode);
         Assert.Equal(HttpStatusCode.OK, onServiceTime.StatusCode);

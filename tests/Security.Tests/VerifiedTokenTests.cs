@@ -18,7 +18,7 @@ public sealed class VerifiedTokenTests : IDisposable
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var app = await TestApp.StartAsync(_tokens.ConfigurationFor(TestApp.Audience), clock);
-        var token = new InternalTokenIssuer(_tokens.Key, _tokens.KeyId, clock).Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], lifetime: TimeSpan.FromSeconds(30));
+        var token = new InternalTokenIssuer(_tokens.Key, _tokens.KeyId, clock).Issue(TestApp.Audience, Guid.CreateVersion7(), [Roles.Admin], InternalCaller.Member(Guid.CreateVersion7()), lifetime: TimeSpan.FromSeconds(30));
 
         using var first = await app.GetAsync("/catalog", token);
         clock.Now += TimeSpan.FromSeconds(29);

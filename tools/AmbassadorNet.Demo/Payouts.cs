@@ -6,7 +6,7 @@ namespace AmbassadorNet.Demo;
 
 /// <summary>
 /// The finance team's month end: wait until the ledger has booked everything the shop sent, release
-/// what is due, run payouts, approve with a second key, export the provider file and import the
+/// what is due, run payouts, approve as a second person, export the provider file and import the
 /// provider's answer (every line paid but the smallest, whose payee account turns out to be closed).
 /// </summary>
 public static class Payouts
@@ -55,7 +55,7 @@ public static class Payouts
         }
 
         var batchId = batch.GetProperty("id").GetGuid();
-        await keys.Admin.PostAsync($"/api/payouts/batches/{batchId}/approve"); // a second key: four eyes
+        await keys.Admin.PostAsync($"/api/payouts/batches/{batchId}/approve"); // another member: four eyes
         var file = await keys.Finance.GetTextAsync($"/api/payouts/batches/{batchId}/export.csv");
         var lines = file.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
         var settlement = new StringBuilder("line_id,status,amount,currency,provider_reference,failure_reason\r\n");
@@ -77,6 +77,6 @@ public static class Payouts
         var outcomes = reconciliation.GetProperty("imports").EnumerateArray().SelectMany(i => i.GetProperty("rows").EnumerateArray())
             .GroupBy(r => r.GetProperty("outcome").GetString()).Select(g => $"{g.Count()} {g.Key}");
         return $"payout run: one USD batch of {batch.GetProperty("lineCount")} lines, {batch.GetProperty("total")} USD; excluded {string.Join(", ", excluded)}; " +
-               $"approved by the admin key, exported, settled by the provider: reconciliation {string.Join(", ", outcomes)}, batch {reconciliation.GetProperty("status").GetString()}";
+               $"approved by Ada the admin, exported, settled by the provider: reconciliation {string.Join(", ", outcomes)}, batch {reconciliation.GetProperty("status").GetString()}";
     }
 }

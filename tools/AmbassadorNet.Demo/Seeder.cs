@@ -20,17 +20,17 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
     public async Task<SeedResult> RunAsync()
     {
         var operatorClient = new ApiClient(http, gateway, operatorKey);
-        var brand = await operatorClient.PostAsync("/api/brands", new { name = options.BrandName });
+        var brand = await operatorClient.PostAsync("/api/brands", new { name = options.BrandName, admin = new { name = "Ada Admin", email = "ada@brand.example" } });
         var brandId = brand.GetProperty("brand").GetProperty("id").GetGuid();
         var admin = new ApiClient(http, gateway, brand.GetProperty("apiKey").GetProperty("key").GetString()!);
         var keys = new Keys(
             admin,
-            await KeyAsync(admin, "campaign tools", "manager"),
-            await KeyAsync(admin, "finance team", "finance"),
-            await KeyAsync(admin, "dashboards", "analyst"),
+            await MemberKeyAsync(admin, "Max Manager", "manager"),
+            await MemberKeyAsync(admin, "Fay Finance", "finance"),
+            await MemberKeyAsync(admin, "Ali Analyst", "analyst"),
             await KeyAsync(admin, "webshop", "partner"),
             operatorClient);
-        Step($"brand {brandId} \"{options.BrandName}\" with an admin, manager, finance, analyst and partner key");
+        Step($"brand {brandId} \"{options.BrandName}\" with its people (Ada the admin, Max of campaigns, Fay of finance, Ali the analyst), each with a key, and the webshop's machine key");
 
         var creators = CreatorPlans.Generate(_random, options.Creators);
         var creatorIds = await ApplyAsync(keys.Manager, creators);
@@ -72,6 +72,14 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
     }
 
     private void Step(string what) => log.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {what}");
+
+    /// <summary>A member of the brand's staff and a key issued to them: only members approve, and four eyes are two of them.</summary>
+    private static async Task<ApiClient> MemberKeyAsync(ApiClient admin, string name, string role)
+    {
+        var member = await admin.PostAsync("/api/members", new { name, email = $"{name.Split(' ')[0].ToLowerInvariant()}@brand.example", roles = new[] { role } });
+        var issued = await admin.PostAsync("/api/api-keys", new { name = $"{name}'s key", roles = new[] { role }, memberId = member.GetProperty("id").GetGuid() });
+        return admin.WithKey(issued.GetProperty("key").GetString()!);
+    }
 
     private static async Task<ApiClient> KeyAsync(ApiClient admin, string name, string role)
     {

@@ -86,4 +86,6 @@ public sealed record AdjustmentPosted(
     string Currency,
     string Reason,
     Guid RequestedByKeyId,
-    Guid ApprovedByKeyId) : IIntegrationEvent;
+    Guid ApprovedByKeyId,
+    Guid? RequestedByMemberId = null,
+    Guid? ApprovedByMemberId = null) : IIntegrationEvent;

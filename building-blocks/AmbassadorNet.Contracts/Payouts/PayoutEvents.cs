@@ -14,7 +14,8 @@ public sealed record PayoutBatchCreated(
     Guid CreatedByKeyId) : IIntegrationEvent;
 
 /// <summary>A batch was approved (by a key other than the one that ran it) and may be exported to the provider.</summary>
-public sealed record PayoutBatchApproved(Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, MoneyAmount Total, Guid ApprovedByKeyId) : IIntegrationEvent;
+public sealed record PayoutBatchApproved(
+    Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, MoneyAmount Total, Guid ApprovedByKeyId, Guid? ApprovedByMemberId = null) : IIntegrationEvent;
 
 /// <summary>A batch was voided before export; every line's money went back to the creators' available balances.</summary>
 public sealed record PayoutBatchVoided(Guid BrandId, DateTimeOffset OccurredAt, Guid BatchId, MoneyAmount Total, Guid VoidedByKeyId) : IIntegrationEvent;

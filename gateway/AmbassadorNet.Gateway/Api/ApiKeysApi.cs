@@ -23,7 +23,7 @@ public static class ApiKeysApi
         keys.MapGet("/", ListAsync).WithName("ListApiKeys")
             .WithSummary("Lists the brand's API keys, revoked ones included, oldest first, optionally one creator's credentials; never their secrets.");
         keys.MapPost("/", CreateAsync).WithName("CreateApiKey")
-            .WithSummary("Creates an API key with the given roles, or with [\"creator\"] and a creatorId a creator credential; the key is shown only in this response.");
+            .WithSummary("Issues an API key with the given roles: to a member (memberId; at most the member's roles), to a creator (roles [\"creator\"] and creatorId), or to a machine (neither); the key is shown only in this response.");
         keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key; every gateway instance refuses it from then on.");
         return app;
     }
@@ -47,16 +47,40 @@ public static class ApiKeysApi
         CreateApiKeyRequest request, ClaimsPrincipal caller, GatewayDbContext db, CreatorDirectory creators, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, roles) = Validate(request);
+        var issuer = caller.GetCaller();
+        db.BrandScope.Set(caller.GetBrandId());
+        var holder = KeyHolder.Machine;
         if (request.CreatorId is { } creatorId)
         {
-            await creators.EnsureActiveAsync(caller.GetBrandId(), creatorId, caller.GetApiKeyId(), cancellationToken);
+            await creators.EnsureActiveAsync(caller.GetBrandId(), creatorId, issuer, cancellationToken);
+            holder = KeyHolder.Creator(creatorId);
+        }
+        else if (request.MemberId is { } memberId)
+        {
+            await EnsureMemberMayHoldAsync(db, memberId, roles, cancellationToken);
+            holder = KeyHolder.Member(memberId);
         }
 
-        db.BrandScope.Set(caller.GetBrandId());
-        var (key, issued) = NewApiKey.Create(caller.GetBrandId(), name, roles, caller.GetApiKeyId(), clock, request.CreatorId);
+        var (key, issued) = NewApiKey.Create(caller.GetBrandId(), name, roles, holder, issuer, clock);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, issued);
+    }
+
+    /// <summary>A member's key carries at most the member's roles, and a deactivated member gets no new key.</summary>
+    private static async Task EnsureMemberMayHoldAsync(GatewayDbContext db, Guid memberId, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken)
+            ?? throw new RequestValidationException("memberId", $"The brand has no member {memberId}.");
+        if (member.DeactivatedAt is not null)
+        {
+            throw new ConflictException($"Member {memberId} is deactivated; a key for them would be refused.");
+        }
+
+        if (roles.Except(member.Roles, StringComparer.Ordinal).ToList() is { Count: > 0 } beyond)
+        {
+            throw new RequestValidationException("roles", $"A member's key carries at most the member's roles ({string.Join(", ", member.Roles)}); not {string.Join(", ", beyond)}.");
+        }
     }
 
     private static async Task<NoContent> RevokeAsync(
@@ -97,6 +121,10 @@ public static class ApiKeysApi
         {
             // Mixing the creator role with others is the roles' fault; a creator missing or out of place is the id's.
             errors[roles.Count > 1 && roles.Contains(Roles.Creator) ? "roles" : "creatorId"] = [violation];
+        }
+        else if (request.MemberId is not null && request.CreatorId is not null)
+        {
+            errors["memberId"] = ["A key is issued to a member or to a creator, not both."];
         }
 
         return errors.Count > 0 ? throw new RequestValidationException(errors) : (name, roles);

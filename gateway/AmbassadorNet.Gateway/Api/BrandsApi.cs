@@ -16,7 +16,7 @@ public static class BrandsApi
             .RequireAccess(AccessPolicies.Operations)
             .WithTags(GatewayTags.Brands)
             .WithName("CreateBrand")
-            .WithSummary("Creates a brand and its first admin API key (operator key only); the key is shown once.");
+            .WithSummary("Creates a brand, its first member (an admin, named by admin or \"Initial admin\") and that member's key (operator key only); the key is shown once.");
         return app;
     }
 
@@ -29,12 +29,14 @@ public static class BrandsApi
         }
 
         var brand = new Brand { Id = Ids.New(clock), Name = name, CreatedAt = clock.GetUtcNow() };
+        var admin = MemberInput.Create(brand.Id, (request.Admin ?? new NewMemberRequest("Initial admin", null)) with { Roles = [Roles.Admin] }, InternalCaller.Operator, clock);
         // The operator acts for no brand; this request acts for the one it creates.
         db.BrandScope.Set(brand.Id);
-        var (key, issued) = NewApiKey.Create(brand.Id, "Initial admin key", [Roles.Admin], createdBy: null, clock);
+        var (key, issued) = NewApiKey.Create(brand.Id, "Initial admin key", [Roles.Admin], KeyHolder.Member(admin.Id), InternalCaller.Operator, clock);
         db.Brands.Add(brand);
+        db.Members.Add(admin);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created((string?)null, new BrandCreated(new BrandView(brand.Id, brand.Name, brand.CreatedAt), issued));
+        return TypedResults.Created((string?)null, new BrandCreated(new BrandView(brand.Id, brand.Name, brand.CreatedAt), MemberInput.View(admin), issued));
     }
 }

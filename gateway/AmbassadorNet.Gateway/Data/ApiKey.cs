@@ -19,6 +19,12 @@ public sealed class ApiKey : IBrandOwned
 
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>Whom the key was issued to: one of <see cref="Security.CallerKinds"/> member, machine or creator.</summary>
+    public string Kind { get; set; } = Security.CallerKinds.Machine;
+
+    /// <summary>The member a member's key was issued to.</summary>
+    public Guid? MemberId { get; set; }
+
     /// <summary>The creator a creator credential is bound to (<see cref="Security.Roles.Creator"/>); null for every other key.</summary>
     public Guid? CreatorId { get; set; }
 
@@ -26,6 +32,9 @@ public sealed class ApiKey : IBrandOwned
 
     /// <summary>The admin key that created this one; null for a brand's first key (created by the operator).</summary>
     public Guid? CreatedByKeyId { get; set; }
+
+    /// <summary>The party answerable for the issue (<see cref="Security.InternalCaller.KeyIssuedBy"/>); null when the operator issued it.</summary>
+    public Guid? IssuedBy { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -1,7 +1,6 @@
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace AmbassadorNet.Gateway.Data;
 
@@ -17,12 +16,29 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Member> Members => Set<Member>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Brand>(brand =>
         {
             brand.Property(b => b.Id).ValueGeneratedNever();
             brand.Property(b => b.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Member>(member =>
+        {
+            member.Property(m => m.Id).ValueGeneratedNever();
+            member.Property(m => m.Name).HasMaxLength(200);
+            member.Property(m => m.Email).HasMaxLength(320);
+            member.Property(m => m.IdentityIssuer).HasMaxLength(500);
+            member.Property(m => m.IdentitySubject).HasMaxLength(200);
+            member.HasIndex(m => new { m.BrandId, m.CreatedAt });
+            member.HasIndex(m => new { m.BrandId, m.Email }).IsUnique().HasFilter("email IS NOT NULL");
+            member.HasIndex(m => new { m.BrandId, m.IdentityIssuer, m.IdentitySubject }).IsUnique().HasFilter("identity_subject IS NOT NULL")
+                .HasDatabaseName("ix_members_brand_id_identity");
+            member.HasOne<Brand>().WithMany().HasForeignKey(m => m.BrandId);
+            member.Property(m => m.Roles).HasMaxLength(200).HasConversion(RolesConversion.Converter, RolesConversion.Comparer);
         });
 
         modelBuilder.Entity<ApiKey>(key =>
@@ -34,12 +50,10 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
             key.HasIndex(k => k.KeyHash).IsUnique();
             key.HasIndex(k => new { k.BrandId, k.CreatedAt });
             key.HasIndex(k => new { k.BrandId, k.CreatorId }).HasFilter("creator_id IS NOT NULL");
+            key.Property(k => k.Kind).HasMaxLength(20);
+            key.HasOne<Member>().WithMany().HasForeignKey(k => k.MemberId);
             key.HasOne<Brand>().WithMany().HasForeignKey(k => k.BrandId);
-            // A comma-separated column keeps the model provider-neutral (no PostgreSQL arrays).
-            key.Property(k => k.Roles).HasMaxLength(200).HasConversion(
-                roles => string.Join(',', roles),
-                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), r => r.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), r => r.ToList()));
+            key.Property(k => k.Roles).HasMaxLength(200).HasConversion(RolesConversion.Converter, RolesConversion.Comparer);
         });
     }
 }

@@ -51,7 +51,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var credential = header[BearerPrefix.Length..].Trim();
         if (operatorCredential.Matches(credential))
         {
-            return Success(Principal(Guid.Empty, null, null, [Roles.Operator]));
+            return Success(Principal(Guid.Empty, InternalCaller.Operator, [Roles.Operator]));
         }
 
         if (!ApiKeyFormat.IsWellFormed(credential))
@@ -62,23 +62,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         var key = await directory.FindAsync(ApiKeyFormat.Hash(credential), Context.RequestAborted);
         return key is null
             ? AuthenticateResult.Fail("The API key is unknown or has been revoked.")
-            : Success(Principal(key.BrandId, key.Id, key.CreatorId, key.Roles));
+            : Success(Principal(key.BrandId, key.Caller, key.Roles));
     }
 
     /// <summary>The claims the internal token carries, named as <see cref="CurrentCaller"/> reads them.</summary>
-    private static ClaimsPrincipal Principal(Guid brandId, Guid? keyId, Guid? creatorId, IEnumerable<string> roles)
+    private static ClaimsPrincipal Principal(Guid brandId, InternalCaller caller, IEnumerable<string> roles)
     {
         var claims = new List<Claim> { new(InternalToken.BrandClaim, brandId.ToString()) };
-        if (keyId is { } id)
-        {
-            claims.Add(new Claim(InternalToken.ApiKeyIdClaim, id.ToString()));
-        }
-
-        if (creatorId is { } creator)
-        {
-            claims.Add(new Claim(InternalToken.CreatorClaim, creator.ToString()));
-        }
-
+        claims.AddRange(InternalCallerClaims.ToClaims(caller));
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, InternalToken.ApiKeyIdClaim, ClaimTypes.Role));
     }

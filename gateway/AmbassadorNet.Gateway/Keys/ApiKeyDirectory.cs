@@ -1,6 +1,7 @@
 using AmbassadorNet.Gateway.Configuration;
 using AmbassadorNet.Gateway.Data;
 using AmbassadorNet.Persistence.Tenancy;
+using AmbassadorNet.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace AmbassadorNet.Gateway.Keys;
 /// <summary>
 /// Finds the live key behind a hash, remembering answers (also "no such key") for
 /// <see cref="GatewayOptions.KeyCacheTtl"/>. A revocation forgets the key here at once and, through
-/// <see cref="RevocationListener"/>, on every other instance within a database round trip.
+/// <see cref="RevocationListener"/>, on every other instance within a database round trip; a change to
+/// a member (roles, deactivation) forgets every key the same way.
 /// </summary>
 internal sealed class ApiKeyDirectory(IServiceScopeFactory scopes, IOptions<GatewayOptions> options) : IDisposable
 {
@@ -55,11 +57,24 @@ internal sealed class ApiKeyDirectory(IServiceScopeFactory scopes, IOptions<Gate
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        var row = await db.ApiKeys.IgnoreQueryFilters([BrandScopedDbContext.BrandFilter]).AsNoTracking()
+        string[] acrossBrands = [BrandScopedDbContext.BrandFilter];
+        var row = await db.ApiKeys.IgnoreQueryFilters(acrossBrands).AsNoTracking()
             .Where(k => k.KeyHash == keyHash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.BrandId, k.Roles, k.CreatorId })
+            .Select(k => new
+            {
+                Key = new KnownKey(k.Id, k.BrandId, k.Roles, k.Kind, k.MemberId, k.CreatorId, k.CreatedAt, k.IssuedBy),
+                Member = db.Members.IgnoreQueryFilters(acrossBrands)
+                    .Where(m => m.Id == k.MemberId).Select(m => new { m.Roles, m.DeactivatedAt }).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new KnownKey(row.Id, row.BrandId, row.Roles, row.CreatorId);
+        if (row?.Key is not { Kind: CallerKinds.Member } key)
+        {
+            return row?.Key;
+        }
+
+        // A member's key carries at most the member's roles now: a member who lost a role or left loses it on every key.
+        var roles = row.Member is { DeactivatedAt: null } member ? key.Roles.Intersect(member.Roles, StringComparer.Ordinal).ToList() : [];
+        return roles.Count == 0 ? null : key with { Roles = roles };
     }
 
     private sealed record Remembered(KnownKey? Key);

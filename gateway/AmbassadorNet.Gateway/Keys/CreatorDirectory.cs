@@ -21,11 +21,11 @@ internal sealed class CreatorDirectory(HttpClient http, InternalTokenIssuer issu
     // Creators in these states take part in nothing any more; a credential for them is refused.
     private static readonly string[] Gone = ["erased", "offboarded"];
 
-    public async Task EnsureActiveAsync(Guid brandId, Guid creatorId, Guid? adminKeyId, CancellationToken cancellationToken)
+    public async Task EnsureActiveAsync(Guid brandId, Guid creatorId, InternalCaller admin, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress(), $"/api/creators/{creatorId}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-            issuer.Issue(InternalToken.AudienceFor(GatewayServices.Creators), brandId, [Roles.Admin], adminKeyId, TimeSpan.FromSeconds(30)));
+            issuer.Issue(InternalToken.AudienceFor(GatewayServices.Creators), brandId, [Roles.Admin], admin, TimeSpan.FromSeconds(30)));
         using var response = await SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

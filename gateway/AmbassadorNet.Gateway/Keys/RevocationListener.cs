@@ -7,12 +7,15 @@ namespace AmbassadorNet.Gateway.Keys;
 /// <summary>
 /// Every instance LISTENs on <see cref="Channel"/>; a revocation NOTIFYs it with the key's hash in
 /// the revoking transaction (PostgreSQL delivers it on commit), and each instance forgets that key.
-/// After any interruption the whole cache is dropped, since notifications sent meanwhile are lost.
+/// A change to a member NOTIFYs <see cref="EveryKey"/>. After any interruption the whole cache is dropped, since notifications sent meanwhile are lost.
 /// </summary>
 internal sealed partial class RevocationListener(ApiKeyDirectory directory, IOptions<DatabaseOptions> database, ILogger<RevocationListener> logger)
     : BackgroundService
 {
     public const string Channel = "amb_gateway_api_key_revoked";
+
+    /// <summary>The payload that forgets every key: a member changed, and any of their keys may carry other roles now.</summary>
+    public const string EveryKey = "*";
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -42,7 +45,17 @@ internal sealed partial class RevocationListener(ApiKeyDirectory directory, IOpt
         // Its own unpooled connection, with keepalives so a silently dead link is noticed while waiting.
         var connectionString = new NpgsqlConnectionStringBuilder(database.Value.ConnectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
-        connection.Notification += (_, notification) => directory.Forget(notification.Payload);
+        connection.Notification += (_, notification) =>
+        {
+            if (notification.Payload == EveryKey)
+            {
+                directory.ForgetAll();
+            }
+            else
+            {
+                directory.Forget(notification.Payload);
+            }
+        };
         await connection.OpenAsync(stoppingToken);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {

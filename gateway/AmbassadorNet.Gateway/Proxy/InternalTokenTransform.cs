@@ -7,7 +7,7 @@ namespace AmbassadorNet.Gateway.Proxy;
 
 /// <summary>
 /// Replaces the client's Authorization header with an internal token for exactly this service (its
-/// audience), this brand, this key, its roles and, for a creator credential, its creator. Public routes forward no Authorization at all.
+/// audience), this brand, this caller (member, machine or creator, with its key) and its roles. Public routes forward no Authorization at all.
 /// </summary>
 /// <remarks>
 /// A token is signed once per caller and service and reused for a third of its lifetime, so every
@@ -32,7 +32,7 @@ internal sealed class InternalTokenTransform(InternalTokenIssuer issuer, TimeSpa
         if (user.Identity?.IsAuthenticated == true)
         {
             headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(new Caller(InternalToken.AudienceFor(service), user.GetBrandId(),
-                user.GetApiKeyId(), user.GetCreatorId(), string.Join(' ', user.GetRoles().Order(StringComparer.Ordinal)))));
+                user.GetCaller(), string.Join(' ', user.GetRoles().Order(StringComparer.Ordinal)))));
         }
 
         return ValueTask.CompletedTask;
@@ -46,7 +46,7 @@ internal sealed class InternalTokenTransform(InternalTokenIssuer issuer, TimeSpa
             return signed.Token;
         }
 
-        var token = issuer.Issue(caller.Audience, caller.BrandId, caller.Roles.Split(' '), caller.KeyId, lifetime, caller.CreatorId);
+        var token = issuer.Issue(caller.Audience, caller.BrandId, caller.Roles.Split(' '), caller.Who, lifetime);
         _tokens[caller] = new Signed(token, now);
         if (_tokens.Count > SweepAbove)
         {
@@ -67,7 +67,7 @@ internal sealed class InternalTokenTransform(InternalTokenIssuer issuer, TimeSpa
         }
     }
 
-    private readonly record struct Caller(string Audience, Guid BrandId, Guid? KeyId, Guid? CreatorId, string Roles);
+    private readonly record struct Caller(string Audience, Guid BrandId, InternalCaller Who, string Roles);
 
     private sealed record Signed(string Token, DateTimeOffset At);
 }

@@ -1,3 +1,4 @@
+using AmbassadorNet.Security;
 using System.Security.Claims;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Payouts.Ledger;
@@ -5,9 +6,9 @@ using AmbassadorNet.Payouts.Ledger;
 namespace AmbassadorNet.Payouts.Api;
 
 /// <summary>
-/// Four eyes: one key requests an adjustment, a different key approves it, and only then does it
-/// post (adjustment expense against the creator's available balance). The requester approving their
-/// own adjustment is a 403: the key may approve adjustments, just not this one.
+/// Four eyes: one party requests an adjustment, a different member approves it, and only then does it
+/// post (adjustment expense against the creator's available balance). An approval the rules of
+/// <see cref="ApprovalRules"/> refuse is a 403 naming the rule: the member may approve adjustments, just not this one.
 /// </summary>
 internal static class AdjustmentEndpoints
 {
@@ -15,7 +16,8 @@ internal static class AdjustmentEndpoints
 
     public sealed record AdjustmentView(
         Guid Id, Guid CreatorId, string Currency, decimal Amount, string Reason, string Status,
-        Guid RequestedByKeyId, DateTimeOffset RequestedAt, Guid? ApprovedByKeyId, DateTimeOffset? ApprovedAt, Guid? TransactionId);
+        Guid RequestedByKeyId, Guid? RequestedByMemberId, DateTimeOffset RequestedAt,
+        Guid? ApprovedByKeyId, Guid? ApprovedByMemberId, DateTimeOffset? ApprovedAt, Guid? TransactionId);
 
     public static async Task<Created<AdjustmentView>> RequestAsync(AdjustmentRequest request, ClaimsPrincipal user, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -32,10 +34,12 @@ internal static class AdjustmentEndpoints
         }
 
         errors.ThrowIfAny();
+        var requester = user.GetCaller();
         var adjustment = new LedgerAdjustment
         {
             Id = Ids.New(clock), CreatorId = request.CreatorId!.Value, Currency = request.Currency!, Amount = request.Amount!.Value,
-            Reason = request.Reason!.Trim(), RequestedByKeyId = user.RequiredKeyId(), RequestedAt = clock.GetUtcNow(),
+            Reason = request.Reason!.Trim(), RequestedByKeyId = user.RequiredKeyId(), RequestedByMemberId = requester.MemberId,
+            RequestedByParty = requester.AnswerableParty, RequestedAt = clock.GetUtcNow(),
         };
         db.Adjustments.Add(adjustment);
         await db.SaveChangesAsync(ct);
@@ -45,6 +49,7 @@ internal static class AdjustmentEndpoints
     public static async Task<Ok<AdjustmentView>> ApproveAsync(Guid id, ClaimsPrincipal user, PayoutsDbContext db, Journal journal, TimeProvider clock, CancellationToken ct)
     {
         var approver = user.RequiredKeyId();
+        var approvingCaller = user.GetCaller();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Locked: two approvals at once post once; the cause's unique key would refuse a second anyway.
         var adjustment = await db.Adjustments.FromSqlInterpolated($"SELECT * FROM ledger_adjustments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(ct)
@@ -54,10 +59,7 @@ internal static class AdjustmentEndpoints
             throw new ConflictException($"Adjustment {id} was already approved and posted.");
         }
 
-        if (adjustment.RequestedByKeyId == approver)
-        {
-            throw new ForbiddenException("An adjustment needs a second pair of eyes: it must be approved by a key other than the one that requested it.");
-        }
+        ApprovalRefusedException.ThrowIf(ApprovalRules.Check(approvingCaller, adjustment.Requester(), adjustment.RequestedAt));
 
         var now = clock.GetUtcNow();
         var amount = Money.Of(Math.Abs(adjustment.Amount), adjustment.Currency);
@@ -66,10 +68,10 @@ internal static class AdjustmentEndpoints
         var cause = new Cause(CauseTypes.Adjustment, adjustment.Id, "", now, CausedBy.Key(approver),
             $"Adjustment requested by key {adjustment.RequestedByKeyId}: {adjustment.Reason}");
         var posted = adjustment.Amount > 0m ? journal.Move(amount, expense, available, cause) : journal.Move(amount, available, expense, cause);
-        (adjustment.ApprovedByKeyId, adjustment.ApprovedAt, adjustment.TransactionId) = (approver, now, posted.Id);
+        (adjustment.ApprovedByKeyId, adjustment.ApprovedByMemberId, adjustment.ApprovedAt, adjustment.TransactionId) = (approver, approvingCaller.MemberId, now, posted.Id);
         db.AddEvent(new AdjustmentPosted(
             adjustment.BrandId, now, posted.Id, adjustment.Id, adjustment.CreatorId, adjustment.Amount, adjustment.Currency,
-            adjustment.Reason, adjustment.RequestedByKeyId, approver), clock);
+            adjustment.Reason, adjustment.RequestedByKeyId, approver, adjustment.RequestedByMemberId, approvingCaller.MemberId), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(View(adjustment));
@@ -77,5 +79,5 @@ internal static class AdjustmentEndpoints
 
     private static AdjustmentView View(LedgerAdjustment a) => new(
         a.Id, a.CreatorId, a.Currency, a.Amount, a.Reason, a.TransactionId is null ? "awaiting_approval" : "posted",
-        a.RequestedByKeyId, a.RequestedAt, a.ApprovedByKeyId, a.ApprovedAt, a.TransactionId);
+        a.RequestedByKeyId, a.RequestedByMemberId, a.RequestedAt, a.ApprovedByKeyId, a.ApprovedByMemberId, a.ApprovedAt, a.TransactionId);
 }

@@ -1,3 +1,4 @@
+using AmbassadorNet.Security;
 using System.Security.Claims;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Persistence.Pagination;
@@ -55,7 +56,7 @@ internal static class BatchEndpoints
     }
 
     public static async Task<Ok<BatchView>> ApproveAsync(Guid id, ClaimsPrincipal user, BatchLifecycle lifecycle, CancellationToken ct) =>
-        TypedResults.Ok(View(await lifecycle.ApproveAsync(id, user.RequiredKeyId(), ct)));
+        TypedResults.Ok(View(await lifecycle.ApproveAsync(id, user.RequiredKeyId(), user.GetCaller(), ct)));
 
     public static async Task<Ok<BatchView>> VoidAsync(Guid id, ClaimsPrincipal user, BatchLifecycle lifecycle, CancellationToken ct) =>
         TypedResults.Ok(View(await lifecycle.VoidAsync(id, user.RequiredKeyId(), ct)));

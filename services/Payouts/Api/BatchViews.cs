@@ -7,7 +7,7 @@ internal static class BatchViews
 
     public sealed record BatchView(
         Guid Id, Guid RunId, string Currency, string Status, decimal Total, int LineCount, DateTimeOffset PeriodEnd,
-        DateTimeOffset CreatedAt, Guid CreatedByKeyId, DateTimeOffset? ApprovedAt, Guid? ApprovedByKeyId,
+        DateTimeOffset CreatedAt, Guid CreatedByKeyId, Guid? CreatedByMemberId, DateTimeOffset? ApprovedAt, Guid? ApprovedByKeyId, Guid? ApprovedByMemberId,
         DateTimeOffset? ExportedAt, DateTimeOffset? VoidedAt, Guid? VoidedByKeyId, DateTimeOffset? SettledAt);
 
     /// <summary>A page of batches, newest first; <c>NextCursor</c> is null on the last page.</summary>
@@ -28,6 +28,6 @@ internal static class BatchViews
         Guid? ConversionId, string? OrderId, Guid? CampaignId, Guid? DeliverableId, Guid? AdjustmentId);
 
     public static BatchView View(PayoutBatch b) => new(
-        b.Id, b.RunId, b.Currency, SnakeCaseEnums.Name(b.Status), b.Total, b.LineCount, b.PeriodEnd, b.CreatedAt, b.CreatedByKeyId,
-        b.ApprovedAt, b.ApprovedByKeyId, b.ExportedAt, b.VoidedAt, b.VoidedByKeyId, b.SettledAt);
+        b.Id, b.RunId, b.Currency, SnakeCaseEnums.Name(b.Status), b.Total, b.LineCount, b.PeriodEnd, b.CreatedAt, b.CreatedByKeyId, b.CreatedByMemberId,
+        b.ApprovedAt, b.ApprovedByKeyId, b.ApprovedByMemberId, b.ExportedAt, b.VoidedAt, b.VoidedByKeyId, b.SettledAt);
 }

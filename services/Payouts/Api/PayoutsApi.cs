@@ -31,7 +31,7 @@ public static class PayoutsApi
         ledger.MapPost("/adjustments", AdjustmentEndpoints.RequestAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
             .WithName("RequestAdjustment").WithSummary("Requests a manual adjustment of a creator's available balance; it posts when another key approves.");
         ledger.MapPost("/adjustments/{id:guid}/approve", AdjustmentEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
-            .WithName("ApproveAdjustment").WithSummary("Approves and posts an adjustment; 403 if the approving key is the one that requested it.");
+            .WithName("ApproveAdjustment").WithSummary("Approves and posts an adjustment; 403 naming the rule when the approver may not approve it (not a member, the requester, or a key issued after the request or by the requester).");
 
         // A creator's own (creator credentials only). The ledger's entities are not creator-owned (the money
         // path stays as it is): the statement is asked for the token's creator instead.
@@ -56,7 +56,7 @@ public static class PayoutsApi
         payouts.MapGet("/batches/{id:guid}", BatchEndpoints.GetAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("GetPayoutBatch").WithSummary("A batch with its lines, the entries each line settles and the conversions behind them.");
         payouts.MapPost("/batches/{id:guid}/approve", BatchEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
-            .WithName("ApprovePayoutBatch").WithSummary("Approves a draft batch; 403 if the approving key is the one that ran it.");
+            .WithName("ApprovePayoutBatch").WithSummary("Approves a draft batch; 403 naming the rule when the approver may not approve it (not a member, the one who ran it, or a key issued after the run or by them).");
         payouts.MapPost("/batches/{id:guid}/void", BatchEndpoints.VoidAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("VoidPayoutBatch").WithSummary("Voids a draft or approved batch; every line's money returns to available.");
         payouts.MapGet("/batches/{id:guid}/export.csv", BatchFileEndpoints.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)

@@ -1,3 +1,4 @@
+using AmbassadorNet.Security;
 using System.Security.Claims;
 using AmbassadorNet.Payouts.Ledger;
 using static AmbassadorNet.Payouts.Api.BatchViews;
@@ -18,7 +19,7 @@ internal static class RunEndpoint
         var keyId = user.RequiredKeyId();
         // PostgreSQL keeps microseconds: the period end is cut to them so the same time finds its run again.
         var periodEnd = request.PeriodEnd!.Value.ToUniversalTime();
-        var outcome = await runner.RunAsync(periodEnd.AddTicks(-(periodEnd.Ticks % 10)), keyId, ct);
+        var outcome = await runner.RunAsync(periodEnd.AddTicks(-(periodEnd.Ticks % 10)), keyId, user.GetCaller(), ct);
         var run = outcome.Run;
         var view = new RunView(run.Id, run.PeriodEnd, outcome.Created, run.CreatedAt, run.CreatedByKeyId, outcome.Batches.Select(View).ToList(), run.Exclusions);
         return outcome.Created ? TypedResults.Created($"/api/payouts/batches?runId={run.Id}", view) : TypedResults.Ok(view);

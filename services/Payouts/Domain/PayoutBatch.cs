@@ -1,3 +1,5 @@
+using AmbassadorNet.Security;
+
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>Draft → Approved → Exported → Settled, or Voided from Draft or Approved (the money returns to available).</summary>
@@ -29,9 +31,16 @@ public sealed class PayoutBatch : BrandOwnedEntity
 
     public Guid CreatedByKeyId { get; set; }
 
+    public Guid? CreatedByMemberId { get; set; }
+
+    /// <summary>Who answers for the run that made the batch (<see cref="AmbassadorNet.Security.InternalCaller.AnswerableParty"/>).</summary>
+    public Guid? CreatedByParty { get; set; }
+
     public DateTimeOffset? ApprovedAt { get; set; }
 
     public Guid? ApprovedByKeyId { get; set; }
+
+    public Guid? ApprovedByMemberId { get; set; }
 
     public DateTimeOffset? ExportedAt { get; set; }
 
@@ -42,4 +51,6 @@ public sealed class PayoutBatch : BrandOwnedEntity
     public Guid? VoidedByKeyId { get; set; }
 
     public DateTimeOffset? SettledAt { get; set; }
+
+    public RecordedCaller Creator() => new(CreatedByKeyId, CreatedByMemberId, CreatedByParty);
 }

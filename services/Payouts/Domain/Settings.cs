@@ -1,3 +1,5 @@
+using AmbassadorNet.Security;
+
 namespace AmbassadorNet.Payouts.Domain;
 
 /// <summary>Per brand and currency: the least total available balance a payout run pays (payout runs apply it).</summary>
@@ -46,11 +48,20 @@ public sealed class LedgerAdjustment : BrandOwnedEntity
 
     public Guid RequestedByKeyId { get; set; }
 
+    public Guid? RequestedByMemberId { get; set; }
+
+    /// <summary>Who answers for the request (<see cref="AmbassadorNet.Security.InternalCaller.AnswerableParty"/>).</summary>
+    public Guid? RequestedByParty { get; set; }
+
     public DateTimeOffset RequestedAt { get; set; }
 
     public Guid? ApprovedByKeyId { get; set; }
 
+    public Guid? ApprovedByMemberId { get; set; }
+
     public DateTimeOffset? ApprovedAt { get; set; }
 
     public Guid? TransactionId { get; set; }
+
+    public RecordedCaller Requester() => new(RequestedByKeyId, RequestedByMemberId, RequestedByParty);
 }

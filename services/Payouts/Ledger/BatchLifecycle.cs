@@ -1,3 +1,4 @@
+using AmbassadorNet.Security;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Payouts.Api;
 
@@ -14,19 +15,15 @@ public sealed class BatchLifecycle(PayoutsDbContext db, Journal journal, TimePro
         await db.Batches.FromSqlInterpolated($"SELECT * FROM payout_batches WHERE id = {batchId} FOR UPDATE").SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException($"Payout batch {batchId} does not exist.");
 
-    /// <summary>Four eyes, as for adjustments: the key that ran the batch cannot approve it.</summary>
-    public async Task<PayoutBatch> ApproveAsync(Guid batchId, Guid keyId, CancellationToken ct)
+    /// <summary>Four eyes, as for adjustments: a member other than the party that ran the batch, with a key it did not issue (<see cref="ApprovalRules"/>).</summary>
+    public async Task<PayoutBatch> ApproveAsync(Guid batchId, Guid keyId, InternalCaller approver, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = await LockAsync(batchId, ct);
         Require(batch, "approved", BatchStatus.Draft);
-        if (batch.CreatedByKeyId == keyId)
-        {
-            throw new ForbiddenException("A payout batch needs a second pair of eyes: it must be approved by a key other than the one that ran it.");
-        }
-
-        (batch.Status, batch.ApprovedAt, batch.ApprovedByKeyId) = (BatchStatus.Approved, clock.GetUtcNow(), keyId);
-        db.AddEvent(new PayoutBatchApproved(batch.BrandId, batch.ApprovedAt.Value, batch.Id, Total(batch), keyId), clock);
+        ApprovalRefusedException.ThrowIf(ApprovalRules.Check(approver, batch.Creator(), batch.CreatedAt));
+        (batch.Status, batch.ApprovedAt, batch.ApprovedByKeyId, batch.ApprovedByMemberId) = (BatchStatus.Approved, clock.GetUtcNow(), keyId, approver.MemberId);
+        db.AddEvent(new PayoutBatchApproved(batch.BrandId, batch.ApprovedAt.Value, batch.Id, Total(batch), keyId, approver.MemberId), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return batch;

@@ -1,3 +1,4 @@
+using AmbassadorNet.Security;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.ServiceDefaults.Lifetime;
 
@@ -19,7 +20,7 @@ public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, TimeProvi
 
     public sealed record RunOutcome(PayoutRun Run, IReadOnlyList<PayoutBatch> Batches, bool Created);
 
-    public async Task<RunOutcome> RunAsync(DateTimeOffset periodEnd, Guid keyId, CancellationToken ct)
+    public async Task<RunOutcome> RunAsync(DateTimeOffset periodEnd, Guid keyId, InternalCaller runBy, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Runs of one brand take turns: two runs of one period make one set of batches, and runs of
@@ -54,7 +55,8 @@ public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, TimeProvi
             var batch = new PayoutBatch
             {
                 Id = Ids.New(clock), RunId = run.Id, Currency = payable.Currency, Status = BatchStatus.Draft, PeriodEnd = periodEnd,
-                CreatedAt = now, CreatedByKeyId = keyId, Total = payable.Total, LineCount = payable.Lines,
+                CreatedAt = now, CreatedByKeyId = keyId, CreatedByMemberId = runBy.MemberId, CreatedByParty = runBy.AnswerableParty,
+                Total = payable.Total, LineCount = payable.Lines,
             };
             db.Batches.Add(batch);
             var move = journal.Open(new Cause(

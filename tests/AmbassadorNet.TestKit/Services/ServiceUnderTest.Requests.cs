@@ -26,6 +26,19 @@ public abstract partial class ServiceUnderTest<TDbContext>
     public async Task<JsonElement> ReadAsCreatorAsync(HttpMethod method, string path, Guid brand, Guid creator, object? body = null) =>
         await SuccessfulBodyAsync(await SendAsCreatorAsync(method, path, brand, creator, body), method, path);
 
+    /// <summary>Sends a request as exactly <paramref name="caller"/> (a member with a key of a given age and issuer, a machine...), for tests of who may approve.</summary>
+    public Task<HttpResponseMessage> SendAsAsync(HttpMethod method, string path, Guid brand, InternalCaller caller, object? body = null, params string[] roles)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new("Bearer", Tokens.Mint(TokenAudience, brand, roles.Length == 0 ? DefaultRoles : roles, caller));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return Http.SendAsync(request);
+    }
+
     /// <summary>The API key id a creator's test credential carries: one per creator, stable across requests.</summary>
     public static Guid CreatorKeyId(Guid creator) => new(System.Security.Cryptography.SHA256.HashData(creator.ToByteArray())[..16]);
 

@@ -89,12 +89,22 @@ public class GatewayFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<BrandCreated>())!;
     }
 
-    public async Task<IssuedApiKey> CreateKeyAsync(string adminKey, string name, IReadOnlyList<string> roles, Guid? creatorId = null)
+    public async Task<IssuedApiKey> CreateKeyAsync(string adminKey, string name, IReadOnlyList<string> roles, Guid? creatorId = null, Guid? memberId = null)
     {
         using var client = Gateway.Client(adminKey);
-        var response = await client.PostAsJsonAsync("/api/api-keys", new CreateApiKeyRequest(name, roles, creatorId));
+        var response = await client.PostAsJsonAsync("/api/api-keys", new CreateApiKeyRequest(name, roles, creatorId, memberId));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IssuedApiKey>())!;
+    }
+
+    /// <summary>A new member of the test brand with <paramref name="roles"/>, and a key issued to them by <paramref name="adminKey"/>.</summary>
+    public async Task<(MemberView Member, IssuedApiKey Key)> CreateMemberAsync(string adminKey, string name, params string[] roles)
+    {
+        using var client = Gateway.Client(adminKey);
+        var response = await client.PostAsJsonAsync("/api/members", new NewMemberRequest(name, $"{name.Replace(' ', '.')}.{Guid.NewGuid():N}@example.com", roles));
+        response.EnsureSuccessStatusCode();
+        var member = (await response.Content.ReadFromJsonAsync<MemberView>())!;
+        return (member, await CreateKeyAsync(adminKey, $"{name}'s key", roles, memberId: member.Id));
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ namespace Security.Tests.Support;
 public static class ForgedTokens
 {
     public static string Payload(string audience, DateTimeOffset issuedAt, DateTimeOffset expires) =>
-        $$"""{"aud":"{{audience}}","iat":{{issuedAt.ToUnixTimeSeconds()}},"exp":{{expires.ToUnixTimeSeconds()}},"jti":"{{Guid.NewGuid()}}","brand":"{{Guid.NewGuid()}}","roles":["admin"]}""";
+        $$"""{"aud":"{{audience}}","iat":{{issuedAt.ToUnixTimeSeconds()}},"exp":{{expires.ToUnixTimeSeconds()}},"jti":"{{Guid.NewGuid()}}","brand":"{{Guid.NewGuid()}}","roles":["admin"],"kind":"member","member":"{{Guid.NewGuid()}}"}""";
 
     /// <summary>alg "none" with an empty signature, naming a configured kid.</summary>
     public static string Unsigned(string kid, string payloadJson) =>

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using AmbassadorNet.Gateway.Data;
+using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Persistence.Pagination;
+using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.ServiceDefaults.Persistence;
+using AmbassadorNet.SharedKernel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmbassadorNet.Gateway.Api;
+
+/// <summary>
+/// A brand's admins keep its people: add a member, change their roles, deactivate them. A change
+/// reaches every key of the member on every gateway instance at once (the revocation feed).
+/// </summary>
+public static class MembersApi
+{
+    private const int DefaultLimit = 50;
+
+    private static readonly KeysetOrder<Member, DateTimeOffset> ByCreation = new("created", m => m.CreatedAt, m => m.Id, descending: false);
+
+    public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/members").RequireAccess(AccessPolicies.Members).WithTags(GatewayTags.Members);
+        members.MapGet("/", ListAsync).WithName("ListMembers").WithSummary("Lists the brand's members, deactivated ones included, oldest first.");
+        members.MapPost("/", CreateAsync).WithName("CreateMember").WithSummary("Adds a person of the brand's staff with the roles they may hold.");
+        members.MapGet("/{id:guid}", GetAsync).WithName("GetMember").WithSummary("One member.");
+        members.MapPut("/{id:guid}/roles", SetRolesAsync).WithName("SetMemberRoles")
+            .WithSummary("Replaces a member's roles; every key of theirs carries at most these from the next request on.");
+        members.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithName("DeactivateMember")
+            .WithSummary("Deactivates a member: their keys are refused and they cannot sign in; repeating it changes nothing.");
+        return app;
+    }
+
+    private static async Task<Ok<MemberPage>> ListAsync(ClaimsPrincipal caller, GatewayDbContext db, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > KeysetPagination.MaxLimit)
+        {
+            throw new RequestValidationException("limit", $"A limit of 1 to {KeysetPagination.MaxLimit} is allowed.");
+        }
+
+        db.BrandScope.Set(caller.GetBrandId());
+        var page = await db.Members.AsNoTracking().ToPageAsync(ByCreation, cursor, limit ?? DefaultLimit, cancellationToken);
+        return TypedResults.Ok(new MemberPage([.. page.Items.Select(MemberInput.View)], page.NextCursor));
+    }
+
+    private static async Task<Created<MemberView>> CreateAsync(
+        NewMemberRequest request, ClaimsPrincipal caller, GatewayDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        db.BrandScope.Set(caller.GetBrandId());
+        var member = MemberInput.Create(caller.GetBrandId(), request, caller.GetCaller(), clock);
+        db.Members.Add(member);
+        await db.SaveOrConflictAsync("", new Dictionary<string, string>
+        {
+            ["ix_members_brand_id_email"] = $"The brand already has a member with the email {member.Email}.",
+        }, cancellationToken);
+        return TypedResults.Created($"/api/members/{member.Id}", MemberInput.View(member));
+    }
+
+    private static async Task<Ok<MemberView>> GetAsync(Guid id, ClaimsPrincipal caller, GatewayDbContext db, CancellationToken cancellationToken)
+    {
+        db.BrandScope.Set(caller.GetBrandId());
+        return TypedResults.Ok(MemberInput.View(await FindAsync(db, id, cancellationToken)));
+    }
+
+    private static async Task<Ok<MemberView>> SetRolesAsync(
+        Guid id, MemberRolesRequest request, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, CancellationToken cancellationToken)
+    {
+        var roles = MemberInput.ValidRoles(request.Roles);
+        db.BrandScope.Set(caller.GetBrandId());
+        var member = await FindAsync(db, id, cancellationToken);
+        if (!member.Roles.SequenceEqual(roles))
+        {
+            member.Roles = roles;
+            await SaveAndForgetKeysAsync(db, directory, cancellationToken);
+        }
+
+        return TypedResults.Ok(MemberInput.View(member));
+    }
+
+    private static async Task<Ok<MemberView>> DeactivateAsync(
+        Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        db.BrandScope.Set(caller.GetBrandId());
+        var member = await FindAsync(db, id, cancellationToken);
+        if (member.DeactivatedAt is null)
+        {
+            member.DeactivatedAt = Instants.ToMicroseconds(clock.GetUtcNow());
+            await SaveAndForgetKeysAsync(db, directory, cancellationToken);
+        }
+
+        return TypedResults.Ok(MemberInput.View(member));
+    }
+
+    private static async Task<Member> FindAsync(GatewayDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Members.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new NotFoundException($"No member {id}.");
+
+    /// <summary>Saves, and has every instance forget every key on commit: which of them were the member's is not worth a query.</summary>
+    private static async Task SaveAndForgetKeysAsync(GatewayDbContext db, ApiKeyDirectory directory, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({RevocationListener.Channel}, {RevocationListener.EveryKey})", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        directory.ForgetAll();
+    }
+}

@@ -1,0 +1,38 @@
+using AmbassadorNet.Security;
+
+namespace Security.Tests;
+
+public sealed class CallerBindingTests
+{
+    private static readonly Guid Brand = Guid.CreateVersion7(), Key = Guid.CreateVersion7(), Person = Guid.CreateVersion7();
+
+    [Fact]
+    public void Each_kind_fits_its_roles_and_brand()
+    {
+        Assert.Null(CallerBinding.Violation(InternalCaller.Member(Person, Key), [Roles.Finance], Brand));
+        Assert.Null(CallerBinding.Violation(InternalCaller.Machine(Key), [Roles.Partner], Brand));
+        Assert.Null(CallerBinding.Violation(InternalCaller.Creator(Person, Key), [Roles.Creator], Brand));
+        Assert.Null(CallerBinding.Violation(InternalCaller.Operator, [Roles.Operator], Guid.Empty));
+    }
+
+    [Fact]
+    public void A_kind_that_does_not_fit_is_named()
+    {
+        Assert.Equal("A member's request names the member.", CallerBinding.Violation(new InternalCaller(CallerKinds.Member, Key), [Roles.Admin], Brand));
+        Assert.Equal("Only a member's request names a member.", CallerBinding.Violation(new InternalCaller(CallerKinds.Machine, Key, Person), [Roles.Admin], Brand));
+        Assert.Equal("A machine or creator calls with a key.", CallerBinding.Violation(new InternalCaller(CallerKinds.Machine), [Roles.Admin], Brand));
+        Assert.Equal("The operator role is the operator's alone.", CallerBinding.Violation(InternalCaller.Member(Person, Key), [Roles.Operator], Guid.Empty));
+        Assert.Equal("Only the operator acts for no brand.", CallerBinding.Violation(InternalCaller.Member(Person, Key), [Roles.Admin], Guid.Empty));
+        Assert.Equal("Unknown caller kind 'person'.", CallerBinding.Violation(new InternalCaller("person", Key), [Roles.Admin], Brand));
+        Assert.Equal("Only a creator credential names a creator.", CallerBinding.Violation(new InternalCaller(CallerKinds.Member, Key, Person, Person), [Roles.Admin], Brand));
+    }
+
+    [Fact]
+    public void A_machine_answers_to_whoever_answers_for_its_key_or_to_itself()
+    {
+        Assert.Equal(Person, InternalCaller.Machine(Key, keyIssuedBy: Person).AnswerableParty);
+        Assert.Equal(Key, InternalCaller.Machine(Key).AnswerableParty);
+        Assert.Equal(Person, InternalCaller.Member(Person, Key, keyIssuedBy: Guid.CreateVersion7()).AnswerableParty);
+        Assert.Null(InternalCaller.Operator.AnswerableParty);
+    }
+}
