@@ -32,14 +32,19 @@ public sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>One hour, as Entra ID and Okta issue them by default.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
 
+    public const string DiscoveryPath = "/.well-known/openid-configuration";
+    public const string KeySetPath = "/.well-known/jwks";
+
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, TestOidcUser> users;
+    private readonly ConcurrentDictionary<string, int> requests;
     private readonly HttpClient http;
 
-    private TestOidcProvider(WebApplication app, ConcurrentDictionary<string, TestOidcUser> users, Uri address)
+    private TestOidcProvider(WebApplication app, ConcurrentDictionary<string, TestOidcUser> users, ConcurrentDictionary<string, int> requests, Uri address)
     {
         this.app = app;
         this.users = users;
+        this.requests = requests;
         BaseAddress = address;
         // Redirects are read, not followed: the code is in the Location header.
         http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
@@ -67,10 +72,16 @@ public sealed class TestOidcProvider : IAsyncDisposable
             options.Issuer = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/"));
 
         var app = builder.Build();
+        var requests = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        app.Use((context, next) =>
+        {
+            requests.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, count) => count + 1);
+            return next(context);
+        });
         app.UseAuthentication();
         app.MapGet(TestOidcServer.CallbackPath, () => "Signed in: the test reads the code from the redirect.");
         await app.StartAsync();
-        return new TestOidcProvider(app, users, new Uri(app.Urls.Single() + "/"));
+        return new TestOidcProvider(app, users, requests, new Uri(app.Urls.Single() + "/"));
     }
 
     /// <summary>
@@ -85,6 +96,9 @@ public sealed class TestOidcProvider : IAsyncDisposable
         return await new AuthorizationCodeFlow(http, new Uri(BaseAddress, TestOidcServer.CallbackPath))
             .SignInAsync(user.Subject, audience, issuedAt, cancellationToken);
     }
+
+    /// <summary>How many requests reached <paramref name="path"/> (e.g. <see cref="KeySetPath"/>): what a validator fetched.</summary>
+    public int Requests(string path) => requests.GetValueOrDefault(path);
 
     /// <summary>A new signing key replaces the current one (also in the JWKS); returns its kid.</summary>
     public string RotateSigningKey() => TestOidcSigningKeys.Rotate(ServerOptions);

@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AmbassadorNet.Gateway.Identity.Oidc;
+
+/// <summary>
+/// Signs a brand's member in with a token from the brand's own OpenID Connect provider: the token's
+/// <c>iss</c> finds the brand's provider (never a URL taken from the token alone: only configured issuers
+/// are fetched), its audience picks the brand, the issuer's signing keys come from its discovery document
+/// and JWKS, and the brand's mapping turns the roles claim into our roles.
+/// <para>
+/// Built on JwtBearer's machinery, one <see cref="JwtBearerOptions"/> per issuer with its own
+/// ConfigurationManager (<see cref="OidcIssuerMetadata"/>), validated the way JwtBearerHandler validates
+/// (its token handler, its validation parameters with the configuration manager attached). Chosen over one
+/// JwtBearer scheme with issuer and key resolvers because those resolvers are synchronous, so fetching a
+/// provider's keys would block a request thread, and a single scheme has one configuration manager, so the
+/// per-issuer cache and refresh would be ours to write. And the caller gets a reason, not an
+/// AuthenticateResult, without an HttpContext.
+/// </para>
+/// </summary>
+public sealed class BrandOidcValidator(IIdentityProviderSource providers, OidcIssuerMetadata metadata, IHostEnvironment environment)
+{
+    public const string SubjectClaim = "sub";
+    public const string NameClaim = "name";
+    public const string EmailClaim = "email";
+
+    /// <summary>A bearer token that is not an <c>amb_</c> API key: true when it could be a provider's JWT.</summary>
+    public static bool LooksLikeJwt(string token) => token.Count(c => c == '.') == 2;
+
+    public async Task<OidcValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (Read(token) is not { IsEncrypted: false } jwt)
+        {
+            return OidcValidationResult.Refused(OidcRefusalReason.Malformed);
+        }
+
+        var candidates = string.IsNullOrEmpty(jwt.Issuer) ? [] : await providers.FindByIssuerAsync(jwt.Issuer, cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return OidcValidationResult.Refused(OidcRefusalReason.UnknownIssuer);
+        }
+
+        if (!Uri.TryCreate(jwt.Issuer, UriKind.Absolute, out var issuer) || !OidcMetadataTransport.Allows(issuer, environment))
+        {
+            return OidcValidationResult.Refused(OidcRefusalReason.InsecureMetadata);
+        }
+
+        var options = metadata.For(issuer);
+        try
+        {
+            // Read first so an unreachable provider is named as such, not as a token with no key.
+            await options.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+        {
+            return OidcValidationResult.Refused(OidcRefusalReason.MetadataUnavailable);
+        }
+
+        var validation = await ValidateTokenAsync(options, token, jwt.Issuer, candidates);
+        if (!validation.IsValid)
+        {
+            return OidcValidationResult.Refused(ReasonFor(validation.Exception));
+        }
+
+        var audiences = jwt.Audiences.ToHashSet(StringComparer.Ordinal);
+        var matching = candidates.Where(provider => audiences.Contains(provider.Audience)).ToList();
+        if (matching.Count != 1)
+        {
+            return OidcValidationResult.Refused(matching.Count == 0 ? OidcRefusalReason.WrongAudience : OidcRefusalReason.AmbiguousProvider);
+        }
+
+        return SignIn(matching[0], validation.ClaimsIdentity);
+    }
+
+    private static JsonWebToken? Read(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What JwtBearerHandler does with a token: its handler, its parameters, the issuer's configuration manager.</summary>
+    private static Task<TokenValidationResult> ValidateTokenAsync(JwtBearerOptions options, string token, string issuer, IReadOnlyList<BrandIdentityProvider> candidates)
+    {
+        var parameters = options.TokenValidationParameters.Clone();
+        parameters.ValidIssuer = issuer;
+        parameters.ValidAudiences = candidates.Select(provider => provider.Audience).ToList();
+        parameters.ConfigurationManager = (BaseConfigurationManager)options.ConfigurationManager!;
+        return options.TokenHandlers[0].ValidateTokenAsync(token, parameters);
+    }
+
+    private static OidcValidationResult SignIn(BrandIdentityProvider provider, ClaimsIdentity identity)
+    {
+        if (identity.FindFirst(SubjectClaim)?.Value is not { Length: > 0 } subject)
+        {
+            return OidcValidationResult.Refused(OidcRefusalReason.NoSubject);
+        }
+
+        var roles = OidcRoleMapping.Map(provider.RoleMappings, identity.FindAll(provider.RolesClaim).Select(claim => claim.Value));
+        if (roles.Count == 0)
+        {
+            return OidcValidationResult.Refused(OidcRefusalReason.NoMappedRole);
+        }
+
+        return OidcValidationResult.Success(new OidcSignIn(
+            provider.BrandId, provider.Issuer, subject, identity.FindFirst(NameClaim)?.Value, identity.FindFirst(EmailClaim)?.Value, roles));
+    }
+
+    private static OidcRefusalReason ReasonFor(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => OidcRefusalReason.Expired,
+        SecurityTokenNotYetValidException => OidcRefusalReason.NotYetValid,
+        SecurityTokenInvalidAudienceException => OidcRefusalReason.WrongAudience,
+        SecurityTokenInvalidIssuerException => OidcRefusalReason.UnknownIssuer,
+        SecurityTokenSignatureKeyNotFoundException => OidcRefusalReason.UnknownKey,
+        SecurityTokenInvalidSignatureException or SecurityTokenInvalidAlgorithmException => OidcRefusalReason.BadSignature,
+        SecurityTokenMalformedException => OidcRefusalReason.Malformed,
+        _ => OidcRefusalReason.Invalid,
+    };
+}
