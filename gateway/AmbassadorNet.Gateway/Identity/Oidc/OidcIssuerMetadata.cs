@@ -9,10 +9,17 @@ namespace AmbassadorNet.Gateway.Identity.Oidc;
 /// <summary>
 /// One <see cref="JwtBearerOptions"/> per issuer, finished by JwtBearer's own post-configuration as a
 /// scheme's would be: its <see cref="ConfigurationManager{T}"/> reads the discovery document and the JWKS
-/// once and caches them (re-read every <see cref="AutomaticRefreshInterval"/>, or sooner when a token's
-/// kid is unknown). Keyed by issuer, not brand: brands sharing a provider share its metadata.
+/// once and caches them, re-reading them every <see cref="AutomaticRefreshInterval"/>. Keyed by issuer,
+/// not brand: brands sharing a provider share its metadata.
+/// <para>
+/// A token whose kid is unknown renews the issuer's options (<see cref="Renew"/>): a new configuration
+/// manager, whose first read waits for the provider. IdentityModel's own RequestRefresh (8.23.0) refreshes
+/// in the background, so the first token signed with a rotated key would be refused; its switch for a
+/// blocking refresh (Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking) is process-wide and cached at
+/// its first read, which a test run showed happening before the gateway could set it.
+/// </para>
 /// </summary>
-public sealed class OidcIssuerMetadata : IDisposable
+public sealed class OidcIssuerMetadata(TimeProvider time) : IDisposable
 {
     /// <summary>
     /// How stale the keys may be: a key the provider withdrew (leaked) is trusted at most this long.
@@ -20,12 +27,13 @@ public sealed class OidcIssuerMetadata : IDisposable
     /// </summary>
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(1);
 
-    /// <summary>Tokens with unknown kids trigger at most one metadata read per issuer in this interval, so they cannot flood the provider.</summary>
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+    /// <summary>After a renewal, tokens with unknown kids renew an issuer's metadata again only after this, so they cannot flood the provider.</summary>
+    public static readonly TimeSpan RenewalInterval = TimeSpan.FromSeconds(30);
 
     private static readonly JwtBearerPostConfigureOptions PostConfigure = new();
 
-    private readonly ConcurrentDictionary<string, JwtBearerOptions> byIssuer = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuerOptions> byIssuer = new(StringComparer.Ordinal);
+    private readonly Lock renewing = new();
 
     // One client for every provider; its handler renews connections so a provider's DNS changes are seen.
     private readonly HttpClient backchannel = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -35,7 +43,33 @@ public sealed class OidcIssuerMetadata : IDisposable
     };
 
     /// <summary>The options for an issuer whose transport <see cref="OidcMetadataTransport"/> allowed.</summary>
-    public JwtBearerOptions For(Uri issuer) => byIssuer.GetOrAdd(issuer.AbsoluteUri, _ => Create(issuer));
+    public JwtBearerOptions For(Uri issuer) => byIssuer.GetOrAdd(issuer.AbsoluteUri, _ => new IssuerOptions(Create(issuer), RenewedAt: null)).Options;
+
+    /// <summary>
+    /// Fresh options for the issuer after <paramref name="used"/> did not know a token's key, or null when its
+    /// metadata was renewed less than <see cref="RenewalInterval"/> ago. Whoever comes second gets the first's renewal.
+    /// </summary>
+    public JwtBearerOptions? Renew(Uri issuer, JwtBearerOptions used)
+    {
+        lock (renewing)
+        {
+            var current = byIssuer[issuer.AbsoluteUri];
+            if (!ReferenceEquals(current.Options, used))
+            {
+                return current.Options;
+            }
+
+            var now = time.GetUtcNow();
+            if (current.RenewedAt is { } renewed && now - renewed < RenewalInterval)
+            {
+                return null;
+            }
+
+            var fresh = new IssuerOptions(Create(issuer), now);
+            byIssuer[issuer.AbsoluteUri] = fresh;
+            return fresh.Options;
+        }
+    }
 
     public void Dispose() => backchannel.Dispose();
 
@@ -47,8 +81,6 @@ public sealed class OidcIssuerMetadata : IDisposable
             RequireHttpsMetadata = issuer.Scheme == Uri.UriSchemeHttps,
             Backchannel = backchannel,
             AutomaticRefreshInterval = AutomaticRefreshInterval,
-            RefreshInterval = RefreshInterval,
-            RefreshOnIssuerKeyNotFound = true,
             // The provider's claim names as they are (sub, email, groups), not mapped onto WS-Federation URIs.
             MapInboundClaims = false,
             TokenValidationParameters = new TokenValidationParameters
@@ -70,9 +102,8 @@ public sealed class OidcIssuerMetadata : IDisposable
             },
         };
         PostConfigure.PostConfigure(issuer.AbsoluteUri, options);
-        // A key the provider stopped publishing is not trusted from the next metadata read on (IdentityModel
-        // would otherwise keep the previous configuration as "last known good" for an hour).
-        ((BaseConfigurationManager)options.ConfigurationManager!).UseLastKnownGoodConfiguration = false;
         return options;
     }
+
+    private sealed record IssuerOptions(JwtBearerOptions Options, DateTimeOffset? RenewedAt);
 }
