@@ -6,17 +6,15 @@ namespace AmbassadorNet.Gateway.Identity.Oidc;
 public static class OidcRoleMapping
 {
     /// <summary>
-    /// The roles a person can be given by their brand's provider. Machine roles (partner, events), a creator's
-    /// and the system operator's are never granted this way, whatever a brand's mapping says.
+    /// The distinct roles of a person (<see cref="Roles.Staff"/>) the values map to, in the order of <see cref="Roles.All"/>;
+    /// values compare ordinally. Machine roles (partner, events), a creator's and the operator's are never granted
+    /// this way, whatever a brand's mapping says.
     /// </summary>
-    public static IReadOnlyList<string> AssignableRoles { get; } = [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst];
-
-    /// <summary>The distinct assignable roles the values map to, in the order of <see cref="Roles.All"/>; values compare ordinally.</summary>
     public static IReadOnlyList<string> Map(IReadOnlyDictionary<string, IReadOnlyList<string>> mappings, IEnumerable<string> claimValues)
     {
         var granted = claimValues
             .SelectMany(value => mappings.TryGetValue(value, out var roles) ? roles : [])
             .ToHashSet(StringComparer.Ordinal);
-        return [.. Roles.All.Where(role => granted.Contains(role) && AssignableRoles.Contains(role))];
+        return [.. Roles.All.Where(role => granted.Contains(role) && Roles.Staff.Contains(role))];
     }
 }
