@@ -31,6 +31,9 @@ public static partial class AmbassadorNetRoutes
         Row(GatewayItself, Get, "/api/members/{id}", Members),
         Row(GatewayItself, Put, "/api/members/{id}/roles", Members),
         Row(GatewayItself, Post, "/api/members/{id}/deactivate", Members),
+        Row(GatewayItself, Get, "/api/identity-provider", Members),
+        Row(GatewayItself, Put, "/api/identity-provider", Members),
+        Row(GatewayItself, Delete, "/api/identity-provider", Members),
         Open(GatewayItself, [Get, Head], "/health/live"),
         Open(GatewayItself, [Get, Head], "/health/ready"),
         // The same for gRPC clients and load balancers (grpc.health.v1), on the gRPC port.

@@ -5,6 +5,7 @@ using AmbassadorNet.Gateway.Data;
 using AmbassadorNet.Gateway.Docs;
 using AmbassadorNet.Gateway.Http;
 using AmbassadorNet.Gateway.Identity;
+using AmbassadorNet.Gateway.Identity.Oidc;
 using AmbassadorNet.Gateway.Keys;
 using AmbassadorNet.Gateway.Proxy;
 using AmbassadorNet.Gateway.RateLimiting;
@@ -45,7 +46,11 @@ public static class GatewayRegistration
 
         builder.Services.AddSingleton(provider => TrustedProxies.Parse(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies));
         builder.Services.AddSingleton(GatewayRouteTable.Default);
+        builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddSingleton<ApiKeyDirectory>();
+        builder.Services.AddBrandOidcValidation();
+        builder.Services.AddSingleton<IIdentityProviderSource, IdentityProviderDirectory>();
+        builder.Services.AddSingleton<MemberSignIn>();
         builder.Services.AddSingleton<OperatorCredential>();
         builder.Services.AddHostedService<RevocationListener>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -95,6 +100,7 @@ public static class GatewayRegistration
         app.MapBrandsApi();
         app.MapApiKeysApi();
         app.MapMembersApi();
+        app.MapIdentityProviderApi();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ProxyErrorsMiddleware>();

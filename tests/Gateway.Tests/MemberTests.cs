@@ -86,12 +86,12 @@ public sealed class MemberTests(GatewayFixture fixture) : IClassFixture<GatewayF
         var notAdmin = await finance.GetAsync("/api/members");
         var after = (await admin.GetFromJsonAsync<MemberPage>("/api/members?limit=200"))!;
 
-        Assert.Equal(["email", "name", "roles"], await ErrorFieldsAsync(bad));
+        Assert.Equal(["email", "name", "roles"], await HttpJson.ErrorFieldsAsync(bad));
         await duplicate.AssertProblemAsync(409);
-        Assert.Equal(["roles"], await ErrorFieldsAsync(beyondRoles));
-        Assert.Equal(["memberId"], await ErrorFieldsAsync(unknownMember));
-        Assert.Equal(["memberId"], await ErrorFieldsAsync(both));
-        Assert.Equal(["roles"], await ErrorFieldsAsync(badRoles));
+        Assert.Equal(["roles"], await HttpJson.ErrorFieldsAsync(beyondRoles));
+        Assert.Equal(["memberId"], await HttpJson.ErrorFieldsAsync(unknownMember));
+        Assert.Equal(["memberId"], await HttpJson.ErrorFieldsAsync(both));
+        Assert.Equal(["roles"], await HttpJson.ErrorFieldsAsync(badRoles));
         await unknown.AssertProblemAsync(404);
         await notAdmin.AssertProblemAsync(403);
         Assert.Equal(before + 1, after.Items.Count);
@@ -109,11 +109,5 @@ public sealed class MemberTests(GatewayFixture fixture) : IClassFixture<GatewayF
         using var client = fixture.Gateway.Client(key);
         var echo = await (await client.SendAsync(new HttpRequestMessage(method, path))).JsonAsync();
         return new JsonWebToken(echo.ReceivedHeader("Authorization")!["Bearer ".Length..]);
-    }
-
-    private static async Task<List<string>> ErrorFieldsAsync(HttpResponseMessage response)
-    {
-        var problem = await response.AssertProblemAsync(400);
-        return [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order()];
     }
 }

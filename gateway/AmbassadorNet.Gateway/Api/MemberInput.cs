@@ -51,6 +51,15 @@ internal static class MemberInput
         return errors.Count > 0 ? throw new RequestValidationException(errors) : roles;
     }
 
+    /// <summary>A valid address, lower-cased as members keep them; null for anything else.</summary>
+    public static string? NormalizedEmail(string? email)
+    {
+        var trimmed = email?.Trim();
+        return trimmed is { Length: > 0 and <= MaxEmailLength } && MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed
+            ? trimmed.ToLowerInvariant()
+            : null;
+    }
+
     public static MemberView View(Member member) => new(
         member.Id, member.Name, member.Email, member.Roles, member.DeactivatedAt is null ? "active" : "deactivated",
         member.IdentityIssuer, member.CreatedAt, member.DeactivatedAt);

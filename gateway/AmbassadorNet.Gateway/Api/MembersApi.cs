@@ -102,7 +102,7 @@ public static class MembersApi
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({RevocationListener.Channel}, {RevocationListener.EveryKey})", cancellationToken);
+        await RevocationListener.NotifyEveryKeyAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         directory.ForgetAll();
     }

@@ -18,6 +18,8 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<IdentityProvider> IdentityProviders => Set<IdentityProvider>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Brand>(brand =>
@@ -32,13 +34,24 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
             member.Property(m => m.Name).HasMaxLength(200);
             member.Property(m => m.Email).HasMaxLength(320);
             member.Property(m => m.IdentityIssuer).HasMaxLength(500);
-            member.Property(m => m.IdentitySubject).HasMaxLength(200);
+            member.Property(m => m.IdentitySubject).HasMaxLength(255);
             member.HasIndex(m => new { m.BrandId, m.CreatedAt });
             member.HasIndex(m => new { m.BrandId, m.Email }).IsUnique().HasFilter("email IS NOT NULL");
             member.HasIndex(m => new { m.BrandId, m.IdentityIssuer, m.IdentitySubject }).IsUnique().HasFilter("identity_subject IS NOT NULL")
                 .HasDatabaseName("ix_members_brand_id_identity");
             member.HasOne<Brand>().WithMany().HasForeignKey(m => m.BrandId);
             member.Property(m => m.Roles).HasMaxLength(200).HasConversion(RolesConversion.Converter, RolesConversion.Comparer);
+        });
+
+        modelBuilder.Entity<IdentityProvider>(provider =>
+        {
+            provider.HasKey(p => p.BrandId);
+            provider.Property(p => p.Issuer).HasMaxLength(500);
+            provider.Property(p => p.Audience).HasMaxLength(200);
+            provider.Property(p => p.RolesClaim).HasMaxLength(100);
+            provider.HasIndex(p => new { p.Issuer, p.Audience }).IsUnique();
+            provider.HasOne<Brand>().WithMany().HasForeignKey(p => p.BrandId);
+            provider.Property(p => p.RoleMappings).HasConversion(RoleMappingsConversion.Converter, RoleMappingsConversion.Comparer);
         });
 
         modelBuilder.Entity<ApiKey>(key =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AmbassadorNet.Gateway.Access;
+using AmbassadorNet.Gateway.Identity.Oidc;
 using AmbassadorNet.Gateway.Keys;
 using AmbassadorNet.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -9,15 +10,18 @@ using Microsoft.Extensions.Options;
 namespace AmbassadorNet.Gateway.Identity;
 
 /// <summary>
-/// Who is calling: <c>Authorization: Bearer</c> with a brand's API key or the operator key. A
-/// malformed credential is refused without touching the database; the reason becomes the 401's detail.
+/// Who is calling: <c>Authorization: Bearer</c> with a brand's API key, the operator key, or a token of a
+/// brand's own identity provider that signs a member in (<see cref="BrandOidcValidator"/>, <see cref="MemberSignIn"/>).
+/// A malformed credential is refused without touching the database; the reason becomes the 401's detail.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyDirectory directory,
-    OperatorCredential operatorCredential)
+    OperatorCredential operatorCredential,
+    BrandOidcValidator oidc,
+    MemberSignIn members)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -54,6 +58,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Success(Principal(Guid.Empty, InternalCaller.Operator, [Roles.Operator]));
         }
 
+        if (!ApiKeyFormat.IsWellFormed(credential) && BrandOidcValidator.LooksLikeJwt(credential))
+        {
+            return await SignInAsync(credential);
+        }
+
         if (!ApiKeyFormat.IsWellFormed(credential))
         {
             return AuthenticateResult.Fail($"The API key is malformed: expected '{ApiKeyFormat.Prefix}' and {ApiKeyFormat.SecretLength} letters or digits.");
@@ -63,6 +72,20 @@ internal sealed class ApiKeyAuthenticationHandler(
         return key is null
             ? AuthenticateResult.Fail("The API key is unknown or has been revoked.")
             : Success(Principal(key.BrandId, key.Caller, key.Roles));
+    }
+
+    /// <summary>A member signed in by their brand's identity provider: no key, the roles the provider's groups map onto.</summary>
+    private async Task<AuthenticateResult> SignInAsync(string token)
+    {
+        var result = await oidc.ValidateAsync(token, Context.RequestAborted);
+        if (result.SignIn is not { } signIn)
+        {
+            return AuthenticateResult.Fail(result.Refusal!.Detail);
+        }
+
+        return await members.MemberOfAsync(signIn, Context.RequestAborted) is { } memberId
+            ? Success(Principal(signIn.BrandId, InternalCaller.Member(memberId), signIn.Roles))
+            : AuthenticateResult.Fail("The member is deactivated.");
     }
 
     /// <summary>The claims the internal token carries, named as <see cref="CurrentCaller"/> reads them.</summary>

@@ -1,5 +1,6 @@
 using AmbassadorNet.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AmbassadorNet.Gateway.Keys;
@@ -18,6 +19,10 @@ internal sealed partial class RevocationListener(ApiKeyDirectory directory, IOpt
     public const string EveryKey = "*";
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>In the caller's transaction: on commit, every instance forgets every cached key, member and provider.</summary>
+    public static Task NotifyEveryKeyAsync(Data.GatewayDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {EveryKey})", cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

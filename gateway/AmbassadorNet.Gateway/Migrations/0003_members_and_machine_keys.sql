@@ -8,7 +8,7 @@ CREATE TABLE members (
     roles character varying(200) NOT NULL,
     -- A member who signs in with the brand's identity provider: its issuer and the person's subject there.
     identity_issuer character varying(500) NULL,
-    identity_subject character varying(200) NULL,
+    identity_subject character varying(255) NULL,
     created_at timestamp with time zone NOT NULL,
     created_by_key_id uuid NULL,
     created_by_member_id uuid NULL,

@@ -21,4 +21,11 @@ internal static class HttpJson
         Assert.True(problem.TryGetProperty("traceId", out _), "a problem carries the trace id");
         return problem;
     }
+
+    /// <summary>Asserts a 400 problem and returns the fields its errors name, in order.</summary>
+    public static async Task<List<string>> ErrorFieldsAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(400);
+        return [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order()];
+    }
 }
