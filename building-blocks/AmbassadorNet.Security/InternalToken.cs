@@ -38,6 +38,9 @@ public static class InternalToken
     /// <summary>The party answerable for the key's issue (<see cref="InternalCaller.KeyIssuedBy"/>).</summary>
     public const string KeyIssuedByClaim = "keyIssuedBy";
 
+    /// <summary>The issuer of the brand's identity provider that signed a member in (no key then: <c>keyId</c> is the member's id).</summary>
+    public const string SignedInWithClaim = "idp";
+
     /// <summary>The caller's roles, a JSON array of <see cref="Roles"/> values.</summary>
     public const string RolesClaim = "roles";
 

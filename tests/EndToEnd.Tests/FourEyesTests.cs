@@ -1,18 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using AmbassadorNet.SystemTestKit;
+using AmbassadorNet.TestOidc;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
 /// The review of 2026-12-05 (issue #32): a brand admin requested a 5,000 USD adjustment, made a second
 /// key named after nobody and approved it. Through the gateway and the real services, every form of that
-/// is refused with the rule that refused it and posts nothing; an approval by another member posts.
+/// is refused with the rule that refused it and posts nothing. A member who signs in with the brand's own
+/// identity provider (a real OpenID Connect provider) approves it, and an approval by another member posts.
 /// </summary>
 public sealed partial class BrandJourneyTests
 {
     [Fact]
-    public async Task The_sock_puppet_approval_is_refused_and_another_members_approval_posts()
+    public async Task The_sock_puppet_approval_is_refused_and_a_signed_in_colleagues_approval_posts()
     {
         var brand = await Brand.BootstrapAsync(Http, system.Gateway, system.OperatorKey);
         var creatorId = Id(await brand.ApplyAsync("Sam Sock", "samsock", followers: 20_000, likes: 800, comments: 40));
@@ -35,6 +37,21 @@ public sealed partial class BrandJourneyTests
             ["approver-is-a-member", "approver-key-issued-before-the-request", "approver-key-not-issued-by-the-requester", "approver-is-not-the-requester"],
             refusals);
         Assert.Equal(HttpStatusCode.NotFound, statementStatus); // nothing ever posted for the creator
+
+        // A colleague who signs in with the brand's own identity provider is a second person the admin did not make up.
+        await using var provider = await TestOidcProvider.StartAsync();
+        await brand.Admin.SendAsync(HttpMethod.Put, "/api/identity-provider", new
+        {
+            issuer = provider.Issuer, audience = "ambassadornet-journey", roleMappings = new Dictionary<string, string[]> { ["finance-approvers"] = ["finance"] },
+        });
+        var fran = new GatewayClient(Http, system.Gateway, await provider.SignInAsync(
+            new TestOidcUser("fran-01", "Fran Approver", "fran@journey.example", ["finance-approvers"]), "ambassadornet-journey"));
+        var approvedBySignIn = await fran.SendAsync(HttpMethod.Post, approve);
+        var franMember = (await brand.Admin.SendAsync(HttpMethod.Get, "/api/members?limit=200")).GetProperty("items")
+            .EnumerateArray().Single(m => m.GetProperty("email").GetString() == "fran@journey.example");
+
+        Assert.Equal(("posted", franMember.GetProperty("id").GetGuid()), (approvedBySignIn.GetProperty("status").GetString(), approvedBySignIn.GetProperty("approvedByMemberId").GetGuid()));
+        Assert.Equal(provider.Issuer, franMember.GetProperty("identityIssuer").GetString());
 
         // Finance asks for a correction; the admin, another member whose key finance did not issue, approves it.
         var correction = Id(await brand.Finance.SendAsync(HttpMethod.Post, "/api/ledger/adjustments",

@@ -11,7 +11,7 @@ namespace Gateway.Tests;
 /// <summary>
 /// A brand's staff sign in with the brand's own OpenID Connect provider (issue #32), a real one
 /// (<see cref="TestOidcProvider"/>): its token signs a member in, the provider's groups give the roles,
-/// and the services see a member without a key.
+/// and the services see a member without a key (the member id stands in for it).
 /// </summary>
 public sealed class SignInTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>, IAsyncLifetime
 {
@@ -33,7 +33,7 @@ public sealed class SignInTests(GatewayFixture fixture) : IClassFixture<GatewayF
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
 
     [Fact]
-    public async Task A_member_signs_in_with_the_brands_provider_and_the_service_sees_that_member_without_a_key()
+    public async Task A_member_signs_in_with_the_brands_provider_and_the_service_sees_that_member_with_no_key_of_theirs()
     {
         var user = new TestOidcUser("u-100", "Nina Numbers", "Nina.Numbers@Example.com", ["fin-team", "unmapped"]);
 
@@ -43,8 +43,11 @@ public sealed class SignInTests(GatewayFixture fixture) : IClassFixture<GatewayF
 
         Assert.Equal(("Nina Numbers", "nina.numbers@example.com", "active"), (member.Name, member.Email, member.Status));
         Assert.Equal([Roles.Finance], member.Roles);
-        Assert.Equal((CallerKinds.Member, member.Id.ToString(), _brand.Brand.Id.ToString(), false), (token.GetPayloadValue<string>(InternalToken.KindClaim),
-            token.GetPayloadValue<string>(InternalToken.MemberClaim), token.GetPayloadValue<string>(InternalToken.BrandClaim), token.TryGetPayloadValue<string>(InternalToken.ApiKeyIdClaim, out _)));
+        Assert.Equal((CallerKinds.Member, member.Id.ToString(), _brand.Brand.Id.ToString(), _provider.Issuer), (token.GetPayloadValue<string>(InternalToken.KindClaim),
+            token.GetPayloadValue<string>(InternalToken.MemberClaim), token.GetPayloadValue<string>(InternalToken.BrandClaim), token.GetPayloadValue<string>(InternalToken.SignedInWithClaim)));
+        // No key: the member id stands in for it, and nothing says when a key was issued or by whom.
+        Assert.Equal(member.Id.ToString(), token.GetPayloadValue<string>(InternalToken.ApiKeyIdClaim));
+        Assert.False(token.TryGetPayloadValue<long>(InternalToken.KeyIssuedAtClaim, out _) || token.TryGetPayloadValue<string>(InternalToken.KeyIssuedByClaim, out _));
         Assert.Equal([Roles.Finance], token.Claims.Where(c => c.Type == InternalToken.RolesClaim).Select(c => c.Value));
     }
 

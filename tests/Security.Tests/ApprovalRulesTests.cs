@@ -21,7 +21,7 @@ public sealed class ApprovalRulesTests
     [Fact]
     public void A_member_signed_in_with_the_brands_identity_provider_has_no_key_to_check_and_approves()
     {
-        Assert.Null(ApprovalRules.Check(InternalCaller.Member(Bob), AliceRequested, RequestedAt));
+        Assert.Null(ApprovalRules.Check(InternalCaller.SignedIn(Bob, "https://login.brand.example/"), AliceRequested, RequestedAt));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ApprovalRulesTests
     {
         Assert.Equal(ApprovalRules.ApproverIsNotRequester, ApprovalRules.Check(InternalCaller.Member(Alice, AliceKey, LastYear, Carol), AliceRequested, RequestedAt)?.Rule);
         Assert.Equal(ApprovalRules.ApproverIsNotRequester, ApprovalRules.Check(InternalCaller.Member(Alice, Guid.CreateVersion7(), LastYear, Carol), AliceRequested, RequestedAt)?.Rule);
-        Assert.Equal(ApprovalRules.ApproverIsNotRequester, ApprovalRules.Check(InternalCaller.Member(Alice), AliceRequested, RequestedAt)?.Rule);
+        Assert.Equal(ApprovalRules.ApproverIsNotRequester, ApprovalRules.Check(InternalCaller.SignedIn(Alice, "https://login.brand.example/"), AliceRequested, RequestedAt)?.Rule);
     }
 
     [Fact]

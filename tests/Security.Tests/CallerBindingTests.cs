@@ -13,6 +13,7 @@ public sealed class CallerBindingTests
         Assert.Null(CallerBinding.Violation(InternalCaller.Machine(Key), [Roles.Partner], Brand));
         Assert.Null(CallerBinding.Violation(InternalCaller.Creator(Person, Key), [Roles.Creator], Brand));
         Assert.Null(CallerBinding.Violation(InternalCaller.Operator, [Roles.Operator], Guid.Empty));
+        Assert.Null(CallerBinding.Violation(InternalCaller.SignedIn(Person, "https://login.brand.example/"), [Roles.Finance], Brand));
     }
 
     [Fact]
@@ -25,6 +26,8 @@ public sealed class CallerBindingTests
         Assert.Equal("Only the operator acts for no brand.", CallerBinding.Violation(InternalCaller.Member(Person, Key), [Roles.Admin], Guid.Empty));
         Assert.Equal("Unknown caller kind 'person'.", CallerBinding.Violation(new InternalCaller("person", Key), [Roles.Admin], Brand));
         Assert.Equal("Only a creator credential names a creator.", CallerBinding.Violation(new InternalCaller(CallerKinds.Member, Key, Person, Person), [Roles.Admin], Brand));
+        Assert.Equal("A member signed in by an identity provider holds no key; the member id stands in for it.",
+            CallerBinding.Violation(InternalCaller.Member(Person, Key) with { SignedInWith = "https://login.brand.example/" }, [Roles.Admin], Brand));
     }
 
     [Fact]

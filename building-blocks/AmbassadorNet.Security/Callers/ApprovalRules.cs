@@ -29,7 +29,8 @@ public static class ApprovalRules
             return new(ApproverIsNotRequester, "The approver must be a different member from the one who requested it.");
         }
 
-        if (approver.KeyId is not null && (approver.KeyIssuedAt is not { } issuedAt || issuedAt >= requestedAt))
+        // A member signed in by the brand's identity provider holds no key whose age could tell.
+        if (approver.SignedInWith is null && approver.KeyId is not null && (approver.KeyIssuedAt is not { } issuedAt || issuedAt >= requestedAt))
         {
             return new(KeyIssuedBeforeRequest, "A key issued after the request cannot approve it.");
         }

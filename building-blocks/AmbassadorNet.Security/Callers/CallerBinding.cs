@@ -31,6 +31,8 @@ public static class CallerBinding
             CallerKinds.Member when caller.MemberId is null || caller.MemberId == Guid.Empty => "A member's request names the member.",
             not CallerKinds.Member when caller.MemberId is not null => "Only a member's request names a member.",
             CallerKinds.Machine or CallerKinds.Creator when caller.KeyId is null => "A machine or creator calls with a key.",
+            _ when caller.SignedInWith is not null && (caller.Kind != CallerKinds.Member || caller.KeyId != caller.MemberId
+                || caller.KeyIssuedAt is not null || caller.KeyIssuedBy is not null) => "A member signed in by an identity provider holds no key; the member id stands in for it.",
             _ => null,
         };
     }

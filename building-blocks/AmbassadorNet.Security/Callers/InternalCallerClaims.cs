@@ -46,6 +46,11 @@ public static class InternalCallerClaims
         {
             yield return new Claim(InternalToken.KeyIssuedByClaim, issuedBy.ToString());
         }
+
+        if (caller.SignedInWith is { } issuer)
+        {
+            yield return new Claim(InternalToken.SignedInWithClaim, issuer);
+        }
     }
 
     /// <summary>The caller of a principal built from <see cref="ToClaims"/>; null when it carries no kind.</summary>
@@ -58,7 +63,7 @@ public static class InternalCallerClaims
 
         return new InternalCaller(kind, Id(user, InternalToken.ApiKeyIdClaim), Id(user, InternalToken.MemberClaim), Id(user, InternalToken.CreatorClaim),
             long.TryParse(user.FindFirst(InternalToken.KeyIssuedAtClaim)?.Value, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
-            Id(user, InternalToken.KeyIssuedByClaim));
+            Id(user, InternalToken.KeyIssuedByClaim), user.FindFirst(InternalToken.SignedInWithClaim)?.Value);
     }
 
     /// <summary>The caller a validated token names, or the reason it names none properly.</summary>
@@ -92,8 +97,9 @@ public static class InternalCallerClaims
             issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(ms);
         }
 
+        var signedInWith = token.TryGetPayloadValue<string>(InternalToken.SignedInWithClaim, out var issuer) ? issuer : null;
         return (new InternalCaller(kind, ids[InternalToken.ApiKeyIdClaim], ids[InternalToken.MemberClaim], ids[InternalToken.CreatorClaim], issuedAt,
-            ids[InternalToken.KeyIssuedByClaim]), null);
+            ids[InternalToken.KeyIssuedByClaim], signedInWith), null);
     }
 
     private static Guid? Id(ClaimsPrincipal user, string type) => Guid.TryParse(user.FindFirst(type)?.Value, out var id) ? id : null;

@@ -84,7 +84,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         return await members.MemberOfAsync(signIn, Context.RequestAborted) is { } memberId
-            ? Success(Principal(signIn.BrandId, InternalCaller.Member(memberId), signIn.Roles))
+            ? Success(Principal(signIn.BrandId, InternalCaller.SignedIn(memberId, signIn.Issuer), signIn.Roles))
             : AuthenticateResult.Fail("The member is deactivated.");
     }
 

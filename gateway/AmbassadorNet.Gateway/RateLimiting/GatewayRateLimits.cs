@@ -45,8 +45,8 @@ internal static class GatewayRateLimits
 
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            // A member signed in with the brand's identity provider has no key: their bucket is their own.
-            var key = context.User.GetApiKeyId()?.ToString() ?? context.User.GetMemberId()?.ToString() ?? Roles.Operator;
+            // A member signed in with the brand's identity provider has no key; their member id stands in for it.
+            var key = context.User.GetApiKeyId()?.ToString() ?? Roles.Operator;
             return RateLimitPartition.GetTokenBucketLimiter("key:" + key, _ => Bucket(limits.PerKey));
         }
 
