@@ -31,6 +31,9 @@ public static class AccessPolicies
     /// <summary>Payout runs, settings, holds, adjustments, approvals, settlements.</summary>
     public static readonly AccessPolicy PayoutsManage = new(nameof(PayoutsManage), [Roles.Finance, Roles.Admin]);
 
+    /// <summary>The brand's approval policy: how many members approve what. Not finance's own: it would set the bar for its own requests.</summary>
+    public static readonly AccessPolicy ApprovalPolicyWrite = new(nameof(ApprovalPolicyWrite), [Roles.Admin]);
+
     public static readonly AccessPolicy AnalyticsRead = new(nameof(AnalyticsRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
 
     /// <summary>What a brand enters into analytics itself: its paid-ad days.</summary>
@@ -50,7 +53,7 @@ public static class AccessPolicies
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
         ApiKeys, Members, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
-        LedgerRead, PayoutsManage, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, CreatorSelf, Operations,
+        LedgerRead, PayoutsManage, ApprovalPolicyWrite, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, CreatorSelf, Operations,
     ];
 
     public static AccessPolicy? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

@@ -152,6 +152,8 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Payouts, [HttpMethods.Post], RouteTemplate.Parse("/api/ledger/adjustments/{id}/approve"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),
         new(GatewayServices.Payouts, [HttpMethods.Get], RouteTemplate.Parse("/api/payouts/settings"), RouteAccess.Requires(AccessPolicies.LedgerRead)),
         new(GatewayServices.Payouts, [HttpMethods.Put], RouteTemplate.Parse("/api/payouts/settings"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),
+        new(GatewayServices.Payouts, [HttpMethods.Get], RouteTemplate.Parse("/api/payouts/approval-policy"), RouteAccess.Requires(AccessPolicies.LedgerRead)),
+        new(GatewayServices.Payouts, [HttpMethods.Put], RouteTemplate.Parse("/api/payouts/approval-policy"), RouteAccess.Requires(AccessPolicies.ApprovalPolicyWrite)),
         new(GatewayServices.Payouts, [HttpMethods.Post], RouteTemplate.Parse("/api/payouts/holds/{creatorId}"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),
         new(GatewayServices.Payouts, [HttpMethods.Delete], RouteTemplate.Parse("/api/payouts/holds/{creatorId}"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),
         new(GatewayServices.Payouts, [HttpMethods.Post], RouteTemplate.Parse("/api/payouts/release"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),

@@ -4,6 +4,7 @@ using AmbassadorNet.Contracts.Tracking;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Payouts.Api;
+using AmbassadorNet.Payouts.Approvals;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Persistence.Bulk;
@@ -40,6 +41,7 @@ public static class PayoutsApp
         builder.Services.AddScoped<Releaser>();
         builder.Services.AddScoped<PayoutRunner>();
         builder.Services.AddScoped<BatchLifecycle>();
+        builder.Services.AddScoped<ApprovalDesk>();
         builder.Services.AddScoped<Settlement>();
         builder.Services.AddHostedService<ReleaseJob>();
 

@@ -21,6 +21,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
         { "ConversionsRead", ["admin", "manager", "finance", "analyst"] },
         { "LedgerRead", ["admin", "finance"] },
         { "PayoutsManage", ["finance", "admin"] },
+        { "ApprovalPolicyWrite", ["admin"] },
         { "AnalyticsRead", ["admin", "manager", "finance", "analyst"] },
         { "AnalyticsWrite", ["admin", "manager"] },
         { "Webhooks", ["admin"] },

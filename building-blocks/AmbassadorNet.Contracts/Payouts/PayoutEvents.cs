@@ -40,3 +40,14 @@ public sealed record PayoutBatchReconciled(
     int AmountMismatches,
     int UnknownReferences,
     int Missing) : IIntegrationEvent;
+
+/// <summary>One threshold of an approval policy: above <see cref="Amount"/> (absolute) in <see cref="Currency"/>, <see cref="Approvals"/> members.</summary>
+public sealed record ApprovalThresholdState(string Currency, decimal Amount, int Approvals);
+
+/// <summary>How many members must approve one kind of action, and more above the thresholds.</summary>
+public sealed record ActionApprovalsState(int Approvals, IReadOnlyList<ApprovalThresholdState> Above);
+
+/// <summary>A brand's approval policy changed (issue #32): how many members approve adjustments and payout batches, and from which amounts more.</summary>
+public sealed record ApprovalPolicyChanged(
+    Guid BrandId, DateTimeOffset OccurredAt, ActionApprovalsState Adjustments, ActionApprovalsState PayoutBatches, Guid? ChangedByKeyId, Guid? ChangedByMemberId)
+    : IIntegrationEvent;

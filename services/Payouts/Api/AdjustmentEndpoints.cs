@@ -1,13 +1,14 @@
 using AmbassadorNet.Security;
 using System.Security.Claims;
 using AmbassadorNet.Contracts.Payouts;
+using AmbassadorNet.Payouts.Approvals;
 using AmbassadorNet.Payouts.Ledger;
 
 namespace AmbassadorNet.Payouts.Api;
 
 /// <summary>
-/// Four eyes: one party requests an adjustment, a different member approves it, and only then does it
-/// post (adjustment expense against the creator's available balance). An approval the rules of
+/// Four eyes: one party requests an adjustment, other members approve it (as many as the brand's
+/// approval policy asked when it was requested), and only then does it post (adjustment expense against the creator's available balance). An approval the rules of
 /// <see cref="ApprovalRules"/> refuse is a 403 naming the rule: the member may approve adjustments, just not this one.
 /// </summary>
 internal static class AdjustmentEndpoints
@@ -17,9 +18,11 @@ internal static class AdjustmentEndpoints
     public sealed record AdjustmentView(
         Guid Id, Guid CreatorId, string Currency, decimal Amount, string Reason, string Status,
         Guid RequestedByKeyId, Guid? RequestedByMemberId, DateTimeOffset RequestedAt,
-        Guid? ApprovedByKeyId, Guid? ApprovedByMemberId, DateTimeOffset? ApprovedAt, Guid? TransactionId);
+        Guid? ApprovedByKeyId, Guid? ApprovedByMemberId, DateTimeOffset? ApprovedAt, Guid? TransactionId,
+        int ApprovalsRequired, IReadOnlyList<ApprovalView> Approvals);
 
-    public static async Task<Created<AdjustmentView>> RequestAsync(AdjustmentRequest request, ClaimsPrincipal user, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<AdjustmentView>> RequestAsync(
+        AdjustmentRequest request, ClaimsPrincipal user, PayoutsDbContext db, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Check(request.CreatorId is { } c && c != Guid.Empty, "creatorId", "The creator's id is required.")
@@ -40,13 +43,15 @@ internal static class AdjustmentEndpoints
             Id = Ids.New(clock), CreatorId = request.CreatorId!.Value, Currency = request.Currency!, Amount = request.Amount!.Value,
             Reason = request.Reason!.Trim(), RequestedByKeyId = user.RequiredKeyId(), RequestedByMemberId = requester.MemberId,
             RequestedByParty = requester.AnswerableParty, RequestedAt = clock.GetUtcNow(),
+            ApprovalsRequired = (await approvals.PolicyAsync(ct)).Adjustments.RequiredFor(request.Amount!.Value, request.Currency!),
         };
         db.Adjustments.Add(adjustment);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/ledger/adjustments/{adjustment.Id}", View(adjustment));
+        return TypedResults.Created($"/api/ledger/adjustments/{adjustment.Id}", View(adjustment, []));
     }
 
-    public static async Task<Ok<AdjustmentView>> ApproveAsync(Guid id, ClaimsPrincipal user, PayoutsDbContext db, Journal journal, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<AdjustmentView>> ApproveAsync(
+        Guid id, ClaimsPrincipal user, PayoutsDbContext db, Journal journal, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct)
     {
         var approver = user.RequiredKeyId();
         var approvingCaller = user.GetCaller();
@@ -59,7 +64,13 @@ internal static class AdjustmentEndpoints
             throw new ConflictException($"Adjustment {id} was already approved and posted.");
         }
 
-        ApprovalRefusedException.ThrowIf(ApprovalRules.Check(approvingCaller, adjustment.Requester(), adjustment.RequestedAt));
+        if (!await approvals.ApproveAsync(Approval.Adjustment, id, adjustment.Requester(), adjustment.RequestedAt, adjustment.ApprovalsRequired, approvingCaller, ct))
+        {
+            // Not yet: it posts with the last approval the policy asks for.
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return TypedResults.Ok(View(adjustment, await approvals.ApprovalsOfAsync(Approval.Adjustment, id, ct)));
+        }
 
         var now = clock.GetUtcNow();
         var amount = Money.Of(Math.Abs(adjustment.Amount), adjustment.Currency);
@@ -74,10 +85,11 @@ internal static class AdjustmentEndpoints
             adjustment.Reason, adjustment.RequestedByKeyId, approver, adjustment.RequestedByMemberId, approvingCaller.MemberId), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(View(adjustment));
+        return TypedResults.Ok(View(adjustment, await approvals.ApprovalsOfAsync(Approval.Adjustment, id, ct)));
     }
 
-    private static AdjustmentView View(LedgerAdjustment a) => new(
+    private static AdjustmentView View(LedgerAdjustment a, IReadOnlyList<Approval> approvals) => new(
         a.Id, a.CreatorId, a.Currency, a.Amount, a.Reason, a.TransactionId is null ? "awaiting_approval" : "posted",
-        a.RequestedByKeyId, a.RequestedByMemberId, a.RequestedAt, a.ApprovedByKeyId, a.ApprovedByMemberId, a.ApprovedAt, a.TransactionId);
+        a.RequestedByKeyId, a.RequestedByMemberId, a.RequestedAt, a.ApprovedByKeyId, a.ApprovedByMemberId, a.ApprovedAt, a.TransactionId,
+        a.ApprovalsRequired, [.. approvals.Select(ApprovalView.Of)]);
 }

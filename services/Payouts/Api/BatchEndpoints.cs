@@ -1,5 +1,6 @@
 using AmbassadorNet.Security;
 using System.Security.Claims;
+using AmbassadorNet.Payouts.Approvals;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Persistence.Pagination;
 using static AmbassadorNet.Payouts.Api.BatchViews;
@@ -26,7 +27,7 @@ internal static class BatchEndpoints
         return TypedResults.Ok(new BatchList(page.Items.Select(View).ToList(), page.NextCursor));
     }
 
-    public static async Task<Ok<BatchDetail>> GetAsync(Guid id, PayoutsDbContext db, CancellationToken ct)
+    public static async Task<Ok<BatchDetail>> GetAsync(Guid id, PayoutsDbContext db, ApprovalDesk approvals, CancellationToken ct)
     {
         var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException($"Payout batch {id} does not exist.");
         var lines = await db.PayoutLines.AsNoTracking().Where(l => l.BatchId == id).OrderBy(l => l.CreatorId).ToListAsync(ct);
@@ -52,9 +53,11 @@ internal static class BatchEndpoints
         });
         return TypedResults.Ok(new BatchDetail(View(batch), lines.Select(l => new LineView(
             l.Id, l.CreatorId, l.Amount, l.Currency, l.PayeeReference, SnakeCaseEnums.Name(l.Status), l.TransactionId, l.SettledAt,
-            l.SettleTransactionId, l.ProviderReference, l.FailureReason, byLine[l.Id].ToList())).ToList()));
+            l.SettleTransactionId, l.ProviderReference, l.FailureReason, byLine[l.Id].ToList())).ToList(),
+            [.. (await approvals.ApprovalsOfAsync(Approval.PayoutBatch, id, ct)).Select(ApprovalView.Of)]));
     }
 
+    /// <summary>The batch after this approval: approved with the last one the policy asks for, still a draft before (GET shows the approvals).</summary>
     public static async Task<Ok<BatchView>> ApproveAsync(Guid id, ClaimsPrincipal user, BatchLifecycle lifecycle, CancellationToken ct) =>
         TypedResults.Ok(View(await lifecycle.ApproveAsync(id, user.RequiredKeyId(), user.GetCaller(), ct)));
 

@@ -8,12 +8,13 @@ internal static class BatchViews
     public sealed record BatchView(
         Guid Id, Guid RunId, string Currency, string Status, decimal Total, int LineCount, DateTimeOffset PeriodEnd,
         DateTimeOffset CreatedAt, Guid CreatedByKeyId, Guid? CreatedByMemberId, DateTimeOffset? ApprovedAt, Guid? ApprovedByKeyId, Guid? ApprovedByMemberId,
-        DateTimeOffset? ExportedAt, DateTimeOffset? VoidedAt, Guid? VoidedByKeyId, DateTimeOffset? SettledAt);
+        DateTimeOffset? ExportedAt, DateTimeOffset? VoidedAt, Guid? VoidedByKeyId, DateTimeOffset? SettledAt, int ApprovalsRequired);
 
     /// <summary>A page of batches, newest first; <c>NextCursor</c> is null on the last page.</summary>
     public sealed record BatchList(IReadOnlyList<BatchView> Items, string? NextCursor);
 
-    public sealed record BatchDetail(BatchView Batch, IReadOnlyList<LineView> Lines);
+    /// <summary>A batch, its lines, and the members' approvals it has so far (<see cref="BatchView.ApprovalsRequired"/> make it approved).</summary>
+    public sealed record BatchDetail(BatchView Batch, IReadOnlyList<LineView> Lines, IReadOnlyList<ApprovalView> Approvals);
 
     public sealed record LineView(
         Guid Id, Guid CreatorId, decimal Amount, string Currency, string PayeeReference, string Status, Guid TransactionId,
@@ -29,5 +30,5 @@ internal static class BatchViews
 
     public static BatchView View(PayoutBatch b) => new(
         b.Id, b.RunId, b.Currency, SnakeCaseEnums.Name(b.Status), b.Total, b.LineCount, b.PeriodEnd, b.CreatedAt, b.CreatedByKeyId, b.CreatedByMemberId,
-        b.ApprovedAt, b.ApprovedByKeyId, b.ApprovedByMemberId, b.ExportedAt, b.VoidedAt, b.VoidedByKeyId, b.SettledAt);
+        b.ApprovedAt, b.ApprovedByKeyId, b.ApprovedByMemberId, b.ExportedAt, b.VoidedAt, b.VoidedByKeyId, b.SettledAt, b.ApprovalsRequired);
 }

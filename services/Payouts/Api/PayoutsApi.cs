@@ -29,9 +29,9 @@ public static class PayoutsApi
         ledger.MapGet("/payee-totals", PayeeTotalsEndpoint.TotalsAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("GetPayeeTotals").WithSummary("Per creator and currency, what they earned in a calendar year (UTC): commission, fees, adjustments, and gifts delivered.");
         ledger.MapPost("/adjustments", AdjustmentEndpoints.RequestAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
-            .WithName("RequestAdjustment").WithSummary("Requests a manual adjustment of a creator's available balance; it posts when another key approves.");
+            .WithName("RequestAdjustment").WithSummary("Requests a manual adjustment of a creator's available balance; it posts when as many other members as the approval policy asks have approved it.");
         ledger.MapPost("/adjustments/{id:guid}/approve", AdjustmentEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
-            .WithName("ApproveAdjustment").WithSummary("Approves and posts an adjustment; 403 naming the rule when the approver may not approve it (not a member, the requester, or a key issued after the request or by the requester).");
+            .WithName("ApproveAdjustment").WithSummary("Approves an adjustment, which posts with its last required approval; 403 naming the rule when the approver may not approve it (not a member, the requester or an earlier approver, or a key issued after the request or by one of them); 409 when this member approved it already.");
 
         // A creator's own (creator credentials only). The ledger's entities are not creator-owned (the money
         // path stays as it is): the statement is asked for the token's creator instead.
@@ -43,6 +43,10 @@ public static class PayoutsApi
             .WithName("GetPayoutSettings").WithSummary("The brand's payout settings per currency (minimum payout).");
         payouts.MapPut("/settings", SettingsEndpoints.PutAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("PutPayoutSetting").WithSummary("Sets the minimum payout of one currency for the brand.");
+        payouts.MapGet("/approval-policy", ApprovalPolicyEndpoints.GetAsync).RequireAccess(AccessPolicies.LedgerRead)
+            .WithName("GetApprovalPolicy").WithSummary("How many members must approve an adjustment or a payout batch, and from which amounts more (one each by default).");
+        payouts.MapPut("/approval-policy", ApprovalPolicyEndpoints.PutAsync).RequireAccess(AccessPolicies.ApprovalPolicyWrite)
+            .WithName("PutApprovalPolicy").WithSummary("Replaces the brand's approval policy (admins only); what is already awaiting approval keeps the count it was requested with.");
         payouts.MapPost("/holds/{creatorId:guid}", HoldEndpoints.PlaceAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
             .WithName("HoldCreatorPayouts").WithSummary("Holds a creator's payouts, with a reason; 409 if a hold is already in place.");
         payouts.MapDelete("/holds/{creatorId:guid}", HoldEndpoints.LiftAsync).RequireAccess(AccessPolicies.PayoutsManage)
@@ -56,7 +60,7 @@ public static class PayoutsApi
         payouts.MapGet("/batches/{id:guid}", BatchEndpoints.GetAsync).RequireAccess(AccessPolicies.LedgerRead)
             .WithName("GetPayoutBatch").WithSummary("A batch with its lines, the entries each line settles and the conversions behind them.");
         payouts.MapPost("/batches/{id:guid}/approve", BatchEndpoints.ApproveAsync).RequireAccess(AccessPolicies.PayoutsManage)
-            .WithName("ApprovePayoutBatch").WithSummary("Approves a draft batch; 403 naming the rule when the approver may not approve it (not a member, the one who ran it, or a key issued after the run or by them).");
+            .WithName("ApprovePayoutBatch").WithSummary("Approves a draft batch, which becomes approved with its last required approval; 403 naming the rule when the approver may not approve it (not a member, the one who ran it or an earlier approver, or a key issued after the run or by one of them); 409 when this member approved it already.");
         payouts.MapPost("/batches/{id:guid}/void", BatchEndpoints.VoidAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("VoidPayoutBatch").WithSummary("Voids a draft or approved batch; every line's money returns to available.");
         payouts.MapGet("/batches/{id:guid}/export.csv", BatchFileEndpoints.ExportAsync).RequireAccess(AccessPolicies.LedgerRead)

@@ -42,6 +42,9 @@ public sealed class PayoutBatch : BrandOwnedEntity
 
     public Guid? ApprovedByMemberId { get; set; }
 
+    /// <summary>How many members must approve it: the brand's approval policy when the run made it.</summary>
+    public int ApprovalsRequired { get; set; } = 1;
+
     public DateTimeOffset? ExportedAt { get; set; }
 
     public Guid? ExportedByKeyId { get; set; }

@@ -59,6 +59,9 @@ public sealed class LedgerAdjustment : BrandOwnedEntity
 
     public Guid? ApprovedByMemberId { get; set; }
 
+    /// <summary>How many members must approve it: the brand's approval policy when it was requested.</summary>
+    public int ApprovalsRequired { get; set; } = 1;
+
     public DateTimeOffset? ApprovedAt { get; set; }
 
     public Guid? TransactionId { get; set; }

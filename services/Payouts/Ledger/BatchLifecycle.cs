@@ -1,6 +1,7 @@
 using AmbassadorNet.Security;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Payouts.Api;
+using AmbassadorNet.Payouts.Approvals;
 
 namespace AmbassadorNet.Payouts.Ledger;
 
@@ -8,20 +9,29 @@ namespace AmbassadorNet.Payouts.Ledger;
 /// Draft → Approved → Exported → Settled, or Voided from Draft or Approved. Every transition locks
 /// the batch row, so two requests at once take turns and the second sees the first's state (409).
 /// </summary>
-public sealed class BatchLifecycle(PayoutsDbContext db, Journal journal, TimeProvider clock)
+public sealed class BatchLifecycle(PayoutsDbContext db, Journal journal, ApprovalDesk approvals, TimeProvider clock)
 {
     /// <summary>The batch, locked for the caller's transaction; 404 when the brand has no such batch.</summary>
     public async Task<PayoutBatch> LockAsync(Guid batchId, CancellationToken ct) =>
         await db.Batches.FromSqlInterpolated($"SELECT * FROM payout_batches WHERE id = {batchId} FOR UPDATE").SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException($"Payout batch {batchId} does not exist.");
 
-    /// <summary>Four eyes, as for adjustments: a member other than the party that ran the batch, with a key it did not issue (<see cref="ApprovalRules"/>).</summary>
+    /// <summary>
+    /// Four eyes, as for adjustments: members other than the party that ran the batch, with keys it did not
+    /// issue (<see cref="ApprovalRules"/>), as many as the approval policy asked when the run made the batch.
+    /// </summary>
     public async Task<PayoutBatch> ApproveAsync(Guid batchId, Guid keyId, InternalCaller approver, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = await LockAsync(batchId, ct);
         Require(batch, "approved", BatchStatus.Draft);
-        ApprovalRefusedException.ThrowIf(ApprovalRules.Check(approver, batch.Creator(), batch.CreatedAt));
+        if (!await approvals.ApproveAsync(Approval.PayoutBatch, batchId, batch.Creator(), batch.CreatedAt, batch.ApprovalsRequired, approver, ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return batch;
+        }
+
         (batch.Status, batch.ApprovedAt, batch.ApprovedByKeyId, batch.ApprovedByMemberId) = (BatchStatus.Approved, clock.GetUtcNow(), keyId, approver.MemberId);
         db.AddEvent(new PayoutBatchApproved(batch.BrandId, batch.ApprovedAt.Value, batch.Id, Total(batch), keyId, approver.MemberId), clock);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using AmbassadorNet.Payouts.Approvals;
 using AmbassadorNet.Security;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.ServiceDefaults.Lifetime;
@@ -13,7 +14,7 @@ namespace AmbassadorNet.Payouts.Ledger;
 /// settles. All of it is one database transaction of set-based statements (<see cref="PayoutRunSql"/>;
 /// docs/decisions/0010-set-based-payout-run.md): it commits whole or leaves nothing.
 /// </summary>
-public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, TimeProvider clock, CrashPoints crashPoints)
+public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, ApprovalDesk approvals, TimeProvider clock, CrashPoints crashPoints)
 {
     /// <summary>Where a reliability test may kill the process: everything written, nothing committed.</summary>
     public const string CrashPointBeforeCommit = "payout-run-before-commit";
@@ -49,6 +50,7 @@ public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, TimeProvi
         };
         db.Runs.Add(run);
         var created = new List<PayoutBatch>();
+        var approvalPolicy = (await approvals.PolicyAsync(ct)).PayoutBatches;
         var targets = new List<PayoutRunSql.BatchTarget>();
         foreach (var payable in await sql.PayableAsync(ct))
         {
@@ -56,7 +58,7 @@ public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, TimeProvi
             {
                 Id = Ids.New(clock), RunId = run.Id, Currency = payable.Currency, Status = BatchStatus.Draft, PeriodEnd = periodEnd,
                 CreatedAt = now, CreatedByKeyId = keyId, CreatedByMemberId = runBy.MemberId, CreatedByParty = runBy.AnswerableParty,
-                Total = payable.Total, LineCount = payable.Lines,
+                Total = payable.Total, LineCount = payable.Lines, ApprovalsRequired = approvalPolicy.RequiredFor(payable.Total, payable.Currency),
             };
             db.Batches.Add(batch);
             var move = journal.Open(new Cause(

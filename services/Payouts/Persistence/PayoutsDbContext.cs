@@ -36,6 +36,10 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
 
     public DbSet<GiftReceipt> GiftReceipts => Set<GiftReceipt>();
 
+    public DbSet<Approval> Approvals => Set<Approval>();
+
+    public DbSet<ApprovalPolicySetting> ApprovalPolicies => Set<ApprovalPolicySetting>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(AccountKind), typeof(BatchStatus), typeof(LineStatus)];
 }

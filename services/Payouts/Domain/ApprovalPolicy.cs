@@ -1,0 +1,23 @@
+namespace AmbassadorNet.Payouts.Domain;
+
+/// <summary>From <see cref="Amount"/> (exclusive, in <see cref="Currency"/>, absolute) upward, <see cref="Approvals"/> members must approve.</summary>
+public sealed record ApprovalThreshold(string Currency, decimal Amount, int Approvals);
+
+/// <summary>How many members must approve one kind of action: <see cref="Approvals"/>, or more above a threshold.</summary>
+public sealed record ActionApprovals(int Approvals, IReadOnlyList<ApprovalThreshold> Above)
+{
+    /// <summary>The most any rule asks for this amount: the base, or a threshold of its currency that it exceeds.</summary>
+    public int RequiredFor(decimal amount, string currency) =>
+        Above.Where(t => t.Currency == currency && Math.Abs(amount) > t.Amount).Select(t => t.Approvals).Prepend(Approvals).Max();
+}
+
+/// <summary>
+/// A brand's approval policy for the money that leaves through payouts (issue #32). Four eyes are the
+/// least: an adjustment and a payout batch always need one member besides the requester.
+/// </summary>
+public sealed record ApprovalPolicy(ActionApprovals Adjustments, ActionApprovals PayoutBatches)
+{
+    public const int MaxApprovals = 5;
+
+    public static ApprovalPolicy Default { get; } = new(new ActionApprovals(1, []), new ActionApprovals(1, []));
+}
