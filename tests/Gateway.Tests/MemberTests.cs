@@ -98,6 +98,23 @@ public sealed class MemberTests(GatewayFixture fixture) : IClassFixture<GatewayF
         Assert.Equal([Roles.Manager], after.Items.Single(m => m.Id == member.Id).Roles);
     }
 
+    [Fact]
+    public async Task The_last_active_admin_can_be_neither_deactivated_nor_demoted_until_there_is_another()
+    {
+        var brand = await fixture.CreateBrandAsync($"One admin {Guid.NewGuid():N}");
+        using var admin = fixture.Gateway.Client(brand.ApiKey.Key);
+        var only = brand.Admin.Id;
+
+        var deactivate = await admin.PostAsync($"/api/members/{only}/deactivate", null);
+        var demote = await admin.PutAsJsonAsync($"/api/members/{only}/roles", new MemberRolesRequest([Roles.Finance]));
+        (await admin.PostAsJsonAsync("/api/members", new NewMemberRequest("Second Admin", null, [Roles.Admin]))).EnsureSuccessStatusCode();
+        var demotedNow = await admin.PutAsJsonAsync($"/api/members/{only}/roles", new MemberRolesRequest([Roles.Finance]));
+
+        Assert.Contains("last active admin", (await deactivate.AssertProblemAsync(409)).GetProperty("detail").GetString());
+        await demote.AssertProblemAsync(409);
+        Assert.Equal([Roles.Finance], (await demotedNow.Content.ReadFromJsonAsync<MemberView>())!.Roles);
+    }
+
     private async Task<Guid> AdminMemberAsync()
     {
         using var admin = fixture.Gateway.Client(fixture.AdminKey);

@@ -73,6 +73,11 @@ public static class MembersApi
         var member = await FindAsync(db, id, cancellationToken);
         if (!member.Roles.SequenceEqual(roles))
         {
+            if (!roles.Contains(Roles.Admin))
+            {
+                await EnsureAnotherAdminAsync(db, member, cancellationToken);
+            }
+
             member.Roles = roles;
             await SaveAndForgetKeysAsync(db, directory, cancellationToken);
         }
@@ -87,11 +92,28 @@ public static class MembersApi
         var member = await FindAsync(db, id, cancellationToken);
         if (member.DeactivatedAt is null)
         {
+            await EnsureAnotherAdminAsync(db, member, cancellationToken);
             member.DeactivatedAt = Instants.ToMicroseconds(clock.GetUtcNow());
             await SaveAndForgetKeysAsync(db, directory, cancellationToken);
         }
 
         return TypedResults.Ok(MemberInput.View(member));
+    }
+
+    /// <summary>A brand keeps an active admin member: without one, nobody could add people or fix roles (409).</summary>
+    private static async Task EnsureAnotherAdminAsync(GatewayDbContext db, Member member, CancellationToken cancellationToken)
+    {
+        if (member.DeactivatedAt is not null || !member.Roles.Contains(Roles.Admin))
+        {
+            return;
+        }
+
+        // Roles are one text column: the brand's active members (a few hundred at most) are read and checked here.
+        var others = await db.Members.Where(m => m.Id != member.Id && m.DeactivatedAt == null).Select(m => m.Roles).ToListAsync(cancellationToken);
+        if (!others.Any(roles => roles.Contains(Roles.Admin)))
+        {
+            throw new ConflictException($"Member {member.Id} is the brand's last active admin; make another member an admin first.");
+        }
     }
 
     private static async Task<Member> FindAsync(GatewayDbContext db, Guid id, CancellationToken cancellationToken) =>
