@@ -5,6 +5,7 @@ using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Approvals;
+using AmbassadorNet.ServiceDefaults.Approvals;
 using AmbassadorNet.Payouts.Consumers;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Persistence.Bulk;
@@ -41,7 +42,8 @@ public static class PayoutsApp
         builder.Services.AddScoped<Releaser>();
         builder.Services.AddScoped<PayoutRunner>();
         builder.Services.AddScoped<BatchLifecycle>();
-        builder.Services.AddScoped<ApprovalDesk>();
+        builder.Services.AddScoped<ApprovalPolicies>();
+        builder.Services.AddScoped(provider => new ApprovalDesk(provider.GetRequiredService<PayoutsDbContext>(), provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<Settlement>();
         builder.Services.AddHostedService<ReleaseJob>();
 

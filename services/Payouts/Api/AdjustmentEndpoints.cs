@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Payouts.Approvals;
 using AmbassadorNet.Payouts.Ledger;
+using AmbassadorNet.ServiceDefaults.Approvals;
 
 namespace AmbassadorNet.Payouts.Api;
 
@@ -22,7 +23,7 @@ internal static class AdjustmentEndpoints
         int ApprovalsRequired, IReadOnlyList<ApprovalView> Approvals);
 
     public static async Task<Created<AdjustmentView>> RequestAsync(
-        AdjustmentRequest request, ClaimsPrincipal user, PayoutsDbContext db, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct)
+        AdjustmentRequest request, ClaimsPrincipal user, PayoutsDbContext db, ApprovalPolicies policies, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Check(request.CreatorId is { } c && c != Guid.Empty, "creatorId", "The creator's id is required.")
@@ -43,7 +44,7 @@ internal static class AdjustmentEndpoints
             Id = Ids.New(clock), CreatorId = request.CreatorId!.Value, Currency = request.Currency!, Amount = request.Amount!.Value,
             Reason = request.Reason!.Trim(), RequestedByKeyId = user.RequiredKeyId(), RequestedByMemberId = requester.MemberId,
             RequestedByParty = requester.AnswerableParty, RequestedAt = clock.GetUtcNow(),
-            ApprovalsRequired = (await approvals.PolicyAsync(ct)).Adjustments.RequiredFor(request.Amount!.Value, request.Currency!),
+            ApprovalsRequired = (await policies.CurrentAsync(ct)).Adjustments.RequiredFor(request.Amount!.Value, request.Currency!),
         };
         db.Adjustments.Add(adjustment);
         await db.SaveChangesAsync(ct);
@@ -64,12 +65,12 @@ internal static class AdjustmentEndpoints
             throw new ConflictException($"Adjustment {id} was already approved and posted.");
         }
 
-        if (!await approvals.ApproveAsync(Approval.Adjustment, id, adjustment.Requester(), adjustment.RequestedAt, adjustment.ApprovalsRequired, approvingCaller, ct))
+        if (!await approvals.ApproveAsync(ApprovalSubjects.Adjustment, id, adjustment.Requester(), adjustment.RequestedAt, adjustment.ApprovalsRequired, approvingCaller, ct))
         {
             // Not yet: it posts with the last approval the policy asks for.
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return TypedResults.Ok(View(adjustment, await approvals.ApprovalsOfAsync(Approval.Adjustment, id, ct)));
+            return TypedResults.Ok(View(adjustment, await approvals.ApprovalsOfAsync(ApprovalSubjects.Adjustment, id, ct)));
         }
 
         var now = clock.GetUtcNow();
@@ -85,7 +86,7 @@ internal static class AdjustmentEndpoints
             adjustment.Reason, adjustment.RequestedByKeyId, approver, adjustment.RequestedByMemberId, approvingCaller.MemberId), clock);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(View(adjustment, await approvals.ApprovalsOfAsync(Approval.Adjustment, id, ct)));
+        return TypedResults.Ok(View(adjustment, await approvals.ApprovalsOfAsync(ApprovalSubjects.Adjustment, id, ct)));
     }
 
     private static AdjustmentView View(LedgerAdjustment a, IReadOnlyList<Approval> approvals) => new(

@@ -22,10 +22,10 @@ internal static class ApprovalPolicyEndpoints
 
     private const int MaxThresholds = 20;
 
-    public static async Task<Ok<PolicyView>> GetAsync(PayoutsDbContext db, ApprovalDesk desk, CancellationToken ct)
+    public static async Task<Ok<PolicyView>> GetAsync(PayoutsDbContext db, ApprovalPolicies policies, CancellationToken ct)
     {
         var stored = await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct);
-        var policy = await desk.PolicyAsync(ct);
+        var policy = await policies.CurrentAsync(ct);
         return TypedResults.Ok(new PolicyView(policy.Adjustments, policy.PayoutBatches, stored?.UpdatedAt));
     }
 
@@ -34,7 +34,7 @@ internal static class ApprovalPolicyEndpoints
         var errors = new FieldErrors();
         var policy = new ApprovalPolicy(Read(request.Adjustments, "adjustments", errors), Read(request.PayoutBatches, "payoutBatches", errors));
         errors.ThrowIfAny();
-        var document = JsonSerializer.Serialize(policy, ApprovalDesk.Json);
+        var document = JsonSerializer.Serialize(policy, ApprovalPolicies.Json);
         var stored = await db.ApprovalPolicies.SingleOrDefaultAsync(ct);
         if (stored?.Document == document)
         {

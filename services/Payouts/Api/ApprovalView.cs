@@ -1,3 +1,4 @@
+using AmbassadorNet.ServiceDefaults.Approvals;
 namespace AmbassadorNet.Payouts.Api;
 
 /// <summary>One member's approval of an adjustment or a batch, as the API shows it.</summary>

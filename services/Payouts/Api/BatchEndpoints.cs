@@ -4,6 +4,7 @@ using AmbassadorNet.Payouts.Approvals;
 using AmbassadorNet.Payouts.Ledger;
 using AmbassadorNet.Persistence.Pagination;
 using static AmbassadorNet.Payouts.Api.BatchViews;
+using AmbassadorNet.ServiceDefaults.Approvals;
 
 namespace AmbassadorNet.Payouts.Api;
 
@@ -54,7 +55,7 @@ internal static class BatchEndpoints
         return TypedResults.Ok(new BatchDetail(View(batch), lines.Select(l => new LineView(
             l.Id, l.CreatorId, l.Amount, l.Currency, l.PayeeReference, SnakeCaseEnums.Name(l.Status), l.TransactionId, l.SettledAt,
             l.SettleTransactionId, l.ProviderReference, l.FailureReason, byLine[l.Id].ToList())).ToList(),
-            [.. (await approvals.ApprovalsOfAsync(Approval.PayoutBatch, id, ct)).Select(ApprovalView.Of)]));
+            [.. (await approvals.ApprovalsOfAsync(ApprovalSubjects.PayoutBatch, id, ct)).Select(ApprovalView.Of)]));
     }
 
     /// <summary>The batch after this approval: approved with the last one the policy asks for, still a draft before (GET shows the approvals).</summary>

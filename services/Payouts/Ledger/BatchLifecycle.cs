@@ -2,6 +2,7 @@ using AmbassadorNet.Security;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Payouts.Api;
 using AmbassadorNet.Payouts.Approvals;
+using AmbassadorNet.ServiceDefaults.Approvals;
 
 namespace AmbassadorNet.Payouts.Ledger;
 
@@ -25,7 +26,7 @@ public sealed class BatchLifecycle(PayoutsDbContext db, Journal journal, Approva
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = await LockAsync(batchId, ct);
         Require(batch, "approved", BatchStatus.Draft);
-        if (!await approvals.ApproveAsync(Approval.PayoutBatch, batchId, batch.Creator(), batch.CreatedAt, batch.ApprovalsRequired, approver, ct))
+        if (!await approvals.ApproveAsync(ApprovalSubjects.PayoutBatch, batchId, batch.Creator(), batch.CreatedAt, batch.ApprovalsRequired, approver, ct))
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

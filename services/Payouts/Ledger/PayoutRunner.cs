@@ -14,7 +14,7 @@ namespace AmbassadorNet.Payouts.Ledger;
 /// settles. All of it is one database transaction of set-based statements (<see cref="PayoutRunSql"/>;
 /// docs/decisions/0010-set-based-payout-run.md): it commits whole or leaves nothing.
 /// </summary>
-public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, ApprovalDesk approvals, TimeProvider clock, CrashPoints crashPoints)
+public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, ApprovalPolicies policies, TimeProvider clock, CrashPoints crashPoints)
 {
     /// <summary>Where a reliability test may kill the process: everything written, nothing committed.</summary>
     public const string CrashPointBeforeCommit = "payout-run-before-commit";
@@ -50,7 +50,7 @@ public sealed class PayoutRunner(PayoutsDbContext db, Journal journal, ApprovalD
         };
         db.Runs.Add(run);
         var created = new List<PayoutBatch>();
-        var approvalPolicy = (await approvals.PolicyAsync(ct)).PayoutBatches;
+        var approvalPolicy = (await policies.CurrentAsync(ct)).PayoutBatches;
         var targets = new List<PayoutRunSql.BatchTarget>();
         foreach (var payable in await sql.PayableAsync(ct))
         {

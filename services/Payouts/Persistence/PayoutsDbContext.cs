@@ -1,3 +1,4 @@
+using AmbassadorNet.ServiceDefaults.Approvals;
 namespace AmbassadorNet.Payouts.Persistence;
 
 public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options, BrandScope brandScope) : ServiceDbContext<PayoutsDbContext>(options, brandScope)

@@ -1,21 +1,16 @@
-using System.Text.Json;
 using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Errors;
+using AmbassadorNet.SharedKernel;
+using Microsoft.EntityFrameworkCore;
 
-namespace AmbassadorNet.Payouts.Approvals;
+namespace AmbassadorNet.ServiceDefaults.Approvals;
 
 /// <summary>
-/// The brand's approval policy, and each member's approval of an adjustment or a batch (issue #32).
-/// Callers hold the subject's row lock, so approvals of one subject take turns.
+/// Each member's approval of what a service holds until enough members approved it (issue #32). Callers hold
+/// the subject's row lock, so approvals of one subject take turns, and save in their own transaction.
 /// </summary>
-public sealed class ApprovalDesk(PayoutsDbContext db, TimeProvider clock)
+public sealed class ApprovalDesk(DbContext db, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public async Task<ApprovalPolicy> PolicyAsync(CancellationToken ct) =>
-        await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct) is { } stored
-            ? JsonSerializer.Deserialize<ApprovalPolicy>(stored.Document, Json)!
-            : ApprovalPolicy.Default;
-
     /// <summary>
     /// Records <paramref name="approver"/>'s approval and answers whether the subject now has the
     /// <paramref name="required"/> approvals. The approver must pass <see cref="ApprovalRules"/> against the
@@ -40,7 +35,7 @@ public sealed class ApprovalDesk(PayoutsDbContext db, TimeProvider clock)
             }
         }
 
-        db.Approvals.Add(new Approval
+        db.Set<Approval>().Add(new Approval
         {
             Id = Ids.New(clock), SubjectType = subjectType, SubjectId = subjectId, MemberId = approver.MemberId!.Value, KeyId = approver.KeyId,
             Party = approver.AnswerableParty, ApprovedAt = Instants.ToMicroseconds(clock.GetUtcNow()),
@@ -49,5 +44,5 @@ public sealed class ApprovalDesk(PayoutsDbContext db, TimeProvider clock)
     }
 
     public Task<List<Approval>> ApprovalsOfAsync(string subjectType, Guid subjectId, CancellationToken ct) =>
-        db.Approvals.AsNoTracking().Where(a => a.SubjectType == subjectType && a.SubjectId == subjectId).OrderBy(a => a.ApprovedAt).ToListAsync(ct);
+        db.Set<Approval>().AsNoTracking().Where(a => a.SubjectType == subjectType && a.SubjectId == subjectId).OrderBy(a => a.ApprovedAt).ToListAsync(ct);
 }
