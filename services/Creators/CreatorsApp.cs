@@ -1,4 +1,6 @@
 using AmbassadorNet.Creators.Api;
+using AmbassadorNet.Creators.Consumers;
+using AmbassadorNet.ServiceDefaults.Approvals;
 using AmbassadorNet.Messaging.Registration;
 
 namespace AmbassadorNet.Creators;
@@ -13,7 +15,9 @@ public static class CreatorsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceApp.CreateBuilder<CreatorsDbContext>(Name, CreatorsApi.Tags, args, configure);
+        var builder = ServiceApp.CreateBuilder<CreatorsDbContext>(Name, CreatorsApi.Tags, args, configure, messaging => messaging
+            .Handle<ApprovalPolicyHandler>(endpoint => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1)));
+        builder.Services.AddScoped(provider => new ApprovalDesk(provider.GetRequiredService<CreatorsDbContext>(), provider.GetRequiredService<TimeProvider>()));
 
         return builder.BuildService<CreatorsDbContext>(app => app.MapCreatorsApi());
     }

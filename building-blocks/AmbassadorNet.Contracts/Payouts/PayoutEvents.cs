@@ -47,7 +47,11 @@ public sealed record ApprovalThresholdState(string Currency, decimal Amount, int
 /// <summary>How many members must approve one kind of action, and more above the thresholds.</summary>
 public sealed record ActionApprovalsState(int Approvals, IReadOnlyList<ApprovalThresholdState> Above);
 
-/// <summary>A brand's approval policy changed (issue #32): how many members approve adjustments and payout batches, and from which amounts more.</summary>
+/// <summary>
+/// A brand's approval policy changed (issue #32): how many members approve adjustments and payout batches, and
+/// from which amounts more, and how many approve a change of a creator's payee details by the brand's staff.
+/// </summary>
 public sealed record ApprovalPolicyChanged(
-    Guid BrandId, DateTimeOffset OccurredAt, ActionApprovalsState Adjustments, ActionApprovalsState PayoutBatches, Guid? ChangedByKeyId, Guid? ChangedByMemberId)
+    Guid BrandId, DateTimeOffset OccurredAt, ActionApprovalsState Adjustments, ActionApprovalsState PayoutBatches, Guid? ChangedByKeyId, Guid? ChangedByMemberId,
+    ActionApprovalsState? PayeeDetails = null)
     : IIntegrationEvent;

@@ -42,12 +42,12 @@ public static class CreatorsApi
         creators.MapPost("/{id:guid}/social-stats", StatsEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("RecordSocialStats").WithSummary("Records a stat snapshot of one account; engagement and tier are derived again.");
         creators.MapPut("/{id:guid}/payout-profile", PayoutProfileEndpoint.SetAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
-            .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status.");
+            .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status; 202 with a pending proposal instead when the brand's approval policy holds payee changes for other members.");
 
         creators.MapGet("/{id:guid}/payout-profile/proposals", ProposalEndpoints.ListAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
             .WithName("ListPayoutProfileProposals").WithSummary("The payout-profile changes the creator proposed, newest first, optionally by status; cursor-paginated.");
         creators.MapPost("/{id:guid}/payout-profile/proposals/{pid:guid}/confirm", ProposalEndpoints.ConfirmAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
-            .WithName("ConfirmPayoutProfileProposal").WithSummary("Sets the payout profile to a pending proposal, as PUT payout-profile does, recording who confirmed it; 409 unless pending.");
+            .WithName("ConfirmPayoutProfileProposal").WithSummary("A member confirms a pending proposal; with the last confirmation it needs, the payout profile is set as PUT payout-profile does. 403 naming the rule when this member may not (not a member, the proposer or an earlier confirmer, or a key issued after the proposal or by one of them); 409 unless pending or when this member confirmed it already.");
         creators.MapPost("/{id:guid}/payout-profile/proposals/{pid:guid}/reject", ProposalEndpoints.RejectAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
             .WithName("RejectPayoutProfileProposal").WithSummary("Rejects a pending proposal, with an optional note; the payout profile stays as it is; 409 unless pending.");
 

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using AmbassadorNet.Creators.Api.Proposals;
+
 namespace AmbassadorNet.Creators.Api;
 
 /// <summary>Where and how a creator is paid; never a raw bank or card number.</summary>
@@ -6,15 +9,32 @@ internal static class PayoutProfileEndpoint
     /// <summary>A payout profile as PUT payout-profile and a creator's proposal give it, checked.</summary>
     public sealed record Change(PayoutMethod Method, string Currency, string PayeeReference, TaxFormStatus? TaxFormStatus);
 
-    public static async Task<Ok<CreatorView>> SetAsync(Guid id, PayoutProfileRequest request, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the profile, or, when the brand's approval policy holds payee changes by staff (issue #32) and this
+    /// one changes anything, holds it as a proposal for other members to confirm: 202 with the proposal.
+    /// </summary>
+    public static async Task<Results<Ok<CreatorView>, Accepted<ProposalView>>> SetAsync(
+        Guid id, PayoutProfileRequest request, ClaimsPrincipal user, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var change = Read(request, errors);
         errors.ThrowIfAny();
 
         var creator = await db.LoadAsync(id, cancellationToken);
-        return await ApplyAsync(db, creator, change with { TaxFormStatus = change.TaxFormStatus ?? TaxFormStatus.Missing }, clock, cancellationToken);
+        var full = change with { TaxFormStatus = change.TaxFormStatus ?? TaxFormStatus.Missing };
+        if (await PayeeApprovals.RequiredForStaffAsync(db, cancellationToken) is > 0 and var required && !Unchanged(creator.PayoutProfile, full))
+        {
+            creator.EnsureNotErased("change the payout profile of");
+            var proposal = await PayeeApprovals.ProposeAsync(db, creator, full, user, required, clock, cancellationToken);
+            return TypedResults.Accepted($"/api/creators/{id}/payout-profile/proposals", ProposalView.ForStaff(proposal));
+        }
+
+        return await ApplyAsync(db, creator, full, clock, cancellationToken);
     }
+
+    private static bool Unchanged(PayoutProfile? current, Change change) =>
+        current is not null && (current.Method, current.Currency, current.PayeeReference, current.TaxFormStatus)
+            == (change.Method, change.Currency, change.PayeeReference, change.TaxFormStatus);
 
     /// <summary>The request's fields, each problem reported under its name; <see cref="Change.TaxFormStatus"/> null when left out.</summary>
     public static Change Read(PayoutProfileRequest request, FieldErrors errors)

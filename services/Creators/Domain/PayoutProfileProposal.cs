@@ -9,8 +9,9 @@ public enum ProposalStatus
 }
 
 /// <summary>
-/// A creator's proposed payout profile. It changes nothing until the brand's finance confirms it (the
-/// profile is then set as PUT payout-profile sets it) or rejects it; a newer proposal supersedes a
+/// A proposed payout profile: the creator's own, or a change by the brand's staff that the brand's approval
+/// policy holds for other members' approval (issue #32). It changes nothing until enough members confirm it
+/// (the profile is then set as PUT payout-profile sets it) or one rejects it; a newer proposal supersedes a
 /// pending one, so a creator has at most one pending. Erasure removes the payee reference and keeps
 /// the status and times.
 /// </summary>
@@ -33,8 +34,17 @@ public sealed class PayoutProfileProposal : BrandOwnedEntity, ICreatorOwned
 
     public DateTimeOffset ProposedAt { get; set; }
 
-    /// <summary>The creator credential that proposed it.</summary>
+    /// <summary>The key that proposed it: the creator's credential, or a staff member's key whose change is held for approval.</summary>
     public Guid? ProposedByKeyId { get; set; }
+
+    /// <summary>The member whose change of payee details is held for approval; null for the creator's own proposal.</summary>
+    public Guid? ProposedByMemberId { get; set; }
+
+    /// <summary>Who answers for the proposal (<see cref="AmbassadorNet.Security.InternalCaller.AnswerableParty"/>).</summary>
+    public Guid? ProposedByParty { get; set; }
+
+    /// <summary>How many members must confirm it: one for a creator's own proposal at least, the brand's policy when it was made.</summary>
+    public int ApprovalsRequired { get; set; } = 1;
 
     /// <summary>When it was confirmed, rejected or superseded.</summary>
     public DateTimeOffset? DecidedAt { get; set; }
@@ -45,6 +55,8 @@ public sealed class PayoutProfileProposal : BrandOwnedEntity, ICreatorOwned
     public string? Note { get; set; }
 
     public long Version { get; set; }
+
+    public AmbassadorNet.Security.RecordedCaller Proposer() => new(ProposedByKeyId, ProposedByMemberId, ProposedByParty);
 
     public void Supersede(DateTimeOffset now) => Decide(ProposalStatus.Superseded, "supersede", now, null, null);
 

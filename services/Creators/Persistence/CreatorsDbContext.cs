@@ -12,6 +12,8 @@ public sealed class CreatorsDbContext(DbContextOptions<CreatorsDbContext> option
 
     public DbSet<PayoutProfileProposal> Proposals => Set<PayoutProfileProposal>();
 
+    public DbSet<ApprovalPolicyReplica> ApprovalPolicies => Set<ApprovalPolicyReplica>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CreatorStatus), typeof(Tier), typeof(Platform), typeof(PayoutMethod), typeof(TaxFormStatus), typeof(ProposalStatus)];
 }

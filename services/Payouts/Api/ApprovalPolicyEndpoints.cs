@@ -16,9 +16,10 @@ internal static class ApprovalPolicyEndpoints
 
     public sealed record ActionBody(int? Approvals, IReadOnlyList<ThresholdBody>? Above);
 
-    public sealed record PolicyRequest(ActionBody? Adjustments, ActionBody? PayoutBatches);
+    /// <summary><see cref="PayeeDetails"/> may be left out: no approval of payee changes, as before it existed.</summary>
+    public sealed record PolicyRequest(ActionBody? Adjustments, ActionBody? PayoutBatches, ActionBody? PayeeDetails = null);
 
-    public sealed record PolicyView(ActionApprovals Adjustments, ActionApprovals PayoutBatches, DateTimeOffset? UpdatedAt);
+    public sealed record PolicyView(ActionApprovals Adjustments, ActionApprovals PayoutBatches, ActionApprovals PayeeDetails, DateTimeOffset? UpdatedAt);
 
     private const int MaxThresholds = 20;
 
@@ -26,19 +27,19 @@ internal static class ApprovalPolicyEndpoints
     {
         var stored = await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct);
         var policy = await policies.CurrentAsync(ct);
-        return TypedResults.Ok(new PolicyView(policy.Adjustments, policy.PayoutBatches, stored?.UpdatedAt));
+        return TypedResults.Ok(View(policy, stored?.UpdatedAt));
     }
 
     public static async Task<Ok<PolicyView>> PutAsync(PolicyRequest request, ClaimsPrincipal user, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var policy = new ApprovalPolicy(Read(request.Adjustments, "adjustments", errors), Read(request.PayoutBatches, "payoutBatches", errors));
+        var policy = new ApprovalPolicy(Read(request.Adjustments, "adjustments", errors), Read(request.PayoutBatches, "payoutBatches", errors), ReadPayee(request.PayeeDetails, errors));
         errors.ThrowIfAny();
         var document = JsonSerializer.Serialize(policy, ApprovalPolicies.Json);
         var stored = await db.ApprovalPolicies.SingleOrDefaultAsync(ct);
         if (stored?.Document == document)
         {
-            return TypedResults.Ok(new PolicyView(policy.Adjustments, policy.PayoutBatches, stored.UpdatedAt));
+            return TypedResults.Ok(View(policy, stored.UpdatedAt));
         }
 
         if (stored is null)
@@ -49,9 +50,22 @@ internal static class ApprovalPolicyEndpoints
 
         var caller = user.GetCaller();
         (stored.Document, stored.UpdatedAt, stored.UpdatedByKeyId, stored.UpdatedByMemberId) = (document, Instants.ToMicroseconds(clock.GetUtcNow()), caller.KeyId, caller.MemberId);
-        db.AddEvent(new ApprovalPolicyChanged(db.CurrentBrandId, stored.UpdatedAt, State(policy.Adjustments), State(policy.PayoutBatches), caller.KeyId, caller.MemberId), clock);
+        db.AddEvent(new ApprovalPolicyChanged(db.CurrentBrandId, stored.UpdatedAt, State(policy.Adjustments), State(policy.PayoutBatches), caller.KeyId, caller.MemberId,
+            State(policy.PayeeDetails!)), clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new PolicyView(policy.Adjustments, policy.PayoutBatches, stored.UpdatedAt));
+        return TypedResults.Ok(View(policy, stored.UpdatedAt));
+    }
+
+    private static PolicyView View(ApprovalPolicy policy, DateTimeOffset? updatedAt) =>
+        new(policy.Adjustments, policy.PayoutBatches, policy.PayeeDetails ?? ApprovalPolicy.Default.PayeeDetails!, updatedAt);
+
+    /// <summary>Payee changes by staff: 0 (not held) to 5 members; no thresholds, a payee reference has no amount.</summary>
+    private static ActionApprovals ReadPayee(ActionBody? body, FieldErrors errors)
+    {
+        var approvals = body?.Approvals ?? 0;
+        errors.Check(approvals is >= 0 and <= ApprovalPolicy.MaxApprovals, "payeeDetails.approvals", $"0 (not held for approval) to {ApprovalPolicy.MaxApprovals} members.");
+        errors.Check(body?.Above is null or { Count: 0 }, "payeeDetails.above", "A payee change has no amount: no thresholds.");
+        return new ActionApprovals(approvals, []);
     }
 
     /// <summary>One action's rule, required in full (a PUT replaces the policy): 1 to 5 members (four eyes at least), thresholds asking for more, never fewer.</summary>

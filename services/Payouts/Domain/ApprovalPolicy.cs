@@ -12,12 +12,14 @@ public sealed record ActionApprovals(int Approvals, IReadOnlyList<ApprovalThresh
 }
 
 /// <summary>
-/// A brand's approval policy for the money that leaves through payouts (issue #32). Four eyes are the
-/// least: an adjustment and a payout batch always need one member besides the requester.
+/// A brand's approval policy (issue #32). Four eyes are the least for the money that leaves through payouts:
+/// an adjustment and a payout batch always need one member besides the requester. A change of a creator's
+/// payee details (payee reference, method, currency, tax-form status) by the brand's staff needs
+/// <see cref="PayeeDetails"/> approvals, none unless the brand asks (the creators service holds the change).
 /// </summary>
-public sealed record ApprovalPolicy(ActionApprovals Adjustments, ActionApprovals PayoutBatches)
+public sealed record ApprovalPolicy(ActionApprovals Adjustments, ActionApprovals PayoutBatches, ActionApprovals? PayeeDetails = null)
 {
     public const int MaxApprovals = 5;
 
-    public static ApprovalPolicy Default { get; } = new(new ActionApprovals(1, []), new ActionApprovals(1, []));
+    public static ApprovalPolicy Default { get; } = new(new ActionApprovals(1, []), new ActionApprovals(1, []), new ActionApprovals(0, []));
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Approvals;
 
 namespace AmbassadorNet.Creators.Api.Proposals;
 
@@ -24,28 +25,9 @@ internal static class ProposalEndpoints
 
         var creator = await db.LoadAsync(user.GetRequiredCreatorId(), ct);
         creator.EnsureNotErased("propose a payout profile for");
-        var now = Instants.ToMicroseconds(clock.GetUtcNow()); // as stored, so the answer and a later read agree
-        // The pending one is superseded before the new one is written (the unique index allows one pending per creator).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = await db.Proposals.SingleOrDefaultAsync(p => p.CreatorId == creator.Id && p.Status == ProposalStatus.Pending, ct);
-        if (pending is not null)
-        {
-            pending.Supersede(now);
-            await db.SaveAsync(ct);
-        }
-
-        var proposal = new PayoutProfileProposal
-        {
-            Id = Ids.New(clock), BrandId = creator.BrandId, CreatorId = creator.Id, Status = ProposalStatus.Pending, Method = change.Method,
-            Currency = change.Currency, PayeeReference = change.PayeeReference, TaxFormStatus = change.TaxFormStatus, ProposedAt = now,
-            ProposedByKeyId = user.GetApiKeyId(), Version = 1,
-        };
-        db.Proposals.Add(proposal);
-        db.AddEvent(new CreatorPayoutProfileChangeProposed(
-            proposal.BrandId, now, proposal.Id, proposal.CreatorId, SnakeCaseEnums.Name(proposal.Method), proposal.Currency,
-            PayeeReferenceMask.Last4(proposal.PayeeReference), proposal.TaxFormStatus is { } t ? SnakeCaseEnums.Name(t) : null, pending?.Id), clock);
-        await db.SaveAsync(ct);
-        await transaction.CommitAsync(ct);
+        // A creator's own change always needs a member of the brand; more when the brand's policy asks.
+        var required = Math.Max(1, await PayeeApprovals.RequiredForStaffAsync(db, ct));
+        var proposal = await PayeeApprovals.ProposeAsync(db, creator, change, user, required, clock, ct);
         return TypedResults.Created("/api/me/payout-profile/proposals", ProposalView.ForCreator(proposal));
     }
 
@@ -66,13 +48,29 @@ internal static class ProposalEndpoints
         return TypedResults.Ok(new ProposalPage([.. page.Items.Select(ProposalView.ForStaff)], page.NextCursor));
     }
 
-    /// <summary>Sets the proposed profile as PUT payout-profile does (same checks, same event) and records who confirmed it and when.</summary>
-    public static async Task<Ok<ProposalView>> ConfirmAsync(Guid id, Guid pid, ClaimsPrincipal user, CreatorsDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// One member's confirmation. With the last one the proposal needs, sets the proposed profile as PUT
+    /// payout-profile does (same checks, same event) and records who confirmed it and when; before that the
+    /// proposal stays pending with the confirmation recorded.
+    /// </summary>
+    public static async Task<Ok<ProposalView>> ConfirmAsync(
+        Guid id, Guid pid, ClaimsPrincipal user, CreatorsDbContext db, ApprovalDesk approvals, TimeProvider clock, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Locked before it is read: two confirmations at once take turns, and the second sees the first's.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM payout_profile_proposals WHERE id = {pid} FOR UPDATE", ct);
         var (creator, proposal) = await LoadAsync(db, id, pid, ct);
+        if (proposal.Status == ProposalStatus.Pending && !await PayeeApprovals.ApproveAsync(approvals, proposal, user, ct))
+        {
+            await db.SaveAsync(ct);
+            await transaction.CommitAsync(ct);
+            return TypedResults.Ok(ProposalView.ForStaff(proposal));
+        }
+
         proposal.Confirm(Instants.ToMicroseconds(clock.GetUtcNow()), user.GetApiKeyId());
         var change = new PayoutProfileEndpoint.Change(proposal.Method, proposal.Currency, proposal.PayeeReference ?? "", proposal.TaxFormStatus);
         await PayoutProfileEndpoint.ApplyAsync(db, creator, change, clock, ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(ProposalView.ForStaff(proposal));
     }
 
