@@ -1,3 +1,4 @@
+using AmbassadorNet.Messaging.Audit;
 using AmbassadorNet.Messaging.Operations;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.ServiceDefaults;
@@ -27,6 +28,7 @@ public static class ServiceApp
         var builder = ServiceBuilder.Create(service, args, configure);
         builder.AddServiceDatabase<TContext>(ServiceDbContext<TContext>.Migrations);
         builder.AddServiceMessaging(service, messaging);
+        builder.AddAuditCapture(service);
         builder.AddServiceOpenApi(service, apiTags);
         return builder;
     }

@@ -17,9 +17,11 @@ public sealed class CreatorReplica : IBrandOwned
 
     public Guid BrandId { get; set; }
 
+    [PersonalData]
     public string DisplayName { get; set; } = "";
 
     /// <summary>The handle of the largest account: tracking makes readable promo codes from it.</summary>
+    [PersonalData]
     public string? Handle { get; set; }
 
     public string Country { get; set; } = "";

@@ -18,6 +18,7 @@ public sealed class Deliverable : BrandOwnedEntity, ICreatorOwned
 
     public DeliverableStatus Status { get; set; }
 
+    [PersonalData]
     public string? SubmittedUrl { get; set; }
 
     /// <summary>The recorded post last submitted for this deliverable (null for a bare URL): its fee is that post's cost.</summary>

@@ -5,6 +5,7 @@ namespace AmbassadorNet.Creators.Domain;
 /// (which consumers use to ignore stale events, and EF uses to refuse concurrent writes), and the
 /// caller publishes exactly one event for it.
 /// </summary>
+[DataSubject(DataSubjectKind.Creator)]
 public sealed class Creator : IBrandOwned
 {
     public const string ErasedName = "Erased creator";
@@ -13,11 +14,14 @@ public sealed class Creator : IBrandOwned
 
     public Guid BrandId { get; set; }
 
+    [PersonalData]
     public string DisplayName { get; set; } = "";
 
+    [PersonalData]
     public string? Email { get; set; }
 
     /// <summary>Lower-cased email: uniqueness per brand is case-insensitive.</summary>
+    [PersonalData]
     public string? EmailNormalized { get; set; }
 
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>

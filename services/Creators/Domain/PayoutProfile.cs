@@ -9,6 +9,7 @@ public sealed class PayoutProfile
 
     public string Currency { get; set; } = "";
 
+    [PersonalData]
     public string? PayeeReference { get; set; }
 
     public TaxFormStatus TaxFormStatus { get; set; }

@@ -27,6 +27,7 @@ public sealed class PayoutProfileProposal : BrandOwnedEntity, ICreatorOwned
 
     public string Currency { get; set; } = "";
 
+    [PersonalData]
     public string? PayeeReference { get; set; }
 
     /// <summary>Submitted, or null: the profile keeps the tax-form status it has when the proposal is confirmed.</summary>

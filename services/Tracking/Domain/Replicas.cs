@@ -44,6 +44,7 @@ public sealed class EnrollmentReplica : IBrandOwned
 
     public Guid CreatorId { get; set; }
 
+    [PersonalData]
     public string? Handle { get; set; }
 
     /// <summary>"active" or the reason it ended.</summary>

@@ -19,9 +19,11 @@ public sealed class WebhookSubscription : IBrandOwned
     public SubscriptionStatus Status { get; set; }
 
     /// <summary>The signing secret, protected (Secrets.SigningSecretProtector): the database never holds it readable.</summary>
+    [AuditSecret]
     public string Secret { get; set; } = "";
 
     /// <summary>The secret before the last rotation, protected; it keeps signing until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    [AuditSecret]
     public string? PreviousSecret { get; set; }
 
     public DateTimeOffset? PreviousSecretExpiresAt { get; set; }

@@ -1,3 +1,5 @@
+using AmbassadorNet.Contracts.Audit;
+using AmbassadorNet.Messaging;
 using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Tenancy;
 using MassTransit;
@@ -22,9 +24,21 @@ public abstract partial class ServiceUnderTest<TDbContext>
         return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
     }
 
-    /// <summary>The events the service wrote for a brand, oldest first (the outbox is its event log).</summary>
+    private static readonly string AuditRecordedType = MessageTypes.NameOf(typeof(AuditRecorded));
+
+    /// <summary>
+    /// The events the service wrote for a brand, oldest first (the outbox is its event log), without the
+    /// audit records its API requests wrote beside them (<see cref="AuditRecordsAsync"/>).
+    /// </summary>
     public Task<List<OutboxMessage>> EventsAsync(Guid brand) =>
-        QueryAsync(brand, db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.BrandId == brand).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
+        QueryAsync(brand, db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.BrandId == brand && m.MessageType != AuditRecordedType)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
+
+    /// <summary>The audit records the service's API requests wrote for a brand, oldest first: one per save of a request.</summary>
+    public async Task<List<AuditRecorded>> AuditRecordsAsync(Guid brand) =>
+        [.. (await QueryAsync(brand, db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.BrandId == brand && m.MessageType == AuditRecordedType)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync()))
+            .Select(m => (AuditRecorded)MessageTypes.Deserialize(m.Body, typeof(AuditRecorded)))];
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

@@ -25,9 +25,11 @@ public sealed class Agreement : BrandOwnedEntity, ICreatorOwned
     public Guid? TemplateId { get; set; }
 
     /// <summary>The exact document the creator was sent (UTF-8); null once the creator is erased.</summary>
+    [PersonalData]
     public string? Text { get; set; }
 
     /// <summary>The values filled into the template; null once the creator is erased.</summary>
+    [PersonalData]
     public Dictionary<string, string>? Fields { get; set; }
 
     /// <summary>Lower-case hex SHA-256 of <see cref="Text"/>'s UTF-8 bytes; kept after erasure as evidence.</summary>

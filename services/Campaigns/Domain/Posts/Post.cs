@@ -28,6 +28,7 @@ public sealed class Post : BrandOwnedEntity, ICreatorOwned
     public PostFormat Format { get; set; }
 
     /// <summary>Canonical (<see cref="PostUrls.Canonical"/>); null once the creator is erased.</summary>
+    [PersonalData]
     public string? Url { get; set; }
 
     public DateTimeOffset PublishedAt { get; set; }
@@ -38,6 +39,7 @@ public sealed class Post : BrandOwnedEntity, ICreatorOwned
     /// <summary>ISO 3166-1 alpha-2, upper case: the country the post addresses.</summary>
     public string Market { get; set; } = "";
 
+    [PersonalData]
     public string? Caption { get; set; }
 
     /// <summary>Whether the platform's own paid-partnership label ("Paid partnership", "Promotional content") was on.</summary>
