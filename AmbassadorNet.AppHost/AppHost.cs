@@ -31,6 +31,7 @@ system.AddService<Projects.AmbassadorNet_Webhooks>(GatewayServices.Webhooks, web
 });
 system.AddService<Projects.AmbassadorNet_Payouts>(GatewayServices.Payouts);
 system.AddService<Projects.AmbassadorNet_Analytics>(GatewayServices.Analytics);
+system.AddService<Projects.AmbassadorNet_Audit>(GatewayServices.Audit);
 system.EnsureEveryServiceIsRouted();
 
 builder.PrintSummaryWhenReady(system);

@@ -41,6 +41,9 @@ public static class AccessPolicies
 
     public static readonly AccessPolicy Webhooks = new(nameof(Webhooks), [Roles.Admin]);
 
+    /// <summary>The audit trail: its entries, anchors and verification (who changed what, for finance and security).</summary>
+    public static readonly AccessPolicy AuditRead = new(nameof(AuditRead), [Roles.Admin, Roles.Finance]);
+
     /// <summary>The brand's event stream (partner gRPC API).</summary>
     public static readonly AccessPolicy EventsRead = new(nameof(EventsRead), [Roles.Admin, Roles.Events]);
 
@@ -53,7 +56,7 @@ public static class AccessPolicies
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
         ApiKeys, Members, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
-        LedgerRead, PayoutsManage, ApprovalPolicyWrite, AnalyticsRead, AnalyticsWrite, Webhooks, EventsRead, CreatorSelf, Operations,
+        LedgerRead, PayoutsManage, ApprovalPolicyWrite, AnalyticsRead, AnalyticsWrite, Webhooks, AuditRead, EventsRead, CreatorSelf, Operations,
     ];
 
     public static AccessPolicy? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

@@ -12,7 +12,7 @@ public static partial class AmbassadorNetRoutes
 {
     private static IEnumerable<GatewayRoute> ServiceRoutes() =>
     [
-        .. CreatorsRoutes(), .. CampaignsRoutes(), .. TrackingRoutes(), .. PayoutsRoutes(), .. AnalyticsRoutes(), .. WebhooksRoutes(),
+        .. CreatorsRoutes(), .. CampaignsRoutes(), .. TrackingRoutes(), .. PayoutsRoutes(), .. AnalyticsRoutes(), .. WebhooksRoutes(), .. AuditRoutes(),
     ];
 
     private static IEnumerable<GatewayRoute> CreatorsRoutes() =>
@@ -196,5 +196,15 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Webhooks, [HttpMethods.Post], RouteTemplate.Parse("/api/webhooks/{id}/rotate-secret"), RouteAccess.Requires(AccessPolicies.Webhooks)),
         new(GatewayServices.Webhooks, [HttpMethods.Get], RouteTemplate.Parse("/api/webhooks/{id}/deliveries"), RouteAccess.Requires(AccessPolicies.Webhooks)),
         new(GatewayServices.Webhooks, [HttpMethods.Post], RouteTemplate.Parse("/api/webhooks/{id}/deliveries/{deliveryId}/replay"), RouteAccess.Requires(AccessPolicies.Webhooks)),
+    ];
+
+    private static IEnumerable<GatewayRoute> AuditRoutes() =>
+    [
+        new(GatewayServices.Audit, [HttpMethods.Get], RouteTemplate.Parse("/api/audit/entries"), RouteAccess.Requires(AccessPolicies.AuditRead)),
+        new(GatewayServices.Audit, [HttpMethods.Get], RouteTemplate.Parse("/api/audit/entries.csv"), RouteAccess.Requires(AccessPolicies.AuditRead)),
+        new(GatewayServices.Audit, [HttpMethods.Get], RouteTemplate.Parse("/api/audit/entries/{id}"), RouteAccess.Requires(AccessPolicies.AuditRead)),
+        new(GatewayServices.Audit, [HttpMethods.Get], RouteTemplate.Parse("/api/audit/anchors"), RouteAccess.Requires(AccessPolicies.AuditRead)),
+        new(GatewayServices.Audit, [HttpMethods.Get], RouteTemplate.Parse("/api/audit/verify"), RouteAccess.Requires(AccessPolicies.AuditRead)),
+        new(GatewayServices.Audit, [HttpMethods.Post], RouteTemplate.Parse("/api/audit/verify"), RouteAccess.Requires(AccessPolicies.AuditRead)),
     ];
 }

@@ -15,6 +15,7 @@ public static class GatewayServices
     public const string Payouts = "payouts";
     public const string Analytics = "analytics";
     public const string Webhooks = "webhooks";
+    public const string Audit = "audit";
 
     /// <summary>Each service's operations API (<c>/ops/...</c>) is reached at <c>/ops/{service}/...</c>, with the operator key only.</summary>
     public const string OpsPrefix = "/ops";
@@ -28,6 +29,7 @@ public static class GatewayServices
         [Payouts] = ["/api/ledger", "/api/payouts", "/api/me/statement"],
         [Analytics] = ["/api/analytics"],
         [Webhooks] = ["/api/webhooks"],
+        [Audit] = ["/api/audit"],
     };
 
     /// <summary>

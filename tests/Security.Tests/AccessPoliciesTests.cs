@@ -25,6 +25,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
         { "AnalyticsRead", ["admin", "manager", "finance", "analyst"] },
         { "AnalyticsWrite", ["admin", "manager"] },
         { "Webhooks", ["admin"] },
+        { "AuditRead", ["admin", "finance"] },
         { "EventsRead", ["admin", "events"] },
         { "CreatorSelf", ["creator"] },
         { "Operations", ["operator"] },

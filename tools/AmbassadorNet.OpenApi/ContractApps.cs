@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics;
+using AmbassadorNet.Audit;
 using AmbassadorNet.Campaigns;
 using AmbassadorNet.Creators;
 using AmbassadorNet.Gateway;
@@ -27,6 +28,7 @@ internal static class ContractApps
         (GatewayServices.Payouts, () => PayoutsApp.Create([], Configure)),
         (GatewayServices.Analytics, () => AnalyticsApp.Create([], Configure)),
         (GatewayServices.Webhooks, () => WebhooksApp.Create([], Configure)),
+        (GatewayServices.Audit, () => AuditApp.Create([], Configure)),
         (GatewayServices.GatewayItself, BuildGateway),
     ];
 

@@ -1,4 +1,5 @@
 using AmbassadorNet.Analytics;
+using AmbassadorNet.Audit;
 using AmbassadorNet.Campaigns;
 using AmbassadorNet.Creators;
 using AmbassadorNet.Payouts;
@@ -22,5 +23,6 @@ public static class ServiceApps
         new(PayoutsApp.Name, PayoutsApp.Create),
         new(AnalyticsApp.Name, AnalyticsApp.Create),
         new(WebhooksApp.Name, WebhooksApp.Create),
+        new(AuditApp.Name, AuditApp.Create),
     ];
 }
