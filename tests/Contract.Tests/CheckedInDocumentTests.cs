@@ -27,7 +27,7 @@ public sealed class CheckedInDocumentTests
         var generated = await ContractDocuments.GenerateAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(
-            ["ambassadornet.json", "analytics.json", "campaigns.json", "creators.json", "gateway.json", "payouts.json", "tracking.json", "webhooks.json"],
+            ["ambassadornet.json", "analytics.json", "audit.json", "campaigns.json", "creators.json", "gateway.json", "payouts.json", "tracking.json", "webhooks.json"],
             generated.Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -136,7 +136,28 @@ public sealed class BrandWorld
             await KnownToAnalyticsAsync(admin, $"/api/analytics/experiments/{samples["experiments"]}/report", "the experiment");
         }
 
+        samples["entries"] = runningServices.Contains("audit") ? await AnchoredAuditEntryAsync(admin) : Guid.NewGuid().ToString();
         return new BrandWorld(admin, samples, creatorCredential, otherCredential);
+    }
+
+    /// <summary>
+    /// One of the brand's audit entries, once the world's changes are all in the trail and its head is
+    /// anchored (the fixture anchors every second), so the brand's reads of the trail, its anchors and its
+    /// verification hold still between the isolation test's snapshots.
+    /// </summary>
+    private static async Task<string> AnchoredAuditEntryAsync(GatewayClient admin)
+    {
+        async Task<(long Head, long Anchored)> HeadsAsync()
+        {
+            var entries = (await admin.SendAsync(HttpMethod.Get, "/api/audit/entries?limit=1")).GetProperty("items");
+            var anchors = (await admin.SendAsync(HttpMethod.Get, "/api/audit/anchors?limit=1")).GetProperty("items");
+            return (entries.GetArrayLength() == 0 ? 0 : entries[0].GetProperty("seq").GetInt64(), anchors.GetArrayLength() == 0 ? 0 : anchors[0].GetProperty("seq").GetInt64());
+        }
+
+        var heads = await Eventually.SettledAsync(_ => HeadsAsync(), "the audit trail to take the world's changes");
+        heads = await Eventually.UntilAsync(_ => HeadsAsync(), h => h.Head > 0 && h.Anchored == h.Head, $"the audit trail's head ({heads.Head}) to be anchored");
+        var entry = (await admin.SendAsync(HttpMethod.Get, $"/api/audit/entries?seq={heads.Head}")).GetProperty("items")[0];
+        return Id(entry);
     }
 
     /// <summary>The only event type the brand's webhook subscribes to: the world's order causes one.</summary>

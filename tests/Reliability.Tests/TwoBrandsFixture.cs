@@ -24,6 +24,8 @@ public sealed class TwoBrandsFixture : IAsyncLifetime
         // The one private destination this system may deliver to: the receiver's address and port.
         var receiver = new Uri(Receiver.HookUrl);
         System.Options.WithSetting("webhooks", "Webhooks:AllowedPrivateEndpoints:0", $"{receiver.Host}:{receiver.Port}");
+        // Brand A's audit trail is anchored soon after the world is built (BrandWorld waits for it).
+        System.Options.WithSetting("audit", "Audit:AnchorInterval", "00:00:01");
         await System.InitializeAsync();
         RunningServices = TestSystem.Services.ToHashSet(StringComparer.Ordinal);
         var gateway = System.System.Gateway;
