@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 declare -A dlls=(
   [gateway]=AmbassadorNet.Gateway [creators]=AmbassadorNet.Creators [campaigns]=AmbassadorNet.Campaigns
   [tracking]=AmbassadorNet.Tracking [webhooks]=AmbassadorNet.Webhooks [payouts]=AmbassadorNet.Payouts
-  [analytics]=AmbassadorNet.Analytics
+  [analytics]=AmbassadorNet.Analytics [audit]=AmbassadorNet.Audit
 )
 for svc in "${!dlls[@]}"; do
   dir="$root/artifacts/bin/${dlls[$svc]}/$config"

@@ -14,6 +14,7 @@ declare -A projects=(
   [tracking]=services/Tracking/AmbassadorNet.Tracking.csproj
   [payouts]=services/Payouts/AmbassadorNet.Payouts.csproj
   [analytics]=services/Analytics/AmbassadorNet.Analytics.csproj
+  [audit]=services/Audit/AmbassadorNet.Audit.csproj
   [webhooks]=services/Webhooks/AmbassadorNet.Webhooks.csproj
 )
 
