@@ -19,6 +19,7 @@ public sealed class CreatorPayoutProfile : IBrandOwned
 
     public string Currency { get; set; } = "";
 
+    [AmbassadorNet.Persistence.Auditing.PersonalData]
     public string PayeeReference { get; set; } = "";
 
     public string TaxFormStatus { get; set; } = "";

@@ -21,6 +21,7 @@ public sealed class PayoutLine : BrandOwnedEntity
     public decimal Amount { get; set; }
 
     /// <summary>Copied from the payout profile at the run; scrubbed to "" when the creator is erased.</summary>
+    [AmbassadorNet.Persistence.Auditing.PersonalData]
     public string PayeeReference { get; set; } = "";
 
     public LineStatus Status { get; set; }
