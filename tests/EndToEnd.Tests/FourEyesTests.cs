@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AmbassadorNet.SystemTestKit;
+using AmbassadorNet.TestKit.Waiting;
 using AmbassadorNet.TestOidc;
 
 namespace EndToEnd.Tests;
@@ -52,6 +53,15 @@ public sealed partial class BrandJourneyTests
 
         Assert.Equal(("posted", franMember.GetProperty("id").GetGuid()), (approvedBySignIn.GetProperty("status").GetString(), approvedBySignIn.GetProperty("approvedByMemberId").GetGuid()));
         Assert.Equal(provider.Issuer, franMember.GetProperty("identityIssuer").GetString());
+
+        // The audit trail names her: the approval, by the member the provider signed in, as finance reads it.
+        var franId = franMember.GetProperty("id").GetGuid();
+        var audited = await Eventually.UntilAsync(
+            _ => brand.Finance.SendAsync(HttpMethod.Get, $"/api/audit/entries?memberId={franId}&action=ApproveAdjustment&subjectType=ledger_adjustments"),
+            page => page.GetProperty("items").GetArrayLength() > 0, "the approval to reach the audit trail");
+        var entry = audited.GetProperty("items")[0];
+        Assert.Equal(("member", franId, adjustmentId), (entry.GetProperty("caller").GetProperty("kind").GetString(),
+            entry.GetProperty("caller").GetProperty("memberId").GetGuid(), entry.GetProperty("subject").GetProperty("id").GetGuid()));
 
         // Finance asks for a correction; the admin, another member whose key finance did not issue, approves it.
         var correction = Id(await brand.Finance.SendAsync(HttpMethod.Post, "/api/ledger/adjustments",
