@@ -1,4 +1,5 @@
 using AmbassadorNet.Contracts.Campaigns;
+using AmbassadorNet.Messaging.Audit;
 using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Configuration;
@@ -33,7 +34,8 @@ public static class TrackingApp
         return builder.BuildService<TrackingDbContext>(app =>
         {
             app.MapTrackingApi();
-            app.MapGrpcService<OrderStreamService>().RequireAccess(AccessPolicies.ConversionsWrite);
+            app.MapGrpcService<OrderStreamService>().RequireAccess(AccessPolicies.ConversionsWrite)
+                .NotAudited("a shop's orders and refunds on the partner order stream, as POST /api/conversions");
             app.MapPartnerGrpcHealth();
         });
     }

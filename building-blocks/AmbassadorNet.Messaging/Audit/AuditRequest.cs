@@ -25,6 +25,11 @@ internal sealed record AuditRequest(Guid BrandId, string? RequestId, AuditCaller
         }
 
         var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<NotAuditedMetadata>() is not null)
+        {
+            return null;
+        }
+
         var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
         var name = endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? route;
         var requestId = http.Request.Headers[RequestIdHeader].FirstOrDefault();

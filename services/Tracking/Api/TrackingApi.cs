@@ -1,3 +1,4 @@
+using AmbassadorNet.Messaging.Audit;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Idempotency;
 using AmbassadorNet.Tracking.Clicks;
@@ -60,11 +61,14 @@ public static class TrackingApi
             .WithName("ListMyPromoCodes").WithSummary("The creator's promo codes (their enrollments' and posts'), newest first, with the filters of the brand's list; cursor-paginated.");
 
         var conversions = app.MapGroup("/api/conversions").WithTags("Conversions");
+        const string ShopFacts = "a shop's orders and refunds: recorded as they are, in volume, with their own append-only record";
         conversions.MapPost("/", ConversionEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostConversionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .NotAudited(ShopFacts)
             .WithName("PostConversion").WithSummary("A shop's order, attributed once (promo code, else click within the window, else kept unattributed); idempotent per order id.");
         conversions.MapPost("/{orderId}/refunds", RefundEndpoints.PostAsync).RequireAccess(AccessPolicies.ConversionsWrite).Accepts<PostRefundRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .NotAudited(ShopFacts)
             .WithName("PostRefund").WithSummary("A partial or full refund of a posted order; idempotent by refund id; the refunded total never exceeds the order.");
         conversions.MapGet("/", ConversionEndpoints.ListAsync).RequireAccess(AccessPolicies.ConversionsRead)
             .WithName("ListConversions").WithSummary("The brand's conversions, latest order first, with attribution, flags and refunded total; filtered; cursor-paginated.");
