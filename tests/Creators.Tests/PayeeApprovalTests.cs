@@ -71,6 +71,21 @@ public sealed class PayeeApprovalTests(CreatorsService service) : IClassFixture<
         Assert.Equal("NEW-PAYEE-0201", (await atOnce.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payoutProfile").Str("payeeReference"));
     }
 
+    [Fact]
+    public async Task The_same_policy_event_delivered_twice_is_applied_once_and_a_later_one_replaces_it()
+    {
+        var brand = Guid.CreateVersion7();
+        var (one, id, at) = (new ActionApprovalsState(1, []), Guid.CreateVersion7(), DateTimeOffset.UtcNow);
+        var policy = new ApprovalPolicyChanged(brand, at, one, one, null, null, new ActionApprovalsState(2, []));
+
+        await service.PublishAsync(policy, id);
+        await service.PublishAsync(policy, id);
+        await PolicyAsync(brand, payeeApprovals: 3, at.AddSeconds(1));
+
+        Assert.Equal(1, await service.QueryAsync(brand, db => db.Set<InboxMessage>().CountAsync(i => i.MessageId == id)));
+        Assert.Equal(3, await service.QueryAsync(brand, db => db.ApprovalPolicies.Select(p => p.PayeeDetailsApprovals).SingleAsync()));
+    }
+
     private static object Changed => Profile("NEW-PAYEE-0201");
 
     private static object Profile(string payee) => new { method = "paypal", currency = "USD", payeeReference = payee, taxFormStatus = "verified" };
