@@ -34,7 +34,7 @@ public sealed class AmbassadorNetSystem
         where TGateway : IProjectMetadata, new()
     {
         var system = new AmbassadorNetSystem(builder, settings);
-        var gateway = system.AddMigratedProject<TGateway>(GatewayServices.GatewayItself, usesBroker: false)
+        var gateway = system.AddMigratedProject<TGateway>(GatewayServices.GatewayItself)
             // The address people type: fixed unless the settings ask for a free port (tests).
             .WithHttpEndpoint(port: settings.GatewayPort == 0 ? null : settings.GatewayPort, isProxied: false)
             .WithEndpoint("http", OnLoopback);
@@ -72,7 +72,7 @@ public sealed class AmbassadorNetSystem
     public IResourceBuilder<ProjectResource> AddService<TProject>(string name, Action<IResourceBuilder<ProjectResource>>? settings = null)
         where TProject : IProjectMetadata, new()
     {
-        var service = AddMigratedProject<TProject>(name, usesBroker: true, settings)
+        var service = AddMigratedProject<TProject>(name, settings)
             .WithHttpEndpoint(isProxied: false)
             .WithEndpoint("http", OnLoopback)
             .WithHttpHealthCheck("/health/ready")
@@ -125,37 +125,37 @@ public sealed class AmbassadorNetSystem
     /// sees its own port close, and no extra hop sits on the hot paths.
     /// </summary>
     private IResourceBuilder<ProjectResource> AddMigratedProject<TProject>(
-        string name, bool usesBroker, Action<IResourceBuilder<ProjectResource>>? settings = null)
+        string name, Action<IResourceBuilder<ProjectResource>>? settings = null)
         where TProject : IProjectMetadata, new()
     {
-        var migrations = WithServers(_builder.AddProject<TProject>(name + MigrationsSuffix, options => options.ExcludeLaunchProfile = true), name, usesBroker)
+        var migrations = WithServers(_builder.AddProject<TProject>(name + MigrationsSuffix, options => options.ExcludeLaunchProfile = true), name)
             .WithArgs("--migrate-only");
-        var project = WithServers(_builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true), name, usesBroker)
+        var project = WithServers(_builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true), name)
             .WaitForCompletion(migrations);
         settings?.Invoke(migrations);
         settings?.Invoke(project);
         return project;
     }
 
-    /// <summary>What a project and its migration run share: its database, the broker, and waiting for both servers.</summary>
-    private IResourceBuilder<ProjectResource> WithServers(IResourceBuilder<ProjectResource> project, string name, bool usesBroker)
+    /// <summary>
+    /// What a project and its migration run share: its database, the broker (the gateway too: it publishes the
+    /// audit records of its own changes), and waiting for both servers.
+    /// </summary>
+    private IResourceBuilder<ProjectResource> WithServers(IResourceBuilder<ProjectResource> project, string name)
     {
         var database = _settings.DatabasePrefix + name;
         project.WithEnvironment("ASPNETCORE_ENVIRONMENT", _settings.ServicesEnvironment)
             .WithEnvironment("DOTNET_ENVIRONMENT", _settings.ServicesEnvironment)
             .WithEnvironment("Database__ConnectionString", ReferenceExpression.Create($"{_postgres.Resource};Database={database}"))
             .WaitFor(_postgres);
-        if (usesBroker)
-        {
-            var rabbit = _settings.RabbitMq;
-            project.WithEnvironment("RabbitMq__Host", rabbit.Host)
-                .WithEnvironment("RabbitMq__Port", rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .WithEnvironment("RabbitMq__VirtualHost", rabbit.VirtualHost)
-                .WithEnvironment("RabbitMq__Username", rabbit.Username)
-                .WithEnvironment("RabbitMq__Password", rabbit.Password)
-                .WithReferenceRelationship(_rabbitMq)
-                .WaitFor(_rabbitMq);
-        }
+        var rabbit = _settings.RabbitMq;
+        project.WithEnvironment("RabbitMq__Host", rabbit.Host)
+            .WithEnvironment("RabbitMq__Port", rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("RabbitMq__VirtualHost", rabbit.VirtualHost)
+            .WithEnvironment("RabbitMq__Username", rabbit.Username)
+            .WithEnvironment("RabbitMq__Password", rabbit.Password)
+            .WithReferenceRelationship(_rabbitMq)
+            .WaitFor(_rabbitMq);
 
         return project.WithReferenceRelationship(_postgres);
     }

@@ -31,6 +31,7 @@ public static partial class AmbassadorNetRoutes
         Row(GatewayItself, Get, "/api/members/{id}", Members),
         Row(GatewayItself, Put, "/api/members/{id}/roles", Members),
         Row(GatewayItself, Post, "/api/members/{id}/deactivate", Members),
+        Row(GatewayItself, Post, "/api/members/{id}/erase", Members),
         Row(GatewayItself, Get, "/api/identity-provider", Members),
         Row(GatewayItself, Put, "/api/identity-provider", Members),
         Row(GatewayItself, Delete, "/api/identity-provider", Members),

@@ -9,6 +9,8 @@ using AmbassadorNet.Gateway.Identity.Oidc;
 using AmbassadorNet.Gateway.Keys;
 using AmbassadorNet.Gateway.Proxy;
 using AmbassadorNet.Gateway.RateLimiting;
+using AmbassadorNet.Messaging.Audit;
+using AmbassadorNet.Messaging.Registration;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults;
@@ -39,6 +41,10 @@ public static class GatewayRegistration
         builder.AddProblemResponses();
         builder.Services.AddHealthChecks();
         builder.AddServiceDatabase<GatewayDbContext>(GatewayDbContext.Migrations);
+        // The gateway takes no events; it publishes the audit records of its own changes through its outbox,
+        // and keeps answering while the broker is away (they wait in the outbox).
+        builder.AddServiceMessaging<GatewayDbContext>(GatewayServices.GatewayItself, messaging => messaging.ServeWithoutBroker());
+        builder.AddAuditCapture(GatewayServices.GatewayItself);
 
         var options = builder.AddSettings<GatewayOptions>();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();

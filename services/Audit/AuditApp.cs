@@ -19,10 +19,12 @@ public static class AuditApp
         var builder = ServiceApp.CreateBuilder<AuditDbContext>(Name, AuditApi.Tags, args, configure, messaging => messaging
             // Appends of a brand take turns on its head row, so more concurrency only waits on the lock.
             .Handle<AuditRecordedHandler>(endpoint => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (32, 4))
-            .Handle<CreatorErasedHandler>());
+            .Handle<CreatorErasedHandler>()
+            .Handle<MemberErasedHandler>());
         builder.AddSettings<AuditOptions>();
         builder.Services.AddScoped<ChainAppender>();
         builder.Services.AddScoped<ChainVerifier>();
+        builder.Services.AddScoped<PersonalDataEraser>();
         builder.Services.AddHostedService<AnchorJob>();
 
         return builder.BuildService<AuditDbContext>(app => app.MapAuditApi());

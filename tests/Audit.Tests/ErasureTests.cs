@@ -1,4 +1,5 @@
 using AmbassadorNet.Contracts.Creators;
+using AmbassadorNet.Contracts.Members;
 using AmbassadorNet.TestKit.Waiting;
 
 namespace Audit.Tests;
@@ -35,6 +36,37 @@ public sealed class ErasureTests(AuditService service) : IClassFixture<AuditServ
         Assert.True(verified.GetProperty("ok").GetBoolean(), verified.ToString());
         Assert.Equal(3, verified.GetProperty("entries").GetInt64());
     }
+
+    [Fact]
+    public async Task Erasing_a_member_removes_their_personal_data_from_entries_before_and_after_and_the_chain_still_verifies()
+    {
+        var brand = Guid.CreateVersion7();
+        var (fay, max) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await service.PublishAsync(Records.MemberRenamed(brand, fay, "Fay", "Fay F."));
+        await service.PublishAsync(Records.MemberRenamed(brand, max, "Max", "Max M."));
+        await service.SettledEntriesAsync(brand, 2);
+
+        var erasure = new MemberErased(brand, DateTimeOffset.UtcNow, fay);
+        await service.PublishAsync(erasure);
+        await service.PublishAsync(erasure); // delivered twice: one erasure
+        await Eventually.UntilAsync(async _ => await MemberPersonalRowsAsync(brand, fay) == 0, "fay's personal data to be erased");
+        await service.PublishAsync(Records.MemberRenamed(brand, fay, "Fay F.", "Erased member")); // the erasure's own record, arriving late
+        await service.SettledEntriesAsync(brand, 3);
+
+        var list = (await service.ReadAsync(HttpMethod.Get, "/api/audit/entries", brand)).GetProperty("items").EnumerateArray().ToList();
+        Assert.All(list.Where(e => e.GetProperty("subject").GetProperty("id").GetString() == fay.ToString()),
+            e => Assert.Equal("erased", e.GetProperty("personal").GetString()));
+        Assert.Equal(max, list.Single(e => e.GetProperty("subject").GetProperty("id").GetString() == max.ToString()).GetProperty("personal").GetProperty("memberId").GetGuid());
+        Assert.Equal(1, await MemberPersonalRowsAsync(brand, max));
+        Assert.Equal(1L, await service.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_erasures WHERE brand_id = @b AND subject_kind = 'member' AND subject_id = @m", ("b", brand), ("m", fay)));
+        var verified = await service.VerifyAsync(brand);
+        Assert.True(verified.GetProperty("ok").GetBoolean(), verified.ToString());
+        Assert.Equal(3, verified.GetProperty("entries").GetInt64());
+    }
+
+    private Task<long> MemberPersonalRowsAsync(Guid brand, Guid member) =>
+        service.ScalarAsync<long>("SELECT count(*) FROM audit_personal WHERE brand_id = @b AND member_id = @m", ("b", brand), ("m", member));
 
     private Task<long> PersonalRowsAsync(Guid brand, Guid creator) =>
         service.ScalarAsync<long>("SELECT count(*) FROM audit_personal WHERE brand_id = @b AND creator_id = @c", ("b", brand), ("c", creator));

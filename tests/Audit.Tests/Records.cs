@@ -18,6 +18,13 @@ public static class Records
             [new AuditChange("creators", subject.ToString(), "updated", Fields(("country", from, to)),
                 creator is { } c ? new AuditPersonalData(c, null, Fields(("displayName", $"{from} name", $"{to} name"))) : null)]);
 
+    /// <summary>The gateway's record of a member renamed: the name, personal data of the member themself.</summary>
+    public static AuditRecorded MemberRenamed(Guid brand, Guid member, string from, string to) =>
+        new(brand, DateTimeOffset.UtcNow, "gateway", $"req-{Guid.NewGuid():N}", new AuditCaller(CallerKinds.Member, Key, Member, null),
+            new AuditAction("CreateMember", "POST", "/api/members"),
+            [new AuditChange("members", member.ToString(), "updated", Fields(("roles", new[] { "finance" }, new[] { "analyst" })),
+                new AuditPersonalData(null, member, Fields(("name", from, to))))]);
+
     /// <summary>One record of <paramref name="count"/> created rows: one save that created several rows.</summary>
     public static AuditRecorded Created(Guid brand, int count) =>
         new(brand, DateTimeOffset.UtcNow, "campaigns", null, new AuditCaller(CallerKinds.Machine, Key, null, null),

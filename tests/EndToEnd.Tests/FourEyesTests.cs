@@ -71,6 +71,23 @@ public sealed partial class BrandJourneyTests
             .EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Initial admin");
 
         Assert.Equal(("posted", admin.GetProperty("id").GetGuid()), (approved.GetProperty("status").GetString(), approved.GetProperty("approvedByMemberId").GetGuid()));
+
+        // The gateway recorded her first sign-in, which made her a member; she leaves and asks to be erased.
+        var signIn = (await Eventually.UntilAsync(
+            _ => brand.Finance.SendAsync(HttpMethod.Get, $"/api/audit/entries?memberId={franId}&action=SignInWithIdentityProvider"),
+            page => page.GetProperty("items").GetArrayLength() > 0, "her sign-in to reach the audit trail")).GetProperty("items")[0];
+        Assert.Equal(("gateway", "members", "Fran Approver"), (signIn.GetProperty("service").GetString(), signIn.GetProperty("subject").GetProperty("type").GetString(),
+            signIn.GetProperty("personal").GetProperty("fields").GetProperty("name").GetProperty("after").GetString()));
+        await brand.Admin.SendAsync(HttpMethod.Post, $"/api/members/{franId}/deactivate");
+        var erasedMember = await brand.Admin.SendAsync(HttpMethod.Post, $"/api/members/{franId}/erase");
+        var signInAfter = await Eventually.UntilAsync(
+            _ => brand.Finance.SendAsync(HttpMethod.Get, $"/api/audit/entries/{signIn.GetProperty("id").GetGuid()}"),
+            entry => entry.GetProperty("personal").ValueKind == JsonValueKind.String, "her personal data to leave the audit trail");
+        var verified = await brand.Finance.SendAsync(HttpMethod.Get, "/api/audit/verify");
+
+        Assert.Equal(("erased", JsonValueKind.Null), (erasedMember.GetProperty("status").GetString(), erasedMember.GetProperty("email").ValueKind));
+        Assert.Equal(("erased", signIn.GetProperty("entryHash").GetString()), (signInAfter.GetProperty("personal").GetString(), signInAfter.GetProperty("entryHash").GetString()));
+        Assert.True(verified.GetProperty("ok").GetBoolean(), verified.ToString());
     }
 
     private static async Task<string> RuleOfAsync(GatewayClient approver, string path)

@@ -3,6 +3,7 @@ using AmbassadorNet.Gateway.Data;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Security;
 using AmbassadorNet.TestKit.Postgres;
+using AmbassadorNet.TestKit.Rabbit;
 using Gateway.Tests.Support;
 
 namespace Gateway.Tests;
@@ -13,10 +14,11 @@ public sealed class UnreachableServiceTests
     public async Task A_service_that_cannot_be_reached_is_a_502_problem()
     {
         await using var database = await TestDatabase.CreateAsync("gateway", GatewayDbContext.Migrations);
+        await using var vhost = await TestVhost.CreateAsync("gateway");
         using var signingKey = InternalKeys.Generate();
         using var reserved = ClosedPort();
         var nowhere = $"http://127.0.0.1:{((System.Net.IPEndPoint)reserved.LocalEndPoint!).Port}";
-        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(database.ConnectionString, signingKey, GatewayServices.Proxied.ToDictionary(s => s, _ => nowhere)));
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(database, vhost, signingKey, GatewayServices.Proxied.ToDictionary(s => s, _ => nowhere)));
         using var operatorClient = gateway.Client(GatewayHost.OperatorKey);
 
         var response = await operatorClient.GetAsync("/ops/webhooks/messaging/parked");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AmbassadorNet.TestKit.Postgres;
 using AmbassadorNet.TestKit.Waiting;
 using Npgsql;
 
@@ -79,23 +80,8 @@ public static class Shop
         service.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE brand_id = @b", ("b", brand));
 
     /// <summary>The bodies of the brand's outbox events of one type, oldest first.</summary>
-    public static async Task<List<JsonElement>> EventsAsync(this TrackingService service, Guid brand, string type)
-    {
-        await using var connection = new NpgsqlConnection(service.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT body::text FROM outbox_messages WHERE brand_id = @b AND message_type LIKE @t ORDER BY created_at, id", connection);
-        command.Parameters.AddWithValue("b", brand);
-        command.Parameters.AddWithValue("t", $"%.{type}, %");
-        await using var reader = await command.ExecuteReaderAsync();
-        var events = new List<JsonElement>();
-        while (await reader.ReadAsync())
-        {
-            events.Add(JsonDocument.Parse(reader.GetString(0)).RootElement.Clone());
-        }
-
-        return events;
-    }
+    public static Task<List<JsonElement>> EventsAsync(this TrackingService service, Guid brand, string type) =>
+        OutboxEvents.OfTypeAsync(service.Database.ConnectionString, brand, type);
 
     /// <summary>Every event of the brand handed to the broker (the outbox dispatcher confirmed it).</summary>
     public static Task AllDispatchedAsync(this TrackingService service, Guid brand) =>

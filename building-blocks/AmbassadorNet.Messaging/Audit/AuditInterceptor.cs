@@ -53,7 +53,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
 
     private void Record(DbContext? db)
     {
-        if (db is null || AuditRequest.Of(http.HttpContext) is not { } request)
+        if (db is null || (AuditAttribution.Of(db) ?? AuditRequest.Of(http.HttpContext)) is not { } request)
         {
             return;
         }
@@ -66,8 +66,13 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
             return;
         }
 
+        if (request.BrandOf(AuditedChanges.BrandsOf(db.ChangeTracker)) is not { } brand)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
-        var id = db.AddEvent(new AuditRecorded(request.BrandId, now, service.Name, request.RequestId, request.Caller, request.Action, changes), clock);
+        var id = db.AddEvent(new AuditRecorded(brand, now, service.Name, request.RequestId, request.Caller, request.Action, changes), clock);
         _pending.AddOrUpdate(db, db.ChangeTracker.Entries<OutboxMessage>().Single(e => e.Entity.Id == id));
     }
 

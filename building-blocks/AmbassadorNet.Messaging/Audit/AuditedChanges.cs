@@ -40,6 +40,10 @@ public static class AuditedChanges
     public static List<AuditChange> Of(ChangeTracker tracker) =>
         [.. tracker.Entries().Where(Audited).Select(Change).OfType<AuditChange>()];
 
+    /// <summary>The brands of the audited rows a save changes (an owned row counts through its owner's).</summary>
+    public static IEnumerable<Guid> BrandsOf(ChangeTracker tracker) =>
+        tracker.Entries().Where(Audited).Select(e => e.Entity).OfType<IBrandOwned>().Select(owned => owned.BrandId);
+
     private static bool Audited(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && (entry.Entity is IBrandOwned || entry.Metadata.IsOwned());

@@ -39,6 +39,19 @@ public sealed partial class MessagingBuilder<TContext>(string service, IServiceC
         return this;
     }
 
+    /// <summary>Whether the service reports ready while the broker is away (see <see cref="ServeWithoutBroker"/>).</summary>
+    public bool ServesWithoutBroker { get; private set; }
+
+    /// <summary>
+    /// For a service that only publishes and must keep answering when the broker is away (the gateway): its
+    /// events wait in its outbox meanwhile, so the broker's health is reported but does not decide readiness.
+    /// </summary>
+    public MessagingBuilder<TContext> ServeWithoutBroker()
+    {
+        ServesWithoutBroker = true;
+        return this;
+    }
+
     /// <summary>Runs <typeparamref name="THandler"/> for every event it declares, on a queue of its own.</summary>
     public MessagingBuilder<TContext> Handle<THandler>(Action<EndpointSettings>? configure = null) where THandler : class =>
         Handle<THandler>(DeclaredEvents(typeof(THandler)), configure);

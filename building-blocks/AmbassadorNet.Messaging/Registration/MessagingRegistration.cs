@@ -69,7 +69,10 @@ public static class MessagingRegistration
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "broker";
-                health.Tags.Add(HealthEndpoints.ReadyTag);
+                if (!messaging.ServesWithoutBroker)
+                {
+                    health.Tags.Add(HealthEndpoints.ReadyTag);
+                }
             });
             foreach (var registration in catalog.Events)
             {

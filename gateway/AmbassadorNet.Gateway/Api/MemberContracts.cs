@@ -7,6 +7,7 @@ public sealed record MemberRolesRequest(IReadOnlyList<string>? Roles);
 
 /// <summary>A member as the brand's admins see them. <see cref="Status"/> is active or deactivated.</summary>
 public sealed record MemberView(
-    Guid Id, string Name, string? Email, IReadOnlyList<string> Roles, string Status, string? IdentityIssuer, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
+    Guid Id, string Name, string? Email, IReadOnlyList<string> Roles, string Status, string? IdentityIssuer, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt,
+    DateTimeOffset? ErasedAt = null);
 
 public sealed record MemberPage(IReadOnlyList<MemberView> Items, string? NextCursor);

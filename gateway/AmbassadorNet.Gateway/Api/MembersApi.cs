@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using AmbassadorNet.Contracts.Members;
 using AmbassadorNet.Gateway.Data;
 using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Messaging.Outbox;
 using AmbassadorNet.Persistence.Pagination;
 using AmbassadorNet.Security;
 using AmbassadorNet.ServiceDefaults.Errors;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AmbassadorNet.Gateway.Api;
 
 /// <summary>
-/// A brand's admins keep its people: add a member, change their roles, deactivate them. A change
+/// A brand's admins keep its people: add a member, change their roles, deactivate and erase them. A change
 /// reaches every key of the member on every gateway instance at once (the revocation feed).
 /// </summary>
 public static class MembersApi
@@ -31,6 +33,8 @@ public static class MembersApi
             .WithSummary("Replaces a member's roles; every key of theirs carries at most these from the next request on.");
         members.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithName("DeactivateMember")
             .WithSummary("Deactivates a member: their keys are refused and they cannot sign in; repeating it changes nothing.");
+        members.MapPost("/{id:guid}/erase", EraseAsync).WithName("EraseMember")
+            .WithSummary("Erases a deactivated member's name, email and identity on request (the id stays); repeating it changes nothing.");
         return app;
     }
 
@@ -65,38 +69,90 @@ public static class MembersApi
         return TypedResults.Ok(MemberInput.View(await FindAsync(db, id, cancellationToken)));
     }
 
-    private static async Task<Ok<MemberView>> SetRolesAsync(
+    private static Task<Ok<MemberView>> SetRolesAsync(
         Guid id, MemberRolesRequest request, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, CancellationToken cancellationToken)
     {
         var roles = MemberInput.ValidRoles(request.Roles);
-        db.BrandScope.Set(caller.GetBrandId());
-        var member = await FindAsync(db, id, cancellationToken);
-        if (!member.Roles.SequenceEqual(roles))
+        return ChangeAsync(id, caller, db, directory, async (member, ct) =>
         {
+            if (member.Roles.SequenceEqual(roles))
+            {
+                return false;
+            }
+
             if (!roles.Contains(Roles.Admin))
             {
-                await EnsureAnotherAdminAsync(db, member, cancellationToken);
+                await EnsureAnotherAdminAsync(db, member, ct);
             }
 
             member.Roles = roles;
-            await SaveAndForgetKeysAsync(db, directory, cancellationToken);
-        }
-
-        return TypedResults.Ok(MemberInput.View(member));
+            return true;
+        }, cancellationToken);
     }
 
-    private static async Task<Ok<MemberView>> DeactivateAsync(
-        Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        db.BrandScope.Set(caller.GetBrandId());
-        var member = await FindAsync(db, id, cancellationToken);
-        if (member.DeactivatedAt is null)
+    private static Task<Ok<MemberView>> DeactivateAsync(
+        Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, directory, async (member, ct) =>
         {
-            await EnsureAnotherAdminAsync(db, member, cancellationToken);
+            if (member.DeactivatedAt is not null)
+            {
+                return false;
+            }
+
+            await EnsureAnotherAdminAsync(db, member, ct);
             member.DeactivatedAt = Instants.ToMicroseconds(clock.GetUtcNow());
-            await SaveAndForgetKeysAsync(db, directory, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Erases a deactivated member's personal data on request: name, email, identity at the provider, and the
+    /// names of their keys (often theirs). The id stays, so approvals and the audit trail still say which member
+    /// acted; <see cref="MemberErased"/> has the audit trail drop what it kept of them.
+    /// </summary>
+    private static Task<Ok<MemberView>> EraseAsync(
+        Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, directory, async (member, ct) =>
+        {
+            if (member.ErasedAt is not null)
+            {
+                return false;
+            }
+
+            if (member.DeactivatedAt is null)
+            {
+                throw new ConflictException($"Member {member.Id} is active; deactivate them first, so nobody acts for the brand under an erased name.");
+            }
+
+            var now = Instants.ToMicroseconds(clock.GetUtcNow());
+            member.Erase(now);
+            await db.ApiKeys.Where(k => k.MemberId == member.Id).ForEachAsync(key => key.Name = ApiKey.ErasedMembersKeyName, ct);
+            db.AddEvent(new MemberErased(member.BrandId, now, member.Id), clock);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the member holding the brand's row lock, so that two admins demoting or
+    /// deactivating the brand's last two admins at once take turns and the second is refused; when it changed
+    /// something, saves and has every instance forget every key on commit (which of them were the member's is not
+    /// worth a query).
+    /// </summary>
+    private static async Task<Ok<MemberView>> ChangeAsync(
+        Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, Func<Member, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        var brand = caller.GetBrandId();
+        db.BrandScope.Set(brand);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM brands WHERE id = {brand} FOR UPDATE", cancellationToken);
+        var member = await FindAsync(db, id, cancellationToken);
+        if (!await change(member, cancellationToken))
+        {
+            return TypedResults.Ok(MemberInput.View(member));
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await RevocationListener.NotifyEveryKeyAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        directory.ForgetAll();
         return TypedResults.Ok(MemberInput.View(member));
     }
 
@@ -118,14 +174,4 @@ public static class MembersApi
 
     private static async Task<Member> FindAsync(GatewayDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Members.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new NotFoundException($"No member {id}.");
-
-    /// <summary>Saves, and has every instance forget every key on commit: which of them were the member's is not worth a query.</summary>
-    private static async Task SaveAndForgetKeysAsync(GatewayDbContext db, ApiKeyDirectory directory, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await RevocationListener.NotifyEveryKeyAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        directory.ForgetAll();
-    }
 }

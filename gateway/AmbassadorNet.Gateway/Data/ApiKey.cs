@@ -1,3 +1,4 @@
+using AmbassadorNet.Persistence.Auditing;
 using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Gateway.Data;
@@ -9,12 +10,18 @@ public sealed class ApiKey : IBrandOwned
 
     public Guid BrandId { get; set; }
 
+    /// <summary>Chosen by an admin, and a member's key is often named after them ("Fay's laptop"): personal data to the audit trail.</summary>
+    [PersonalData]
     public string Name { get; set; } = "";
+
+    /// <summary>What the keys of an erased member are called from then on.</summary>
+    public const string ErasedMembersKeyName = "Key of an erased member";
 
     /// <summary>The first characters of the key, so people can tell their keys apart in a list.</summary>
     public string DisplayPrefix { get; set; } = "";
 
     /// <summary>Lower-case hex SHA-256 of the whole key; unique, the lookup on every request.</summary>
+    [AuditSecret]
     public string KeyHash { get; set; } = "";
 
     public List<string> Roles { get; set; } = [];

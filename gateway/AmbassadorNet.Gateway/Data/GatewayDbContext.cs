@@ -1,3 +1,4 @@
+using AmbassadorNet.Messaging;
 using AmbassadorNet.Persistence.MigrationRunner;
 using AmbassadorNet.Persistence.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,13 @@ namespace AmbassadorNet.Gateway.Data;
 
 /// <summary>
 /// The gateway's own database. API keys are brand-owned, so an admin's list and revoke can only see
-/// their brand; the per-request lookup by hash spans brands by nature and says so explicitly.
+/// their brand; the per-request lookup by hash spans brands by nature and says so explicitly. The outbox
+/// beside them carries the audit records of the gateway's own changes (keys, members, the identity provider)
+/// and the erasure of a member, committed with the change.
 /// </summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options, BrandScope brandScope) : BrandScopedDbContext(options, brandScope)
 {
-    public static IReadOnlyList<SqlMigration> Migrations { get; } = EmbeddedMigrations.From(typeof(GatewayDbContext).Assembly);
+    public static IReadOnlyList<SqlMigration> Migrations { get; } = [.. MessagingMigrations.Scripts, .. EmbeddedMigrations.From(typeof(GatewayDbContext).Assembly)];
 
     public DbSet<Brand> Brands => Set<Brand>();
 
@@ -22,6 +25,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddMessagingTables();
         modelBuilder.Entity<Brand>(brand =>
         {
             brand.Property(b => b.Id).ValueGeneratedNever();

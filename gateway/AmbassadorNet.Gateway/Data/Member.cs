@@ -1,3 +1,4 @@
+using AmbassadorNet.Persistence.Auditing;
 using AmbassadorNet.Persistence.Tenancy;
 
 namespace AmbassadorNet.Gateway.Data;
@@ -7,15 +8,18 @@ namespace AmbassadorNet.Gateway.Data;
 /// member, not per key. A member holds keys issued to them, signs in with the brand's identity
 /// provider, or both.
 /// </summary>
+[DataSubject(DataSubjectKind.Member)]
 public sealed class Member : IBrandOwned
 {
     public Guid Id { get; set; }
 
     public Guid BrandId { get; set; }
 
+    [PersonalData]
     public string Name { get; set; } = "";
 
     /// <summary>Optional: a brand's first admin, made by the operator, may have none yet.</summary>
+    [PersonalData]
     public string? Email { get; set; }
 
     /// <summary>The most a member's keys may carry; a key's roles are cut to these on every request.</summary>
@@ -23,6 +27,8 @@ public sealed class Member : IBrandOwned
 
     public string? IdentityIssuer { get; set; }
 
+    /// <summary>The person's id at the brand's identity provider: personal data like their name.</summary>
+    [PersonalData]
     public string? IdentitySubject { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -33,4 +39,13 @@ public sealed class Member : IBrandOwned
 
     /// <summary>A deactivated member's keys are refused and they cannot sign in.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>When the member's personal data was erased on request (<see cref="Erase"/>).</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    public const string ErasedName = "Erased member";
+
+    /// <summary>Removes what names the person; the id stays, so every record of who did what still adds up.</summary>
+    public void Erase(DateTimeOffset now) =>
+        (Name, Email, IdentityIssuer, IdentitySubject, ErasedAt) = (ErasedName, null, null, null, now);
 }

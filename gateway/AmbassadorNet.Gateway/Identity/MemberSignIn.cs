@@ -2,6 +2,7 @@ using AmbassadorNet.Gateway.Api;
 using AmbassadorNet.Gateway.Data;
 using AmbassadorNet.Gateway.Identity.Oidc;
 using AmbassadorNet.Gateway.Keys;
+using AmbassadorNet.Messaging.Audit;
 using AmbassadorNet.Security;
 using AmbassadorNet.SharedKernel;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace AmbassadorNet.Gateway.Identity;
 /// its groups map onto other roles than the member holds, the member's roles follow (and so do their keys).
 /// A deactivated member is refused, whatever the provider says.
 /// </summary>
-internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache cache, TimeProvider clock)
+internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache cache, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>The member's id, or null when the member is deactivated.</summary>
     public async Task<Guid?> MemberOfAsync(OidcSignIn signIn, CancellationToken cancellationToken)
@@ -52,6 +53,8 @@ internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache 
 
         if (db.ChangeTracker.HasChanges())
         {
+            // The request is still being authenticated, so the audit trail is told who this is: the member signing in.
+            db.AttributeTo(signIn.BrandId, InternalCaller.SignedIn(member.Id, signIn.Issuer), "SignInWithIdentityProvider", http.HttpContext);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             // The member's keys may carry other roles now; every instance forgets what it cached.

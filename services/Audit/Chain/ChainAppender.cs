@@ -7,7 +7,7 @@ namespace AmbassadorNet.Audit.Chain;
 /// <summary>
 /// Appends one entry per changed row of an <see cref="AuditRecorded"/> to its brand's chain, holding the
 /// brand's head row, so entries are numbered and hashed one after another. Personal data goes to
-/// <see cref="AuditPersonal"/> with a fresh salt; for a creator already erased, only its hash is kept.
+/// <see cref="AuditPersonal"/> with a fresh salt; for a creator or member already erased, only its hash is kept.
 /// </summary>
 public sealed class ChainAppender(AuditDbContext db, TimeProvider clock)
 {
@@ -19,8 +19,8 @@ public sealed class ChainAppender(AuditDbContext db, TimeProvider clock)
         }
 
         var head = await db.LockHeadAsync(ct);
-        var owners = recorded.Changes.Select(c => c.Personal?.CreatorId).OfType<Guid>().Distinct().ToList();
-        var erased = owners.Count == 0 ? [] : await db.Erasures.Where(e => owners.Contains(e.CreatorId)).Select(e => e.CreatorId).ToHashSetAsync(ct);
+        var owners = recorded.Changes.SelectMany(c => (Guid?[])[c.Personal?.CreatorId, c.Personal?.MemberId]).OfType<Guid>().Distinct().ToList();
+        var erased = owners.Count == 0 ? [] : await db.Erasures.Where(e => owners.Contains(e.SubjectId)).Select(e => e.SubjectId).ToHashSetAsync(ct);
         var recordedAt = EntryHashing.Stored(clock.GetUtcNow());
         foreach (var change in recorded.Changes)
         {
@@ -30,7 +30,7 @@ public sealed class ChainAppender(AuditDbContext db, TimeProvider clock)
                 var data = CanonicalJson.Text(JsonSerializer.Serialize(personal, MessageTypes.Json));
                 var salt = EntryHashing.NewSalt();
                 entry.PersonalHash = EntryHashing.PersonalHash(salt, data);
-                if (personal.CreatorId is not { } creator || !erased.Contains(creator))
+                if (PersonalDataEraser.MayKeep(personal, erased))
                 {
                     db.Personal.Add(new AuditPersonal
                     {

@@ -55,6 +55,7 @@ internal sealed class AuditMapping :
     public void Configure(EntityTypeBuilder<AuditErasure> erasure)
     {
         erasure.ToTable("audit_erasures");
-        erasure.HasKey(e => new { e.BrandId, e.CreatorId });
+        erasure.HasKey(e => new { e.BrandId, e.SubjectKind, e.SubjectId });
+        erasure.Property(e => e.SubjectKind).HasMaxLength(10);
     }
 }

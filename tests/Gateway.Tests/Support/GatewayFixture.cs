@@ -4,6 +4,7 @@ using AmbassadorNet.Gateway.Data;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Security;
 using AmbassadorNet.TestKit.Postgres;
+using AmbassadorNet.TestKit.Rabbit;
 
 namespace Gateway.Tests.Support;
 
@@ -15,6 +16,7 @@ public class GatewayFixture : IAsyncLifetime
 {
     private readonly List<IUpstream> _upstreams = [];
     private TestDatabase? _database;
+    private TestVhost? _vhost;
     private GatewayHost? _gateway;
 
     public InternalKeyPair SigningKey { get; } = InternalKeys.Generate("gateway-test-key");
@@ -22,6 +24,9 @@ public class GatewayFixture : IAsyncLifetime
     public GatewayHost Gateway => _gateway ?? throw new InvalidOperationException("Not started.");
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The broker vhost the gateway's outbox publishes to.</summary>
+    public TestVhost Vhost => _vhost ?? throw new InvalidOperationException("Not started.");
 
     public IReadOnlyDictionary<string, IUpstream> Upstreams { get; private set; } = new Dictionary<string, IUpstream>();
 
@@ -43,6 +48,7 @@ public class GatewayFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("gateway", GatewayDbContext.Migrations);
+        _vhost = await TestVhost.CreateAsync("gateway");
         var upstreams = new Dictionary<string, IUpstream>();
         foreach (var service in GatewayServices.Proxied)
         {
@@ -67,7 +73,7 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>The full settings of this fixture's gateway plus <paramref name="overrides"/>, e.g. for a second instance.</summary>
     public Dictionary<string, string?> SettingsWith(IReadOnlyDictionary<string, string?> overrides)
     {
-        var settings = GatewayHost.Settings(Database.ConnectionString, SigningKey, Upstreams.ToDictionary(u => u.Key, u => u.Value.BaseAddress));
+        var settings = GatewayHost.Settings(Database, Vhost, SigningKey, Upstreams.ToDictionary(u => u.Key, u => u.Value.BaseAddress));
         foreach (var (service, upstream) in Upstreams.Where(u => u.Value.GrpcAddress is not null))
         {
             settings[$"Gateway:GrpcServices:{service}"] = upstream.GrpcAddress;
@@ -122,6 +128,11 @@ public class GatewayFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+
+        if (_vhost is not null)
+        {
+            await _vhost.DisposeAsync();
         }
 
         SigningKey.Dispose();

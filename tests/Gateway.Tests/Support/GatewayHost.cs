@@ -1,6 +1,9 @@
 using AmbassadorNet.Gateway;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.Security;
+using AmbassadorNet.TestKit;
+using AmbassadorNet.TestKit.Postgres;
+using AmbassadorNet.TestKit.Rabbit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -18,19 +21,15 @@ public sealed class GatewayHost(WebApplication app) : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>Every setting the gateway needs, pointing at the given upstreams.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, InternalKeyPair signingKey, IReadOnlyDictionary<string, string> upstreams)
+    /// <summary>Every setting the gateway needs: its database, its broker vhost (its outbox publishes there), the given upstreams.</summary>
+    public static Dictionary<string, string?> Settings(TestDatabase database, TestVhost vhost, InternalKeyPair signingKey, IReadOnlyDictionary<string, string> upstreams)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = connectionString,
-            ["Gateway:OperatorKey"] = OperatorKey,
-            ["Gateway:SigningKey:KeyId"] = signingKey.KeyId,
-            ["Gateway:SigningKey:Pem"] = signingKey.PrivateKeyPem,
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Tests provoke forwarding failures on purpose; their problem responses are asserted instead.
-            ["Logging:LogLevel:Yarp.ReverseProxy.Forwarder"] = "Critical",
-        };
+        var settings = ServiceSettings.For(database, vhost);
+        settings["Gateway:OperatorKey"] = OperatorKey;
+        settings["Gateway:SigningKey:KeyId"] = signingKey.KeyId;
+        settings["Gateway:SigningKey:Pem"] = signingKey.PrivateKeyPem;
+        // Tests provoke forwarding failures on purpose; their problem responses are asserted instead.
+        settings["Logging:LogLevel:Yarp.ReverseProxy.Forwarder"] = "Critical";
         foreach (var service in GatewayServices.Proxied)
         {
             settings[$"Gateway:Services:{service}"] = upstreams[service];
