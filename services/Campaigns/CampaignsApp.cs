@@ -5,6 +5,7 @@ using AmbassadorNet.Campaigns.Consumers;
 using AmbassadorNet.Campaigns.UsageRights;
 using AmbassadorNet.Contracts.Creators;
 using AmbassadorNet.Messaging.Registration;
+using AmbassadorNet.ServiceDefaults.Approvals;
 
 namespace AmbassadorNet.Campaigns;
 
@@ -18,7 +19,10 @@ public static class CampaignsApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceApp.CreateBuilder<CampaignsDbContext>(Name, CampaignsApi.Tags, args, configure, messaging => messaging.Handle<CreatorReplicaHandler>(Busy));
+        var builder = ServiceApp.CreateBuilder<CampaignsDbContext>(Name, CampaignsApi.Tags, args, configure, messaging => messaging
+            .Handle<CreatorReplicaHandler>(Busy)
+            .Handle<ApprovalPolicyHandler>(endpoint => (endpoint.PrefetchCount, endpoint.ConcurrentMessageLimit) = (16, 1)));
+        builder.Services.AddScoped(provider => new ApprovalDesk(provider.GetRequiredService<CampaignsDbContext>(), provider.GetRequiredService<TimeProvider>()));
         builder.AddSettings<AgreementOptions>();
         builder.Services.AddHostedService<AgreementExpiryJob>();
         builder.AddSettings<UsageRightsOptions>();

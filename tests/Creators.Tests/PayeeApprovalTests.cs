@@ -83,7 +83,7 @@ public sealed class PayeeApprovalTests(CreatorsService service) : IClassFixture<
         await PolicyAsync(brand, payeeApprovals: 3, at.AddSeconds(1));
 
         Assert.Equal(1, await service.QueryAsync(brand, db => db.Set<InboxMessage>().CountAsync(i => i.MessageId == id)));
-        Assert.Equal(3, await service.QueryAsync(brand, db => db.ApprovalPolicies.Select(p => p.PayeeDetailsApprovals).SingleAsync()));
+        Assert.Equal(3, await service.QueryAsync(brand, db => db.ApprovalPolicies.Select(p => p.Approvals).SingleAsync()));
     }
 
     private static object Changed => Profile("NEW-PAYEE-0201");

@@ -49,9 +49,11 @@ public sealed record ActionApprovalsState(int Approvals, IReadOnlyList<ApprovalT
 
 /// <summary>
 /// A brand's approval policy changed (issue #32): how many members approve adjustments and payout batches, and
-/// from which amounts more, and how many approve a change of a creator's payee details by the brand's staff.
+/// from which amounts more, how many approve a change of a creator's payee details by the brand's staff, and how
+/// many approve a raised commission override. The last two are optional and trailing: a message published before
+/// they existed still reads, as "not held".
 /// </summary>
 public sealed record ApprovalPolicyChanged(
     Guid BrandId, DateTimeOffset OccurredAt, ActionApprovalsState Adjustments, ActionApprovalsState PayoutBatches, Guid? ChangedByKeyId, Guid? ChangedByMemberId,
-    ActionApprovalsState? PayeeDetails = null)
+    ActionApprovalsState? PayeeDetails = null, ActionApprovalsState? CommissionOverrides = null)
     : IIntegrationEvent;

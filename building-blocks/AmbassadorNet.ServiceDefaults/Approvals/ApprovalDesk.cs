@@ -43,6 +43,10 @@ public sealed class ApprovalDesk(DbContext db, TimeProvider clock)
         return earlier.Count + 1 >= required;
     }
 
+    /// <summary>The same for a held <paramref name="change"/>: its proposer, its time and the approvals it needs (at least one).</summary>
+    public Task<bool> ApproveAsync(string subjectType, ProposedChange change, InternalCaller approver, CancellationToken ct) =>
+        ApproveAsync(subjectType, change.Id, change.Proposer(), change.ProposedAt, Math.Max(1, change.ApprovalsRequired), approver, ct);
+
     public Task<List<Approval>> ApprovalsOfAsync(string subjectType, Guid subjectId, CancellationToken ct) =>
         db.Set<Approval>().AsNoTracking().Where(a => a.SubjectType == subjectType && a.SubjectId == subjectId).OrderBy(a => a.ApprovedAt).ToListAsync(ct);
 }

@@ -4,6 +4,7 @@ using AmbassadorNet.Campaigns.Api.Exclusivity;
 using AmbassadorNet.Campaigns.Api.Experiments;
 using AmbassadorNet.Campaigns.Api.Gifts;
 using AmbassadorNet.Campaigns.Api.Me;
+using AmbassadorNet.Campaigns.Api.Overrides;
 using AmbassadorNet.Campaigns.Api.Posts;
 using AmbassadorNet.Campaigns.Api.UsageRights;
 using AmbassadorNet.Security;
@@ -139,7 +140,17 @@ public static class CampaignsApi
         enrollments.MapPost("/{eid:guid}/remove", EnrollmentEndpoints.RemoveAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("RemoveEnrollment").WithSummary("Removes an active creator from the campaign; later orders earn them nothing.");
         enrollments.MapPut("/{eid:guid}/commission-override", EnrollmentEndpoints.SetOverrideAsync).RequireAccess(AccessPolicies.CatalogWrite)
-            .WithName("SetCommissionOverride").WithSummary("Sets (or clears, with a null plan) the enrollment's own commission plan from effectiveFrom on.");
+            .WithName("SetCommissionOverride").WithSummary("Sets (or clears, with a null plan) the enrollment's own commission plan from effectiveFrom on; 202 with a pending proposal when it raises the commission and the brand's approval policy holds raises.");
+
+        var proposals = enrollments.MapGroup("/{eid:guid}/commission-override/proposals");
+        proposals.MapGet("/", OverrideProposalEndpoints.ListAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("ListCommissionOverrideProposals").WithSummary("The enrollment's raised overrides held for approval, newest first, optionally by status; cursor-paginated.");
+        proposals.MapGet("/{pid:guid}", OverrideProposalEndpoints.GetAsync).RequireAccess(AccessPolicies.CatalogRead)
+            .WithName("GetCommissionOverrideProposal").WithSummary("One held override with the approvals it has so far.");
+        proposals.MapPost("/{pid:guid}/approve", OverrideProposalEndpoints.ApproveAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("ApproveCommissionOverrideProposal").WithSummary("A member approves a pending override; with the last approval it needs, the override is set as PUT commission-override sets it. 403 naming the rule when this member may not (not a member, the requester or an earlier approver, or a key issued after the request or by one of them); 409 unless pending, when this member approved it already, or when the override can no longer be set (the enrollment ended, its effectiveFrom passed).");
+        proposals.MapPost("/{pid:guid}/reject", OverrideProposalEndpoints.RejectAsync).RequireAccess(AccessPolicies.CatalogWrite)
+            .WithName("RejectCommissionOverrideProposal").WithSummary("Rejects a pending override, with an optional note; the enrollment's commission stays as it is; 409 unless pending.");
 
         var deliverables = enrollments.MapGroup("/{eid:guid}/deliverables").WithTags("Deliverables");
         deliverables.MapPost("/", DeliverableEndpoints.CreateAsync).RequireAccess(AccessPolicies.CatalogWrite).Idempotent()

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using AmbassadorNet.Campaigns.Api.Exclusivity;
+using AmbassadorNet.Campaigns.Api.Overrides;
 using AmbassadorNet.Persistence.Pagination;
 
 namespace AmbassadorNet.Campaigns.Api;
@@ -65,7 +67,12 @@ internal static class EnrollmentEndpoints
     public static Task<Ok<EnrollmentView>> RemoveAsync(Guid id, Guid eid, CampaignsDbContext db, TimeProvider clock, CancellationToken ct) =>
         EndAsync(id, eid, db, clock, ct, (e, now) => e.Remove(now));
 
-    public static async Task<Ok<EnrollmentView>> SetOverrideAsync(Guid id, Guid eid, OverrideRequest request, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Sets or clears the override or, when the brand's approval policy holds raises (issue #32) and this one pays
+    /// more than the plan in force at effectiveFrom, holds it as a proposal for other members to approve: 202.
+    /// </summary>
+    public static async Task<Results<Ok<EnrollmentView>, Accepted<OverrideProposalView>>> SetOverrideAsync(
+        Guid id, Guid eid, OverrideRequest request, ClaimsPrincipal user, CampaignsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var campaign = await db.LoadCampaignAsync(id, ct);
         var now = clock.GetUtcNow();
@@ -79,8 +86,16 @@ internal static class EnrollmentEndpoints
         errors.Check(request.EffectiveFrom is null || request.EffectiveFrom >= now, "effectiveFrom", "An override changes only forward: now or later.");
         errors.ThrowIfAny();
         var enrollment = await db.LoadEnrollmentAsync(id, eid, ct);
-        enrollment.SetOverride(plan, request.EffectiveFrom ?? now, now);
-        db.AddEvent(EnrollmentEventFactory.TermsChanged(enrollment), clock);
+        var effectiveFrom = request.EffectiveFrom ?? now;
+        if (await OverrideApprovals.RequiredAsync(db, ct) is > 0 and var required && await OverrideApprovals.RaisesAsync(db, campaign, enrollment, plan, effectiveFrom, ct))
+        {
+            enrollment.EnsureOverrideCanChange(effectiveFrom, now);
+            // Left out, effectiveFrom is the moment of the last approval: "now" would have passed by then.
+            var proposal = await OverrideApprovals.ProposeAsync(db, enrollment, plan, request.EffectiveFrom, user, required, clock, ct);
+            return TypedResults.Accepted($"/api/campaigns/{id}/enrollments/{eid}/commission-override/proposals/{proposal.Id}", OverrideProposalView.From(proposal, []));
+        }
+
+        await OverrideApprovals.ApplyAsync(db, enrollment, plan, effectiveFrom, clock, ct);
         await db.SaveAsync(ct);
         return TypedResults.Ok(EnrollmentView.From(enrollment));
     }

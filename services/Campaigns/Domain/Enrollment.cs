@@ -52,6 +52,14 @@ public sealed class Enrollment : BrandOwnedEntity, ICreatorOwned
 
     public void SetOverride(Plan? plan, DateTimeOffset effectiveFrom, DateTimeOffset now)
     {
+        EnsureOverrideCanChange(effectiveFrom, now);
+        (CommissionOverride, OverrideEffectiveFrom) = (plan, effectiveFrom);
+        Touch(now);
+    }
+
+    /// <summary>409 unless an override from <paramref name="effectiveFrom"/> could be set now (checked again by <see cref="SetOverride"/>).</summary>
+    public void EnsureOverrideCanChange(DateTimeOffset effectiveFrom, DateTimeOffset now)
+    {
         if (!IsCurrent)
         {
             throw new ConflictException($"The enrollment is {Status.ToString().ToLowerInvariant()}; its commission can no longer change.");
@@ -61,9 +69,6 @@ public sealed class Enrollment : BrandOwnedEntity, ICreatorOwned
         {
             throw new ConflictException("A commission override changes only forward in time: effectiveFrom must be now or later.");
         }
-
-        (CommissionOverride, OverrideEffectiveFrom) = (plan, effectiveFrom);
-        Touch(now);
     }
 
     private void Move(DateTimeOffset now, EnrollmentStatus to, string action, string? reason, params EnrollmentStatus[] from)

@@ -5,6 +5,7 @@ using AmbassadorNet.Campaigns.Domain.Experiments;
 using AmbassadorNet.Campaigns.Domain.Gifts;
 using AmbassadorNet.Campaigns.Domain.Posts;
 using AmbassadorNet.Campaigns.Domain.UsageRights;
+using AmbassadorNet.ServiceDefaults.Approvals;
 
 namespace AmbassadorNet.Campaigns.Persistence;
 
@@ -46,7 +47,11 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 
     public DbSet<UsageRightsNotice> UsageRightsNotices => Set<UsageRightsNotice>();
 
+    public DbSet<CommissionOverrideProposal> OverrideProposals => Set<CommissionOverrideProposal>();
+
+    public DbSet<ApprovalPolicyReplica> ApprovalPolicies => Set<ApprovalPolicyReplica>();
+
     protected override IEnumerable<Type> EnumsStoredAsText =>
         [typeof(CampaignStatus), typeof(Objective), typeof(EnrollmentStatus), typeof(DeliverableType), typeof(DeliverableStatus), typeof(PostFormat), typeof(GiftStatus),
-         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus), typeof(DisclosureStatus), typeof(ConflictAction)];
+         typeof(ExperimentStatus), typeof(VariantAssignment), typeof(AgreementStatus), typeof(DisclosureStatus), typeof(ConflictAction), typeof(OverrideProposalStatus)];
 }

@@ -1,24 +1,10 @@
 using AmbassadorNet.Contracts.Payouts;
+using AmbassadorNet.Messaging.Approvals;
 
 namespace AmbassadorNet.Creators.Consumers;
 
-/// <summary>Keeps the brand's newest approval policy for payee changes (by the event's time: an older one arriving late changes nothing).</summary>
-public sealed class ApprovalPolicyHandler(CreatorsDbContext db) : IMessageHandler<ApprovalPolicyChanged>
+/// <summary>Keeps the brand's newest approval policy for payee changes by staff.</summary>
+public sealed class ApprovalPolicyHandler(CreatorsDbContext db) : ApprovalPolicyReplicaHandler(db)
 {
-    public async Task<HandleResult> HandleAsync(ApprovalPolicyChanged m, InboundMessage context, CancellationToken ct)
-    {
-        var replica = await db.ApprovalPolicies.SingleOrDefaultAsync(ct);
-        if (replica is null)
-        {
-            replica = new ApprovalPolicyReplica { BrandId = m.BrandId };
-            db.ApprovalPolicies.Add(replica);
-        }
-        else if (replica.OccurredAt >= m.OccurredAt)
-        {
-            return HandleResult.Done;
-        }
-
-        (replica.PayeeDetailsApprovals, replica.OccurredAt) = (m.PayeeDetails?.Approvals ?? 0, m.OccurredAt);
-        return HandleResult.Done;
-    }
+    protected override int ApprovalsOf(ApprovalPolicyChanged policy) => policy.PayeeDetails?.Approvals ?? 0;
 }

@@ -1,3 +1,5 @@
+using AmbassadorNet.ServiceDefaults.Approvals;
+
 namespace AmbassadorNet.Creators.Domain;
 
 public enum ProposalStatus
@@ -15,7 +17,7 @@ public enum ProposalStatus
 /// pending one, so a creator has at most one pending. Erasure removes the payee reference and keeps
 /// the status and times.
 /// </summary>
-public sealed class PayoutProfileProposal : BrandOwnedEntity, ICreatorOwned
+public sealed class PayoutProfileProposal : ProposedChange, ICreatorOwned
 {
     public const int MaxNote = 500;
 
@@ -33,20 +35,6 @@ public sealed class PayoutProfileProposal : BrandOwnedEntity, ICreatorOwned
     /// <summary>Submitted, or null: the profile keeps the tax-form status it has when the proposal is confirmed.</summary>
     public TaxFormStatus? TaxFormStatus { get; set; }
 
-    public DateTimeOffset ProposedAt { get; set; }
-
-    /// <summary>The key that proposed it: the creator's credential, or a staff member's key whose change is held for approval.</summary>
-    public Guid? ProposedByKeyId { get; set; }
-
-    /// <summary>The member whose change of payee details is held for approval; null for the creator's own proposal.</summary>
-    public Guid? ProposedByMemberId { get; set; }
-
-    /// <summary>Who answers for the proposal (<see cref="AmbassadorNet.Security.InternalCaller.AnswerableParty"/>).</summary>
-    public Guid? ProposedByParty { get; set; }
-
-    /// <summary>How many members must confirm it: one for a creator's own proposal at least, the brand's policy when it was made.</summary>
-    public int ApprovalsRequired { get; set; } = 1;
-
     /// <summary>When it was confirmed, rejected or superseded.</summary>
     public DateTimeOffset? DecidedAt { get; set; }
 
@@ -56,8 +44,6 @@ public sealed class PayoutProfileProposal : BrandOwnedEntity, ICreatorOwned
     public string? Note { get; set; }
 
     public long Version { get; set; }
-
-    public AmbassadorNet.Security.RecordedCaller Proposer() => new(ProposedByKeyId, ProposedByMemberId, ProposedByParty);
 
     public void Supersede(DateTimeOffset now) => Decide(ProposalStatus.Superseded, "supersede", now, null, null);
 

@@ -1,3 +1,5 @@
+using AmbassadorNet.ServiceDefaults.Approvals;
+
 namespace AmbassadorNet.Creators.Persistence;
 
 public sealed class CreatorsDbContext(DbContextOptions<CreatorsDbContext> options, BrandScope brandScope) : ServiceDbContext<CreatorsDbContext>(options, brandScope)

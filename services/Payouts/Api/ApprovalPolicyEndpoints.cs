@@ -16,10 +16,15 @@ internal static class ApprovalPolicyEndpoints
 
     public sealed record ActionBody(int? Approvals, IReadOnlyList<ThresholdBody>? Above);
 
-    /// <summary><see cref="PayeeDetails"/> may be left out: no approval of payee changes, as before it existed.</summary>
-    public sealed record PolicyRequest(ActionBody? Adjustments, ActionBody? PayoutBatches, ActionBody? PayeeDetails = null);
+    /// <summary>
+    /// <see cref="PayeeDetails"/> may be left out: no approval of payee changes, as before it existed.
+    /// <see cref="CommissionOverrides"/> may be left out too, and then keeps what the policy says now: a client
+    /// written before it existed saves the whole document it knows, and must not switch the hold off unseen.
+    /// </summary>
+    public sealed record PolicyRequest(ActionBody? Adjustments, ActionBody? PayoutBatches, ActionBody? PayeeDetails = null, ActionBody? CommissionOverrides = null);
 
-    public sealed record PolicyView(ActionApprovals Adjustments, ActionApprovals PayoutBatches, ActionApprovals PayeeDetails, DateTimeOffset? UpdatedAt);
+    public sealed record PolicyView(
+        ActionApprovals Adjustments, ActionApprovals PayoutBatches, ActionApprovals PayeeDetails, ActionApprovals CommissionOverrides, DateTimeOffset? UpdatedAt);
 
     private const int MaxThresholds = 20;
 
@@ -30,10 +35,15 @@ internal static class ApprovalPolicyEndpoints
         return TypedResults.Ok(View(policy, stored?.UpdatedAt));
     }
 
-    public static async Task<Ok<PolicyView>> PutAsync(PolicyRequest request, ClaimsPrincipal user, PayoutsDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<PolicyView>> PutAsync(
+        PolicyRequest request, ClaimsPrincipal user, PayoutsDbContext db, ApprovalPolicies policies, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var policy = new ApprovalPolicy(Read(request.Adjustments, "adjustments", errors), Read(request.PayoutBatches, "payoutBatches", errors), ReadPayee(request.PayeeDetails, errors));
+        var overrides = request.CommissionOverrides is null ? (await policies.CurrentAsync(ct)).CommissionOverrides ?? ApprovalPolicy.Default.CommissionOverrides! : null;
+        var policy = new ApprovalPolicy(
+            Read(request.Adjustments, "adjustments", errors), Read(request.PayoutBatches, "payoutBatches", errors),
+            ReadCount(request.PayeeDetails, "payeeDetails", "A payee change has no amount: no thresholds.", errors),
+            overrides ?? ReadCount(request.CommissionOverrides, "commissionOverrides", "A commission override has no amount of its own: no thresholds.", errors));
         errors.ThrowIfAny();
         var document = JsonSerializer.Serialize(policy, ApprovalPolicies.Json);
         var stored = await db.ApprovalPolicies.SingleOrDefaultAsync(ct);
@@ -51,20 +61,21 @@ internal static class ApprovalPolicyEndpoints
         var caller = user.GetCaller();
         (stored.Document, stored.UpdatedAt, stored.UpdatedByKeyId, stored.UpdatedByMemberId) = (document, Instants.ToMicroseconds(clock.GetUtcNow()), caller.KeyId, caller.MemberId);
         db.AddEvent(new ApprovalPolicyChanged(db.CurrentBrandId, stored.UpdatedAt, State(policy.Adjustments), State(policy.PayoutBatches), caller.KeyId, caller.MemberId,
-            State(policy.PayeeDetails!)), clock);
+            State(policy.PayeeDetails!), State(policy.CommissionOverrides!)), clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(policy, stored.UpdatedAt));
     }
 
     private static PolicyView View(ApprovalPolicy policy, DateTimeOffset? updatedAt) =>
-        new(policy.Adjustments, policy.PayoutBatches, policy.PayeeDetails ?? ApprovalPolicy.Default.PayeeDetails!, updatedAt);
+        new(policy.Adjustments, policy.PayoutBatches, policy.PayeeDetails ?? ApprovalPolicy.Default.PayeeDetails!,
+            policy.CommissionOverrides ?? ApprovalPolicy.Default.CommissionOverrides!, updatedAt);
 
-    /// <summary>Payee changes by staff: 0 (not held) to 5 members; no thresholds, a payee reference has no amount.</summary>
-    private static ActionApprovals ReadPayee(ActionBody? body, FieldErrors errors)
+    /// <summary>A change held by another service (payee details, raised overrides): 0 (not held) to 5 members; no thresholds, it has no amount.</summary>
+    private static ActionApprovals ReadCount(ActionBody? body, string field, string noThresholds, FieldErrors errors)
     {
         var approvals = body?.Approvals ?? 0;
-        errors.Check(approvals is >= 0 and <= ApprovalPolicy.MaxApprovals, "payeeDetails.approvals", $"0 (not held for approval) to {ApprovalPolicy.MaxApprovals} members.");
-        errors.Check(body?.Above is null or { Count: 0 }, "payeeDetails.above", "A payee change has no amount: no thresholds.");
+        errors.Check(approvals is >= 0 and <= ApprovalPolicy.MaxApprovals, $"{field}.approvals", $"0 (not held for approval) to {ApprovalPolicy.MaxApprovals} members.");
+        errors.Check(body?.Above is null or { Count: 0 }, $"{field}.above", noThresholds);
         return new ActionApprovals(approvals, []);
     }
 

@@ -1,3 +1,4 @@
+using AmbassadorNet.ServiceDefaults.Approvals;
 namespace AmbassadorNet.Payouts.Api;
 
 /// <summary>How runs, batches and lines look to API callers.</summary>

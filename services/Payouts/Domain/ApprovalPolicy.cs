@@ -15,11 +15,16 @@ public sealed record ActionApprovals(int Approvals, IReadOnlyList<ApprovalThresh
 /// A brand's approval policy (issue #32). Four eyes are the least for the money that leaves through payouts:
 /// an adjustment and a payout batch always need one member besides the requester. A change of a creator's
 /// payee details (payee reference, method, currency, tax-form status) by the brand's staff needs
-/// <see cref="PayeeDetails"/> approvals, none unless the brand asks (the creators service holds the change).
+/// <see cref="PayeeDetails"/> approvals, none unless the brand asks (the creators service holds the change). A raise
+/// of a creator's commission by an override needs <see cref="CommissionOverrides"/> approvals, none unless the
+/// brand asks (the campaigns service holds it). Null in a document stored before the part existed: none.
 /// </summary>
-public sealed record ApprovalPolicy(ActionApprovals Adjustments, ActionApprovals PayoutBatches, ActionApprovals? PayeeDetails = null)
+public sealed record ApprovalPolicy(
+    ActionApprovals Adjustments, ActionApprovals PayoutBatches, ActionApprovals? PayeeDetails = null, ActionApprovals? CommissionOverrides = null)
 {
     public const int MaxApprovals = 5;
 
-    public static ApprovalPolicy Default { get; } = new(new ActionApprovals(1, []), new ActionApprovals(1, []), new ActionApprovals(0, []));
+    public static ApprovalPolicy Default { get; } = new(new ActionApprovals(1, []), new ActionApprovals(1, []), NotHeld, NotHeld);
+
+    private static ActionApprovals NotHeld => new(0, []);
 }

@@ -16,14 +16,13 @@ internal static class PayeeApprovals
 
     /// <summary>How many members approve a staff change of payee details: the brand's policy (none when it never set one).</summary>
     public static async Task<int> RequiredForStaffAsync(CreatorsDbContext db, CancellationToken ct) =>
-        (await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct))?.PayeeDetailsApprovals ?? 0;
+        (await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct))?.Approvals ?? 0;
 
     /// <summary>Supersedes a pending proposal of the creator and writes this one, with its event, in one transaction.</summary>
     public static async Task<PayoutProfileProposal> ProposeAsync(
         CreatorsDbContext db, Creator creator, PayoutProfileEndpoint.Change change, ClaimsPrincipal user, int approvalsRequired, TimeProvider clock, CancellationToken ct)
     {
         var now = Instants.ToMicroseconds(clock.GetUtcNow()); // as stored, so the answer and a later read agree
-        var proposer = user.GetCaller();
         // The pending one is superseded before the new one is written (the unique index allows one pending per creator).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = await db.Proposals.SingleOrDefaultAsync(p => p.CreatorId == creator.Id && p.Status == ProposalStatus.Pending, ct);
@@ -36,10 +35,9 @@ internal static class PayeeApprovals
         var proposal = new PayoutProfileProposal
         {
             Id = Ids.New(clock), BrandId = creator.BrandId, CreatorId = creator.Id, Status = ProposalStatus.Pending, Method = change.Method,
-            Currency = change.Currency, PayeeReference = change.PayeeReference, TaxFormStatus = change.TaxFormStatus, ProposedAt = now,
-            ProposedByKeyId = proposer.KeyId, ProposedByMemberId = proposer.MemberId, ProposedByParty = proposer.AnswerableParty,
-            ApprovalsRequired = approvalsRequired, Version = 1,
+            Currency = change.Currency, PayeeReference = change.PayeeReference, TaxFormStatus = change.TaxFormStatus, Version = 1,
         };
+        proposal.ProposedBy(user.GetCaller(), now, approvalsRequired);
         db.Proposals.Add(proposal);
         db.AddEvent(new CreatorPayoutProfileChangeProposed(
             proposal.BrandId, now, proposal.Id, proposal.CreatorId, SnakeCaseEnums.Name(proposal.Method), proposal.Currency,
@@ -51,5 +49,5 @@ internal static class PayeeApprovals
 
     /// <summary>Records the confirming member's approval; true when it was the last one the proposal needs.</summary>
     public static Task<bool> ApproveAsync(ApprovalDesk desk, PayoutProfileProposal proposal, ClaimsPrincipal user, CancellationToken ct) =>
-        desk.ApproveAsync(Subject, proposal.Id, proposal.Proposer(), proposal.ProposedAt, Math.Max(1, proposal.ApprovalsRequired), user.GetCaller(), ct);
+        desk.ApproveAsync(Subject, proposal, user.GetCaller(), ct);
 }

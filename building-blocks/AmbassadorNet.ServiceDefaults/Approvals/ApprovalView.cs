@@ -1,7 +1,6 @@
-using AmbassadorNet.ServiceDefaults.Approvals;
-namespace AmbassadorNet.Payouts.Api;
+namespace AmbassadorNet.ServiceDefaults.Approvals;
 
-/// <summary>One member's approval of an adjustment or a batch, as the API shows it.</summary>
+/// <summary>One member's approval of something held for approval (an adjustment, a batch, a commission override), as the API shows it.</summary>
 public sealed record ApprovalView(Guid MemberId, Guid? KeyId, DateTimeOffset ApprovedAt)
 {
     public static ApprovalView Of(Approval approval) => new(approval.MemberId, approval.KeyId, approval.ApprovedAt);
