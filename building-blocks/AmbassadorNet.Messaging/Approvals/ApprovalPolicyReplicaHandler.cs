@@ -1,6 +1,7 @@
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.ServiceDefaults.Approvals;
+using AmbassadorNet.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AmbassadorNet.Messaging.Approvals;
@@ -17,18 +18,20 @@ public abstract class ApprovalPolicyReplicaHandler(DbContext db) : IMessageHandl
 
     public async Task<HandleResult> HandleAsync(ApprovalPolicyChanged m, InboundMessage context, CancellationToken ct)
     {
+        // As stored (microseconds): the same event time read back must compare equal, not older.
+        var occurredAt = Instants.ToMicroseconds(m.OccurredAt);
         var replica = await db.Set<ApprovalPolicyReplica>().SingleOrDefaultAsync(ct);
         if (replica is null)
         {
             replica = new ApprovalPolicyReplica { BrandId = m.BrandId };
             db.Set<ApprovalPolicyReplica>().Add(replica);
         }
-        else if (replica.OccurredAt >= m.OccurredAt)
+        else if (replica.OccurredAt >= occurredAt)
         {
             return HandleResult.Done;
         }
 
-        (replica.Approvals, replica.OccurredAt) = (ApprovalsOf(m), m.OccurredAt);
+        (replica.Approvals, replica.OccurredAt) = (ApprovalsOf(m), occurredAt);
         return HandleResult.Done;
     }
 }

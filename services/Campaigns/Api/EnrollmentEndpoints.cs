@@ -95,7 +95,7 @@ internal static class EnrollmentEndpoints
             return TypedResults.Accepted($"/api/campaigns/{id}/enrollments/{eid}/commission-override/proposals/{proposal.Id}", OverrideProposalView.From(proposal, []));
         }
 
-        await OverrideApprovals.ApplyAsync(db, enrollment, plan, effectiveFrom, clock, ct);
+        await OverrideApprovals.ApplyAsync(db, enrollment, plan, effectiveFrom, now, clock, ct);
         await db.SaveAsync(ct);
         return TypedResults.Ok(EnrollmentView.From(enrollment));
     }

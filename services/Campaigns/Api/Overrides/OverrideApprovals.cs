@@ -56,9 +56,9 @@ internal static class OverrideApprovals
     /// Sets the override and publishes EnrollmentTermsChanged: the one way an override changes, from the direct PUT
     /// or a proposal's last approval. A pending proposal is superseded: what was set after it wins.
     /// </summary>
-    public static async Task ApplyAsync(CampaignsDbContext db, Enrollment enrollment, Plan? plan, DateTimeOffset effectiveFrom, TimeProvider clock, CancellationToken ct)
+    public static async Task ApplyAsync(
+        CampaignsDbContext db, Enrollment enrollment, Plan? plan, DateTimeOffset effectiveFrom, DateTimeOffset now, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         enrollment.SetOverride(plan, effectiveFrom, now);
         await SupersedePendingAsync(db, enrollment.Id, now, ct);
         db.AddEvent(EnrollmentEventFactory.TermsChanged(enrollment), clock);

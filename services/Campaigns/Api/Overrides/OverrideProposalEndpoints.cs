@@ -66,7 +66,7 @@ internal static class OverrideProposalEndpoints
             db.AddEvent(new EnrollmentCommissionOverrideApproved(
                 proposal.BrandId, proposal.DecidedAt!.Value, proposal.Id, proposal.EnrollmentId, proposal.CampaignId, proposal.CreatorId,
                 [.. approvals.Select(a => a.MemberId)], approver.KeyId), clock);
-            await OverrideApprovals.ApplyAsync(db, enrollment, proposal.CommissionOverride, proposal.EffectiveFrom ?? now, clock, ct);
+            await OverrideApprovals.ApplyAsync(db, enrollment, proposal.CommissionOverride, proposal.EffectiveFrom ?? now, now, clock, ct);
         }
 
         await db.SaveAsync(ct);
