@@ -141,11 +141,43 @@ public sealed class ApprovalTests(PayoutsService service) : LedgerTest(service),
         Assert.Equal(1, (await Service.EventTypesAsync(desk.Brand)).Count(t => t == "PayoutBatchApproved"));
     }
 
+    [Fact]
+    public async Task Commission_overrides_are_held_only_when_set_and_a_policy_saved_without_them_keeps_what_they_were()
+    {
+        var brand = Guid.CreateVersion7();
+        var initial = await Service.ReadAsync(HttpMethod.Get, "/api/payouts/approval-policy", brand);
+        var set = await PutReadAsync(brand, new { adjustments = new { approvals = 1 }, payoutBatches = new { approvals = 1 }, commissionOverrides = new { approvals = 2 } });
+        var eventsBefore = (await Service.EventsAsync(brand)).Count;
+        var bad = await Service.SendAsync(HttpMethod.Put, "/api/payouts/approval-policy", brand, new
+        {
+            adjustments = new { approvals = 1 }, payoutBatches = new { approvals = 1 },
+            commissionOverrides = new { approvals = 6, above = new[] { new { currency = "USD", amount = 1m, approvals = 6 } } },
+        }, roles: [Roles.Admin]);
+        var olderClient = await PutReadAsync(brand, Policy(2, 1));
+        var events = await Service.EventsAsync(brand);
+
+        Assert.Equal(0, initial.GetProperty("commissionOverrides").GetProperty("approvals").GetInt32());
+        Assert.Equal(2, set.GetProperty("commissionOverrides").GetProperty("approvals").GetInt32());
+        Assert.Equal(["commissionOverrides.above", "commissionOverrides.approvals"], await bad.ErrorFieldsAsync());
+        Assert.Equal((2, 2), (olderClient.GetProperty("adjustments").GetProperty("approvals").GetInt32(), olderClient.GetProperty("commissionOverrides").GetProperty("approvals").GetInt32()));
+        Assert.Equal(eventsBefore + 1, events.Count); // the refused PUT changed nothing
+        var changed = System.Text.Json.JsonDocument.Parse(events[^1].Body).RootElement;
+        Assert.Equal(2, changed.GetProperty("commissionOverrides").GetProperty("approvals").GetInt32());
+    }
+
     private static object Policy(int adjustments, int batches, decimal? usdAbove = null, int approvalsAbove = 0) => new
     {
         adjustments = new { approvals = adjustments, above = usdAbove is { } amount ? new[] { new { currency = "USD", amount, approvals = approvalsAbove } } : [] },
         payoutBatches = new { approvals = batches },
     };
+
+    private async Task<System.Text.Json.JsonElement> PutReadAsync(Guid brand, object policy)
+    {
+        var response = await Service.SendAsync(HttpMethod.Put, "/api/payouts/approval-policy", brand, policy, roles: [Roles.Admin]);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+    }
 
     private async Task PutPolicyAsync(Guid brand, object policy)
     {
