@@ -119,6 +119,7 @@ public sealed class BrandWorld
         // Without the payouts service (a system declared without it) these ids exist nowhere.
         samples["batches"] = Guid.NewGuid().ToString();
         samples["adjustments"] = Guid.NewGuid().ToString();
+        samples["commission-override/proposals"] = Guid.NewGuid().ToString();
         if (runningServices.Contains("payouts"))
         {
             // Four eyes are two people: a member of finance asks, the admin approves.
@@ -126,6 +127,7 @@ public sealed class BrandWorld
             var adjustment = await finance.SendAsync(HttpMethod.Post, "/api/ledger/adjustments", new { creatorId, amount = 5.00m, currency = "USD", reason = "welcome bonus" });
             samples["adjustments"] = Id(adjustment);
             samples["batches"] = await PayoutBatchAsync(admin, creatorId, samples["adjustments"], handle);
+            samples["commission-override/proposals"] = await HeldOverrideAsync(admin, $"/api/campaigns/{campaignId}/enrollments/{enrollmentId}/commission-override");
         }
 
         samples["deliveries"] = Id(await SucceededDeliveryAsync(admin, samples["webhooks"]));
@@ -194,6 +196,23 @@ public sealed class BrandWorld
             _ => admin.SendAsync(HttpMethod.Post, "/api/payouts/runs", new { periodEnd = DateTimeOffset.UtcNow }),
             r => r.GetProperty("batches").GetArrayLength() == 1, "payouts to learn of the payout profile and batch the adjustment");
         return Id(run.GetProperty("batches")[0]);
+    }
+
+    /// <summary>
+    /// A raise of the enrollment's commission held for approval, left pending. The brand's policy reaches campaigns
+    /// as an event; until it does a raise is set at once, so each attempt raises a little more.
+    /// </summary>
+    private static async Task<string> HeldOverrideAsync(GatewayClient admin, string overridePath)
+    {
+        await admin.SendAsync(HttpMethod.Put, "/api/payouts/approval-policy", new
+        {
+            adjustments = new { approvals = 1 }, payoutBatches = new { approvals = 1 }, commissionOverrides = new { approvals = 1 },
+        });
+        var percent = 10;
+        var held = await Eventually.UntilAsync(
+            _ => admin.SendAsync(HttpMethod.Put, overridePath, new { commissionPlan = new { kind = "percent", percent = ++percent } }),
+            r => r.TryGetProperty("approvalsRequired", out _), "campaigns to learn of the approval policy and hold the raise");
+        return Id(held);
     }
 
     private static Task KnownToAnalyticsAsync(GatewayClient admin, string path, string what) =>

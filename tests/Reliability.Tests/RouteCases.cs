@@ -39,7 +39,10 @@ public static class RouteCases
             .Where(r => r.Service == GatewayServices.GatewayItself || runningServices.Contains(r.Service))
             .SelectMany(r => r.Methods.Select(m => new RouteCase(r, m, Fill(r.Template.Text, samples))))];
 
-    /// <summary><c>/api/campaigns/{id}/enrollments/{eid}</c> → the sample of "campaigns", then of "enrollments".</summary>
+    /// <summary>
+    /// <c>/api/campaigns/{id}/enrollments/{eid}</c> → the sample of "campaigns", then of "enrollments". A collection
+    /// named alike in two places is told apart by the segment before it ("commission-override/proposals").
+    /// </summary>
     public static string Fill(string template, IReadOnlyDictionary<string, string> samples)
     {
         var segments = template.Split('/');
@@ -51,7 +54,7 @@ public static class RouteCases
             }
             else if (segments[i].StartsWith('{'))
             {
-                var collection = segments[i - 1];
+                var collection = i >= 2 && samples.ContainsKey($"{segments[i - 2]}/{segments[i - 1]}") ? $"{segments[i - 2]}/{segments[i - 1]}" : segments[i - 1];
                 segments[i] = samples.TryGetValue(collection, out var id)
                     ? Uri.EscapeDataString(id)
                     : throw new InvalidOperationException($"No sample resource for '{collection}' in {template}: add one to {nameof(BrandWorld)}.");
