@@ -41,6 +41,7 @@ CREATE TABLE commission_override_proposals (
     note                   varchar(500),
     version                bigint       NOT NULL
 );
+CREATE INDEX ix_commission_override_proposals_campaign_id ON commission_override_proposals (campaign_id);
 CREATE INDEX ix_commission_override_proposals_enrollment_id_proposed_at ON commission_override_proposals (enrollment_id, proposed_at);
 -- At most one pending proposal per enrollment: a newer one supersedes it.
 CREATE UNIQUE INDEX ix_commission_override_proposals_enrollment_id_pending ON commission_override_proposals (enrollment_id) WHERE status = 'pending';
