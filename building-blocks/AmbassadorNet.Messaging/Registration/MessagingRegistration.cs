@@ -10,6 +10,7 @@ using AmbassadorNet.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace AmbassadorNet.Messaging.Registration;
@@ -69,10 +70,7 @@ public static class MessagingRegistration
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "broker";
-                if (!messaging.ServesWithoutBroker)
-                {
-                    health.Tags.Add(HealthEndpoints.ReadyTag);
-                }
+                health.Tags.Add(HealthEndpoints.ReadyTag);
             });
             foreach (var registration in catalog.Events)
             {
@@ -95,6 +93,18 @@ public static class MessagingRegistration
                 }
             });
         });
+
+        if (messaging.ServesWithoutBroker)
+        {
+            // MassTransit tags its check "ready" whatever its options say; taken off its registration here.
+            services.PostConfigure<HealthCheckServiceOptions>(health =>
+            {
+                foreach (var broker in health.Registrations.Where(r => r.Name == "broker"))
+                {
+                    broker.Tags.Remove(HealthEndpoints.ReadyTag);
+                }
+            });
+        }
 
         // Registered after MassTransit, so they stop before the bus does.
         services.AddHostedService<OutboxDispatcher<TContext>>();
