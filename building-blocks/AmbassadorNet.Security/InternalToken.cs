@@ -41,6 +41,9 @@ public static class InternalToken
     /// <summary>The issuer of the brand's identity provider that signed a member in (no key then: <c>keyId</c> is the member's id).</summary>
     public const string SignedInWithClaim = "idp";
 
+    /// <summary>The creator (a Guid) a member's call is also, when the brand linked them (<see cref="InternalCaller.MemberCreatorId"/>).</summary>
+    public const string MemberCreatorClaim = "memberCreator";
+
     /// <summary>The caller's roles, a JSON array of <see cref="Roles"/> values.</summary>
     public const string RolesClaim = "roles";
 

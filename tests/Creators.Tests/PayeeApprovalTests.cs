@@ -4,6 +4,7 @@ using System.Text.Json;
 using AmbassadorNet.Contracts.Payouts;
 using AmbassadorNet.Messaging.Inbox;
 using AmbassadorNet.Security;
+using AmbassadorNet.ServiceDefaults.Approvals;
 using AmbassadorNet.TestKit.Waiting;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +73,57 @@ public sealed class PayeeApprovalTests(CreatorsService service) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_member_linked_to_the_creator_cannot_confirm_the_creators_own_proposal_and_nothing_changes_until_another_member_does()
+    {
+        var (brand, fay) = await CreatorWithProfileAsync(203);
+        var fayTheMember = Member() with { MemberCreatorId = fay };
+        using var proposed = await service.SendAsCreatorAsync(HttpMethod.Post, "/api/me/payout-profile/proposals", brand, fay, Proposals.Wise);
+        var confirm = $"/api/creators/{fay}/payout-profile/proposals/{(await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}/confirm";
+        var eventsBefore = (await service.EventsAsync(brand)).Count;
+
+        using var byFay = await service.SendAsAsync(HttpMethod.Post, confirm, brand, fayTheMember, null, Roles.Finance);
+        var afterRefusal = await StateAsync(brand, fay);
+        var eventsAfterRefusal = (await service.EventsAsync(brand)).Count;
+        var byAnother = await ReadAsAsync(brand, Member(), confirm);
+        var profile = (await service.ReadAsync(HttpMethod.Get, $"/api/creators/{fay}", brand)).GetProperty("payoutProfile");
+
+        Assert.Equal((HttpStatusCode.Forbidden, ApprovalRules.ApproverIsNotThePayee), (byFay.StatusCode, await RuleAsync(byFay)));
+        Assert.Equal(("pp-old-0203", "Pending", 0), afterRefusal);
+        Assert.Equal(eventsBefore, eventsAfterRefusal);
+        Assert.Equal("confirmed", byAnother.Str("status"));
+        Assert.Equal("WISE-ana-77810", profile.Str("payeeReference"));
+    }
+
+    [Fact]
+    public async Task A_linked_members_own_change_of_that_creators_payee_details_is_held_for_another_member_though_the_policy_asks_for_none()
+    {
+        var (brand, fay) = await CreatorWithProfileAsync(204);
+        var (_, ben) = await CreatorWithProfileAsync(205, brand);
+        var fayTheMember = Member() with { MemberCreatorId = fay };
+
+        using var held = await service.SendAsAsync(HttpMethod.Put, $"/api/creators/{fay}/payout-profile", brand, fayTheMember, Changed, Roles.Finance);
+        var proposal = await held.Content.ReadFromJsonAsync<JsonElement>();
+        var confirm = $"/api/creators/{fay}/payout-profile/proposals/{proposal.GetProperty("id").GetGuid()}/confirm";
+        using var byFay = await service.SendAsAsync(HttpMethod.Post, confirm, brand, fayTheMember, null, Roles.Finance);
+        var afterRefusal = await StateAsync(brand, fay);
+        var byAnother = await ReadAsAsync(brand, Member(), confirm);
+        var fayProfile = (await service.ReadAsync(HttpMethod.Get, $"/api/creators/{fay}", brand)).GetProperty("payoutProfile");
+        // Another creator's details, by the linked member, and Fay's by an unlinked member: no policy, no hold.
+        using var bensByFay = await service.SendAsAsync(HttpMethod.Put, $"/api/creators/{ben}/payout-profile", brand, fayTheMember, Profile("pp-ben-0205"), Roles.Finance);
+        using var faysByAnother = await service.SendAsAsync(HttpMethod.Put, $"/api/creators/{fay}/payout-profile", brand, Member(), Profile("pp-fay-0204"), Roles.Finance);
+
+        Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
+        Assert.Equal(("pending", fayTheMember.MemberId, 1), (proposal.Str("status"), proposal.GetProperty("proposedByMemberId").GetGuid(), proposal.GetProperty("approvalsRequired").GetInt32()));
+        Assert.Equal((HttpStatusCode.Forbidden, ApprovalRules.ApproverIsNotThePayee), (byFay.StatusCode, await RuleAsync(byFay)));
+        Assert.Equal(("pp-old-0204", "Pending", 0), afterRefusal);
+        Assert.Equal("confirmed", byAnother.Str("status"));
+        Assert.Equal("NEW-PAYEE-0201", fayProfile.Str("payeeReference"));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (bensByFay.StatusCode, faysByAnother.StatusCode));
+        Assert.Equal("pp-ben-0205", (await bensByFay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payoutProfile").Str("payeeReference"));
+        Assert.Equal("pp-fay-0204", (await faysByAnother.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payoutProfile").Str("payeeReference"));
+    }
+
+    [Fact]
     public async Task The_same_policy_event_delivered_twice_is_applied_once_and_a_later_one_replaces_it()
     {
         var brand = Guid.CreateVersion7();
@@ -101,13 +153,22 @@ public sealed class PayeeApprovalTests(CreatorsService service) : IClassFixture<
             $"the approval policy of {at:O} to reach creators");
     }
 
-    private async Task<(Guid Brand, Guid Creator)> CreatorWithProfileAsync(int n)
+    private async Task<(Guid Brand, Guid Creator)> CreatorWithProfileAsync(int n, Guid? inBrand = null)
     {
-        var brand = Guid.CreateVersion7();
+        var brand = inBrand ?? Guid.CreateVersion7();
         var creator = await service.ApplyAsync(brand, Applicants.Creator(n));
         await service.ReadAsync(HttpMethod.Put, $"/api/creators/{creator}/payout-profile", brand, Profile($"pp-old-{n:0000}"));
         return (brand, creator);
     }
+
+    /// <summary>The creator's payee reference, their newest proposal's status and how many approvals it has: what a refused confirmation must leave as it was.</summary>
+    private Task<(string? Payee, string Status, int Approvals)> StateAsync(Guid brand, Guid creator) => service.QueryAsync(brand, async db =>
+    {
+        var proposal = await db.Proposals.OrderByDescending(p => p.ProposedAt).FirstAsync(p => p.CreatorId == creator);
+        var approvals = await db.Set<Approval>().CountAsync(a => a.SubjectId == proposal.Id);
+        var payee = await db.Creators.Where(c => c.Id == creator).Select(c => c.PayoutProfile!.PayeeReference).SingleAsync();
+        return (payee, proposal.Status.ToString(), approvals);
+    });
 
     private async Task<JsonElement> ReadAsAsync(Guid brand, InternalCaller caller, string path)
     {

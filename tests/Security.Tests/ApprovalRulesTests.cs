@@ -77,4 +77,20 @@ public sealed class ApprovalRulesTests
         Assert.Equal(ApprovalRules.KeyNotIssuedByRequester, ApprovalRules.Check(InternalCaller.Member(Bob, BobKey, LastYear, keyIssuedBy: ShopKey), legacyRequested, RequestedAt)?.Rule);
         Assert.Null(ApprovalRules.Check(InternalCaller.Member(Bob, BobKey, LastYear, keyIssuedBy: Carol), shopRequested, RequestedAt));
     }
+
+    [Fact]
+    public void A_member_linked_to_a_creator_cannot_approve_a_change_of_that_creators_payee_details_and_others_can()
+    {
+        var fay = Guid.CreateVersion7();
+        var otherCreator = Guid.CreateVersion7();
+        var fayTheMember = InternalCaller.Member(Bob, BobKey, LastYear, Carol) with { MemberCreatorId = fay };
+        var faySignedIn = InternalCaller.SignedIn(Bob, "https://login.brand.example/") with { MemberCreatorId = fay };
+
+        Assert.Equal(ApprovalRules.ApproverIsNotThePayee, ApprovalRules.CheckPayee(fayTheMember, fay)?.Rule);
+        Assert.Equal(ApprovalRules.ApproverIsNotThePayee, ApprovalRules.CheckPayee(faySignedIn, fay)?.Rule);
+        Assert.Null(ApprovalRules.CheckPayee(fayTheMember, otherCreator));
+        Assert.Null(ApprovalRules.CheckPayee(InternalCaller.Member(Bob, BobKey, LastYear, Carol), fay));
+        // The other rules know nothing of payees: the payee rule is checked beside them, where the subject is known.
+        Assert.Null(ApprovalRules.Check(fayTheMember, AliceRequested, RequestedAt));
+    }
 }

@@ -124,6 +124,10 @@ public sealed class RefusedTokenTests(SecuredApp fixture) : IClassFixture<Secure
     [InlineData("\"kind\":\"member\"", "\"kind\":\"machine\"", "caller does not fit the roles")]
     [InlineData("\"kind\":\"member\"", "\"kind\":\"operator\"", "caller does not fit the roles")]
     [InlineData("\"roles\":[\"admin\"]", "\"roles\":[\"admin\"],\"keyIssuedBy\":\"carol\"", "malformed keyIssuedBy")]
+    [InlineData("\"kind\":\"member\",\"member\":\"M\"",
+        "\"kind\":\"machine\",\"keyId\":\"0197a3c0-2222-7000-8000-000000000041\",\"memberCreator\":\"0197a3c0-2222-7000-8000-000000000042\"",
+        "caller does not fit the roles")]
+    [InlineData("\"roles\":[\"admin\"]", "\"roles\":[\"admin\"],\"memberCreator\":\"fay\"", "malformed memberCreator")]
     public async Task A_token_whose_caller_claims_do_not_fit_is_refused(string claim, string replacement, string reason)
     {
         var now = DateTimeOffset.UtcNow;

@@ -15,6 +15,7 @@ public static class ApprovalRules
     public const string ApproverIsNotRequester = "approver-is-not-the-requester";
     public const string KeyIssuedBeforeRequest = "approver-key-issued-before-the-request";
     public const string KeyNotIssuedByRequester = "approver-key-not-issued-by-the-requester";
+    public const string ApproverIsNotThePayee = "approver-is-not-the-payee";
 
     /// <summary>Null when <paramref name="approver"/> may approve what <paramref name="requester"/> requested at <paramref name="requestedAt"/>.</summary>
     public static ApprovalRefusal? Check(InternalCaller approver, RecordedCaller requester, DateTimeOffset requestedAt)
@@ -42,4 +43,14 @@ public static class ApprovalRules
 
         return null;
     }
+
+    /// <summary>
+    /// Null when <paramref name="approver"/> may approve a change of <paramref name="payee"/>'s payee details:
+    /// a member the brand linked to that creator (an employee ambassador) cannot approve where they are paid.
+    /// Only as strong as the link: a member the brand did not link to their creator record is not caught.
+    /// </summary>
+    public static ApprovalRefusal? CheckPayee(InternalCaller approver, Guid payee) =>
+        approver.MemberCreatorId == payee
+            ? new(ApproverIsNotThePayee, "A member cannot approve a change of their own payee details (the brand linked this member to the creator).")
+            : null;
 }

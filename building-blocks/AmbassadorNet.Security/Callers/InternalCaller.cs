@@ -19,6 +19,10 @@ namespace AmbassadorNet.Security;
 /// approve what the party answerable for it requested, however many keys it was passed through.
 /// </param>
 /// <param name="SignedInWith">The issuer of the brand's identity provider that signed this member in; null for a key.</param>
+/// <param name="MemberCreatorId">
+/// The creator of the brand's programme this member also is (an employee ambassador), when the brand's admins
+/// linked them: such a member cannot approve a change of that creator's payee details, nor make one alone.
+/// </param>
 public sealed record InternalCaller(
     string Kind,
     Guid? KeyId = null,
@@ -26,7 +30,8 @@ public sealed record InternalCaller(
     Guid? CreatorId = null,
     DateTimeOffset? KeyIssuedAt = null,
     Guid? KeyIssuedBy = null,
-    string? SignedInWith = null)
+    string? SignedInWith = null,
+    Guid? MemberCreatorId = null)
 {
     public static InternalCaller Operator { get; } = new(CallerKinds.Operator);
 

@@ -51,6 +51,11 @@ public static class InternalCallerClaims
         {
             yield return new Claim(InternalToken.SignedInWithClaim, issuer);
         }
+
+        if (caller.MemberCreatorId is { } memberCreator)
+        {
+            yield return new Claim(InternalToken.MemberCreatorClaim, memberCreator.ToString());
+        }
     }
 
     /// <summary>The caller of a principal built from <see cref="ToClaims"/>; null when it carries no kind.</summary>
@@ -63,7 +68,7 @@ public static class InternalCallerClaims
 
         return new InternalCaller(kind, Id(user, InternalToken.ApiKeyIdClaim), Id(user, InternalToken.MemberClaim), Id(user, InternalToken.CreatorClaim),
             long.TryParse(user.FindFirst(InternalToken.KeyIssuedAtClaim)?.Value, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
-            Id(user, InternalToken.KeyIssuedByClaim), user.FindFirst(InternalToken.SignedInWithClaim)?.Value);
+            Id(user, InternalToken.KeyIssuedByClaim), user.FindFirst(InternalToken.SignedInWithClaim)?.Value, Id(user, InternalToken.MemberCreatorClaim));
     }
 
     /// <summary>The caller a validated token names, or the reason it names none properly.</summary>
@@ -75,7 +80,8 @@ public static class InternalCallerClaims
         }
 
         var ids = new Dictionary<string, Guid?>();
-        foreach (var name in (string[])[InternalToken.ApiKeyIdClaim, InternalToken.MemberClaim, InternalToken.CreatorClaim, InternalToken.KeyIssuedByClaim])
+        foreach (var name in (string[])[InternalToken.ApiKeyIdClaim, InternalToken.MemberClaim, InternalToken.CreatorClaim, InternalToken.KeyIssuedByClaim,
+                     InternalToken.MemberCreatorClaim])
         {
             if (!token.TryGetPayloadValue<string>(name, out var text))
             {
@@ -99,7 +105,7 @@ public static class InternalCallerClaims
 
         var signedInWith = token.TryGetPayloadValue<string>(InternalToken.SignedInWithClaim, out var issuer) ? issuer : null;
         return (new InternalCaller(kind, ids[InternalToken.ApiKeyIdClaim], ids[InternalToken.MemberClaim], ids[InternalToken.CreatorClaim], issuedAt,
-            ids[InternalToken.KeyIssuedByClaim], signedInWith), null);
+            ids[InternalToken.KeyIssuedByClaim], signedInWith, ids[InternalToken.MemberCreatorClaim]), null);
     }
 
     private static Guid? Id(ClaimsPrincipal user, string type) => Guid.TryParse(user.FindFirst(type)?.Value, out var id) ? id : null;

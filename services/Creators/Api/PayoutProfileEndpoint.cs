@@ -10,8 +10,8 @@ internal static class PayoutProfileEndpoint
     public sealed record Change(PayoutMethod Method, string Currency, string PayeeReference, TaxFormStatus? TaxFormStatus);
 
     /// <summary>
-    /// Sets the profile, or, when the brand's approval policy holds payee changes by staff (issue #32) and this
-    /// one changes anything, holds it as a proposal for other members to confirm: 202 with the proposal.
+    /// Sets the profile, or, when the brand's approval policy holds payee changes by staff (issue #32), or the
+    /// member is the creator, and this one changes anything, holds it as a proposal for other members to confirm: 202 with the proposal.
     /// </summary>
     public static async Task<Results<Ok<CreatorView>, Accepted<ProposalView>>> SetAsync(
         Guid id, PayoutProfileRequest request, ClaimsPrincipal user, CreatorsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ internal static class PayoutProfileEndpoint
 
         var creator = await db.LoadAsync(id, cancellationToken);
         var full = change with { TaxFormStatus = change.TaxFormStatus ?? TaxFormStatus.Missing };
-        if (await PayeeApprovals.RequiredForStaffAsync(db, cancellationToken) is > 0 and var required && !Unchanged(creator.PayoutProfile, full))
+        if (await PayeeApprovals.RequiredForStaffAsync(db, id, user, cancellationToken) is > 0 and var required && !Unchanged(creator.PayoutProfile, full))
         {
             creator.EnsureNotErased("change the payout profile of");
             var proposal = await PayeeApprovals.ProposeAsync(db, creator, full, user, required, clock, cancellationToken);

@@ -18,6 +18,16 @@ internal static class PayeeApprovals
     public static async Task<int> RequiredForStaffAsync(CreatorsDbContext db, CancellationToken ct) =>
         (await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(ct))?.Approvals ?? 0;
 
+    /// <summary>
+    /// How many members approve <paramref name="user"/>'s change of <paramref name="creatorId"/>'s payee details: the
+    /// brand's policy, and at least one when the member is that creator, since making it alone is approving it oneself.
+    /// </summary>
+    public static async Task<int> RequiredForStaffAsync(CreatorsDbContext db, Guid creatorId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var required = await RequiredForStaffAsync(db, ct);
+        return user.GetCaller().MemberCreatorId == creatorId ? Math.Max(1, required) : required;
+    }
+
     /// <summary>Supersedes a pending proposal of the creator and writes this one, with its event, in one transaction.</summary>
     public static async Task<PayoutProfileProposal> ProposeAsync(
         CreatorsDbContext db, Creator creator, PayoutProfileEndpoint.Change change, ClaimsPrincipal user, int approvalsRequired, TimeProvider clock, CancellationToken ct)
@@ -47,7 +57,14 @@ internal static class PayeeApprovals
         return proposal;
     }
 
-    /// <summary>Records the confirming member's approval; true when it was the last one the proposal needs.</summary>
-    public static Task<bool> ApproveAsync(ApprovalDesk desk, PayoutProfileProposal proposal, ClaimsPrincipal user, CancellationToken ct) =>
-        desk.ApproveAsync(Subject, proposal, user.GetCaller(), ct);
+    /// <summary>
+    /// Records the confirming member's approval; true when it was the last one the proposal needs. A member linked to
+    /// the creator whose payee details these are never approves them (<see cref="ApprovalRules.CheckPayee"/>).
+    /// </summary>
+    public static Task<bool> ApproveAsync(ApprovalDesk desk, PayoutProfileProposal proposal, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var approver = user.GetCaller();
+        ApprovalRefusedException.ThrowIf(ApprovalRules.CheckPayee(approver, proposal.CreatorId));
+        return desk.ApproveAsync(Subject, proposal, approver, ct);
+    }
 }
