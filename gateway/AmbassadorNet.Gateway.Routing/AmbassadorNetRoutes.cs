@@ -30,6 +30,7 @@ public static partial class AmbassadorNetRoutes
         Row(GatewayItself, Post, "/api/members", Members),
         Row(GatewayItself, Get, "/api/members/{id}", Members),
         Row(GatewayItself, Put, "/api/members/{id}/roles", Members),
+        Row(GatewayItself, Put, "/api/members/{id}/creator", Members),
         Row(GatewayItself, Post, "/api/members/{id}/deactivate", Members),
         Row(GatewayItself, Post, "/api/members/{id}/erase", Members),
         Row(GatewayItself, Get, "/api/identity-provider", Members),

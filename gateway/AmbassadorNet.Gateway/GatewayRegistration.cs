@@ -106,6 +106,7 @@ public static class GatewayRegistration
         app.MapBrandsApi();
         app.MapApiKeysApi();
         app.MapMembersApi();
+        app.MapMemberCreatorApi();
         app.MapIdentityProviderApi();
         app.MapReverseProxy(proxy =>
         {

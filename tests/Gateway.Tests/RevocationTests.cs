@@ -62,6 +62,29 @@ public sealed class RevocationTests(RevocationFixture fixture) : IClassFixture<R
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOnceAcceptedNoLongerAsync(onSecond, "deactivation"));
     }
 
+    [Fact]
+    public async Task Another_instance_signs_the_creator_a_member_is_linked_to_into_their_keys_token_within_a_second()
+    {
+        await fixture.StartSecondAsync();
+        var (member, key) = await fixture.CreateMemberAsync(fixture.AdminKey, "Fay Twice", Roles.Finance);
+        using var onSecond = fixture.Second.Client(key.Key);
+        Assert.Null(await onSecond.MemberCreatorSeenUpstreamAsync());
+        var creator = Guid.CreateVersion7(); // the echo behind the gateway answers for any creator
+
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/members/{member.Id}/creator", new MemberCreatorRequest(creator))).StatusCode);
+        var clock = Stopwatch.StartNew();
+        string? seen;
+        do
+        {
+            seen = await onSecond.MemberCreatorSeenUpstreamAsync();
+        }
+        while (seen is null && clock.Elapsed < TestTimeouts.Scaled(TimeSpan.FromSeconds(1)));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"the link reached the second instance after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(creator.ToString(), seen);
+    }
+
     /// <summary>Polls for up to a second until the key is no longer accepted; the status then (or the last one).</summary>
     private static async Task<HttpStatusCode> StatusOnceAcceptedNoLongerAsync(HttpClient client, string change)
     {

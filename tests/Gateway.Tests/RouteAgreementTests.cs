@@ -71,6 +71,6 @@ public sealed class RouteAgreementTests(RealCreatorsFixture fixture) : IClassFix
         var report = RouteAgreement.Check(GatewayServices.GatewayItself, endpoints);
 
         Assert.True(report.Disagreements.Count == 0 && report.RoutesWithoutEndpoint.Count == 0, report.ToString());
-        Assert.Equal(14, report.Compared.Count);
+        Assert.Equal(15, report.Compared.Count);
     }
 }

@@ -52,6 +52,24 @@ public sealed class SignInTests(GatewayFixture fixture) : IClassFixture<GatewayF
     }
 
     [Fact]
+    public async Task A_signed_in_member_linked_to_a_creator_carries_the_creator_from_their_next_request_on()
+    {
+        var user = new TestOidcUser("u-150", "Fay Finance", "fay@example.com", ["fin-team"]);
+        var creator = Guid.CreateVersion7(); // the echo behind the gateway answers for any creator
+        using var faySignedIn = SignedIn(await _provider.SignInAsync(user, Audience));
+        var before = await faySignedIn.TokenSeenUpstreamAsync();
+        var member = (await MembersAsync()).Single(m => m.Email == "fay@example.com");
+        using var admin = Admin();
+
+        (await admin.PutAsJsonAsync($"/api/members/{member.Id}/creator", new MemberCreatorRequest(creator))).EnsureSuccessStatusCode();
+        var after = await faySignedIn.TokenSeenUpstreamAsync();
+
+        Assert.False(before.TryGetPayloadValue<string>(InternalToken.MemberCreatorClaim, out _));
+        Assert.Equal((creator.ToString(), member.Id.ToString(), _provider.Issuer), (after.GetPayloadValue<string>(InternalToken.MemberCreatorClaim),
+            after.GetPayloadValue<string>(InternalToken.MemberClaim), after.GetPayloadValue<string>(InternalToken.SignedInWithClaim)));
+    }
+
+    [Fact]
     public async Task The_first_sign_in_links_the_member_the_admins_made_with_that_email_and_later_ones_find_them_again()
     {
         using var admin = Admin();

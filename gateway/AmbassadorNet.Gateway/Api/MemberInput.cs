@@ -62,7 +62,7 @@ internal static class MemberInput
 
     public static MemberView View(Member member) => new(
         member.Id, member.Name, member.Email, member.Roles, member.ErasedAt is not null ? "erased" : member.DeactivatedAt is null ? "active" : "deactivated",
-        member.IdentityIssuer, member.CreatedAt, member.DeactivatedAt, member.ErasedAt);
+        member.IdentityIssuer, member.CreatedAt, member.DeactivatedAt, member.ErasedAt, member.CreatorId);
 
     private static List<string> RolesOrError(IReadOnlyList<string>? requested, Dictionary<string, string[]> errors)
     {

@@ -136,7 +136,7 @@ public static class MembersApi
     /// something, saves and has every instance forget every key on commit (which of them were the member's is not
     /// worth a query).
     /// </summary>
-    private static async Task<Ok<MemberView>> ChangeAsync(
+    internal static async Task<Ok<MemberView>> ChangeAsync(
         Guid id, ClaimsPrincipal caller, GatewayDbContext db, ApiKeyDirectory directory, Func<Member, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
     {
         var brand = caller.GetBrandId();
@@ -172,6 +172,6 @@ public static class MembersApi
         }
     }
 
-    private static async Task<Member> FindAsync(GatewayDbContext db, Guid id, CancellationToken cancellationToken) =>
+    internal static async Task<Member> FindAsync(GatewayDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Members.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw new NotFoundException($"No member {id}.");
 }

@@ -43,6 +43,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options,
             member.HasIndex(m => new { m.BrandId, m.Email }).IsUnique().HasFilter("email IS NOT NULL");
             member.HasIndex(m => new { m.BrandId, m.IdentityIssuer, m.IdentitySubject }).IsUnique().HasFilter("identity_subject IS NOT NULL")
                 .HasDatabaseName("ix_members_brand_id_identity");
+            member.HasIndex(m => new { m.BrandId, m.CreatorId }).IsUnique().HasFilter("creator_id IS NOT NULL");
             member.HasOne<Brand>().WithMany().HasForeignKey(m => m.BrandId);
             member.Property(m => m.Roles).HasMaxLength(200).HasConversion(RolesConversion.Converter, RolesConversion.Comparer);
         });

@@ -37,6 +37,12 @@ public sealed class Member : IBrandOwned
 
     public Guid? CreatedByMemberId { get; set; }
 
+    /// <summary>
+    /// The creator of the brand's programme this member also is, when the admins linked them: such a member
+    /// cannot approve a change of that creator's payee details (the internal token carries it).
+    /// </summary>
+    public Guid? CreatorId { get; set; }
+
     /// <summary>A deactivated member's keys are refused and they cannot sign in.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
@@ -45,7 +51,10 @@ public sealed class Member : IBrandOwned
 
     public const string ErasedName = "Erased member";
 
-    /// <summary>Removes what names the person; the id stays, so every record of who did what still adds up.</summary>
+    /// <summary>
+    /// Removes what names the person, and the creator they also were (that too says who they are); the id stays,
+    /// so every record of who did what still adds up.
+    /// </summary>
     public void Erase(DateTimeOffset now) =>
-        (Name, Email, IdentityIssuer, IdentitySubject, ErasedAt) = (ErasedName, null, null, null, now);
+        (Name, Email, IdentityIssuer, IdentitySubject, CreatorId, ErasedAt) = (ErasedName, null, null, null, null, now);
 }

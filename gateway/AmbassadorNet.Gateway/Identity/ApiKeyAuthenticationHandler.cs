@@ -83,8 +83,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(result.Refusal!.Detail);
         }
 
-        return await members.MemberOfAsync(signIn, Context.RequestAborted) is { } memberId
-            ? Success(Principal(signIn.BrandId, InternalCaller.SignedIn(memberId, signIn.Issuer), signIn.Roles))
+        return await members.CallerOfAsync(signIn, Context.RequestAborted) is { } member
+            ? Success(Principal(signIn.BrandId, member, signIn.Roles))
             : AuthenticateResult.Fail("The member is deactivated.");
     }
 

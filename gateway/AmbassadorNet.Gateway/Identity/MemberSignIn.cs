@@ -18,12 +18,12 @@ namespace AmbassadorNet.Gateway.Identity;
 /// </summary>
 internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache cache, IHttpContextAccessor http, TimeProvider clock)
 {
-    /// <summary>The member's id, or null when the member is deactivated.</summary>
-    public async Task<Guid?> MemberOfAsync(OidcSignIn signIn, CancellationToken cancellationToken)
+    /// <summary>The caller the sign-in makes (with the creator the member is linked to, if any), or null when the member is deactivated.</summary>
+    public async Task<InternalCaller?> CallerOfAsync(OidcSignIn signIn, CancellationToken cancellationToken)
     {
         var key = $"member:{signIn.BrandId:N}:{signIn.Issuer}:{signIn.Subject}:{string.Join(',', signIn.Roles)}";
         var known = await cache.RememberAsync(key, token => SignInOnceAsync(signIn, token), cancellationToken);
-        return known!.Active ? known.MemberId : null;
+        return known!.Active ? InternalCaller.SignedIn(known.MemberId, signIn.Issuer) with { MemberCreatorId = known.CreatorId } : null;
     }
 
     /// <summary>Two first sign-ins of one person at once both try to make the member: the loser reads the winner's.</summary>
@@ -62,7 +62,7 @@ internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new SignedIn(member.Id, member.DeactivatedAt is null);
+        return new SignedIn(member.Id, member.DeactivatedAt is null, member.CreatorId);
     }
 
     private async Task<Member> LinkOrCreateAsync(GatewayDbContext db, OidcSignIn signIn, CancellationToken cancellationToken)
@@ -88,5 +88,5 @@ internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache 
         return member;
     }
 
-    private sealed record SignedIn(Guid MemberId, bool Active);
+    private sealed record SignedIn(Guid MemberId, bool Active, Guid? CreatorId);
 }

@@ -32,7 +32,7 @@ internal sealed class ApiKeyDirectory(IServiceScopeFactory scopes, CredentialCac
             {
                 Key = new KnownKey(k.Id, k.BrandId, k.Roles, k.Kind, k.MemberId, k.CreatorId, k.CreatedAt, k.IssuedBy),
                 Member = db.Members.IgnoreQueryFilters(acrossBrands)
-                    .Where(m => m.Id == k.MemberId).Select(m => new { m.Roles, m.DeactivatedAt }).FirstOrDefault(),
+                    .Where(m => m.Id == k.MemberId).Select(m => new { m.Roles, m.DeactivatedAt, m.CreatorId }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row?.Key is not { Kind: CallerKinds.Member } key)
@@ -41,7 +41,12 @@ internal sealed class ApiKeyDirectory(IServiceScopeFactory scopes, CredentialCac
         }
 
         // A member's key carries at most the member's roles now: a member who lost a role or left loses it on every key.
-        var roles = row.Member is { DeactivatedAt: null } member ? key.Roles.Intersect(member.Roles, StringComparer.Ordinal).ToList() : [];
-        return roles.Count == 0 ? null : key with { Roles = roles };
+        if (row.Member is not { DeactivatedAt: null } member)
+        {
+            return null;
+        }
+
+        var roles = key.Roles.Intersect(member.Roles, StringComparer.Ordinal).ToList();
+        return roles.Count == 0 ? null : key with { Roles = roles, MemberCreatorId = member.CreatorId };
     }
 }

@@ -42,12 +42,12 @@ public static class CreatorsApi
         creators.MapPost("/{id:guid}/social-stats", StatsEndpoints.RecordAsync).RequireAccess(AccessPolicies.CatalogWrite)
             .WithName("RecordSocialStats").WithSummary("Records a stat snapshot of one account; engagement and tier are derived again.");
         creators.MapPut("/{id:guid}/payout-profile", PayoutProfileEndpoint.SetAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
-            .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status; 202 with a pending proposal instead when the brand's approval policy holds payee changes for other members.");
+            .WithName("SetPayoutProfile").WithSummary("Sets how the creator is paid: method, currency, payee reference and tax-form status; 202 with a pending proposal instead when the brand's approval policy holds payee changes for other members, or the member making it is this creator.");
 
         creators.MapGet("/{id:guid}/payout-profile/proposals", ProposalEndpoints.ListAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
             .WithName("ListPayoutProfileProposals").WithSummary("The payout-profile changes the creator proposed, newest first, optionally by status; cursor-paginated.");
         creators.MapPost("/{id:guid}/payout-profile/proposals/{pid:guid}/confirm", ProposalEndpoints.ConfirmAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
-            .WithName("ConfirmPayoutProfileProposal").WithSummary("A member confirms a pending proposal; with the last confirmation it needs, the payout profile is set as PUT payout-profile does. 403 naming the rule when this member may not (not a member, the proposer or an earlier confirmer, or a key issued after the proposal or by one of them); 409 unless pending or when this member confirmed it already.");
+            .WithName("ConfirmPayoutProfileProposal").WithSummary("A member confirms a pending proposal; with the last confirmation it needs, the payout profile is set as PUT payout-profile does. 403 naming the rule when this member may not (not a member, the proposer or an earlier confirmer, a key issued after the proposal or by one of them, or the member linked to this creator); 409 unless pending or when this member confirmed it already.");
         creators.MapPost("/{id:guid}/payout-profile/proposals/{pid:guid}/reject", ProposalEndpoints.RejectAsync).RequireAccess(AccessPolicies.PayoutProfileWrite)
             .WithName("RejectPayoutProfileProposal").WithSummary("Rejects a pending proposal, with an optional note; the payout profile stays as it is; 409 unless pending.");
 
