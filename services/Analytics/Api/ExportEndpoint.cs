@@ -2,8 +2,7 @@ using AmbassadorNet.Analytics.Api.Content;
 using AmbassadorNet.Analytics.Api.Experiments;
 using AmbassadorNet.Analytics.Api.PaidAds;
 using AmbassadorNet.ServiceDefaults.Files;
-using Microsoft.Extensions.Options;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using System.Text.Json;
 
 namespace AmbassadorNet.Analytics.Api;
 
@@ -18,64 +17,78 @@ internal static class ExportEndpoint
 {
     public static readonly string[] Views = ["summary", "creators", "timeseries", "leaderboard", "tiers", "content", "experiment", "paid_ads", "content_vs_paid"];
 
-    public static async Task<FileContentHttpResult> ExportAsync(
-        string? view, string? by, string? experimentId, string? campaignId, string? creatorId, string? platform, string? format, string? market, string? currency,
-        string? channel, string? from, string? to, string? sort, string? minClicks, string? offset, string? limit,
-        CampaignViews campaigns, BrandViews brand, ContentViews content, ExperimentViews experiments, PaidAdViews paid, IOptions<JsonOptions> json, CancellationToken ct)
+    public static async Task<FileContentHttpResult> ExportAsync([AsParameters] ExportQuery query, [AsParameters] ExportSources sources, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var name = view?.ToLowerInvariant();
+        var name = query.View?.ToLowerInvariant();
         errors.Check(name is not null && Views.Contains(name), "view", $"view must be one of {string.Join(", ", Views)}.");
-        var paged = offset is not null || limit is not null;
-        var (skip, take) = ViewQuery.Paging(offset, limit, errors, paged ? ViewQuery.DefaultLimit : ViewQuery.MaxExportRows, ViewQuery.MaxExportRows);
-        var options = json.Value.SerializerOptions;
-        if (name == "content")
+        var paged = query.Offset is not null || query.Limit is not null;
+        var (skip, take) = ViewQuery.Paging(query.Offset, query.Limit, errors, paged ? ViewQuery.DefaultLimit : ViewQuery.MaxExportRows, ViewQuery.MaxExportRows);
+        var export = new Export(query, sources, errors, skip, take, sources.Json.Value.SerializerOptions);
+        return name switch
         {
-            var dimension = ContentDimension.Parse(by);
-            errors.Check(string.Equals(by, "post", StringComparison.OrdinalIgnoreCase) || dimension is not null, "by", $"by must be post or one of {ContentDimension.Names}.");
-            var request = ContentRequest.Read(currency, from, to, sort, campaignId, creatorId, platform, format, market, errors);
-            errors.ThrowIfAny();
-            var rows = dimension is null
-                ? CsvExport.Write((await content.PostsAsync(request.Filter, request.Currency, request.Range, request.Sort, skip, take, ct)).Items, options)
-                : CsvExport.Write((await content.GroupsAsync(dimension, request.Filter, request.Currency, request.Range, request.Sort, skip, take, ct)).Items, options);
-            return TypedResults.File(rows, CsvFile.ContentType, CsvExport.FileName(dimension is null ? "content-posts" : $"content-{dimension.Name}"));
-        }
-
-        if (name == "experiment")
-        {
-            errors.Check(experimentId is not null, "experimentId", "The experiment view needs the id of an experiment as experimentId.");
-            var experiment = ViewQuery.Id(experimentId, "experimentId", errors);
-            errors.ThrowIfAny();
-            var report = await experiments.ReportAsync(experiment!.Value, ct);
-            return TypedResults.File(CsvExport.Write(report.Variants, options), CsvFile.ContentType, CsvExport.FileName("experiment"));
-        }
-
-        if (name == "paid_ads")
-        {
-            var query = PaidAdEndpoints.ListQuery.Read(campaignId, channel, from, to, errors);
-            errors.ThrowIfAny();
-            var days = await paid.ListAsync(query.CampaignId, query.Channel, query.Range, skip, take, ct);
-            return TypedResults.File(CsvExport.Write(days.Items, options), CsvFile.ContentType, CsvExport.FileName("paid-ads"));
-        }
-
-        var perCampaign = name is "summary" or "creators" or "timeseries" or "content_vs_paid";
-        var campaign = Guid.TryParse(campaignId, out var parsed) && parsed != Guid.Empty ? parsed : (Guid?)null;
-        errors.Check(!perCampaign || campaign is not null, "campaignId", $"The {name} view needs the id of a campaign as campaignId.");
-        var code = ViewQuery.Currency(currency, errors);
-        var range = ViewQuery.Range(from, to, errors);
-        var order = ViewQuery.Sort(sort, errors);
-        var threshold = ViewQuery.MinClicks(minClicks, errors);
-        errors.ThrowIfAny();
-        var csv = name switch
-        {
-            "summary" => CsvExport.Write([await campaigns.SummaryAsync(campaign!.Value, range, ct)], options),
-            "creators" => CsvExport.Write((await campaigns.CreatorsAsync(campaign!.Value, range, order, skip, take, ct)).Items, options),
-            "timeseries" => CsvExport.Write((await campaigns.TimeseriesAsync(campaign!.Value, range, ct)).Items, options),
-            "leaderboard" => CsvExport.Write(
-                (await brand.LeaderboardAsync(code, range, order, threshold, skip, take, ct)).Items, options),
-            "content_vs_paid" => CsvExport.Write((await paid.ReportAsync(campaign!.Value, range, ct)).Items, options),
-            _ => CsvExport.Write((await brand.TiersAsync(code, range, ct)).Items, options),
+            "content" => await export.ContentAsync(ct),
+            "experiment" => await export.ExperimentAsync(ct),
+            "paid_ads" => await export.PaidAdsAsync(ct),
+            _ => await export.ViewAsync(name, ct),
         };
-        return TypedResults.File(csv, CsvFile.ContentType, CsvExport.FileName(name!.Replace('_', '-')));
+    }
+
+    /// <summary>One export request: each view reads its own parameters, and any error found so far is answered first.</summary>
+    private sealed record Export(ExportQuery Query, ExportSources Sources, FieldErrors Errors, int Skip, int Take, JsonSerializerOptions Json)
+    {
+        public async Task<FileContentHttpResult> ContentAsync(CancellationToken ct)
+        {
+            var dimension = ContentDimension.Parse(Query.By);
+            Errors.Check(string.Equals(Query.By, "post", StringComparison.OrdinalIgnoreCase) || dimension is not null, "by", $"by must be post or one of {ContentDimension.Names}.");
+            var request = ContentRequest.Read(Query.Currency, Query.From, Query.To, Query.Sort, Query.CampaignId, Query.CreatorId, Query.Platform, Query.Format, Query.Market, Errors);
+            Errors.ThrowIfAny();
+            var rows = dimension is null
+                ? CsvExport.Write((await Sources.Content.PostsAsync(request.Filter, request.Currency, request.Range, request.Sort, Skip, Take, ct)).Items, Json)
+                : CsvExport.Write((await Sources.Content.GroupsAsync(dimension, request.Filter, request.Currency, request.Range, request.Sort, Skip, Take, ct)).Items, Json);
+            return File(rows, dimension is null ? "content-posts" : $"content-{dimension.Name}");
+        }
+
+        public async Task<FileContentHttpResult> ExperimentAsync(CancellationToken ct)
+        {
+            Errors.Check(Query.ExperimentId is not null, "experimentId", "The experiment view needs the id of an experiment as experimentId.");
+            var experiment = ViewQuery.Id(Query.ExperimentId, "experimentId", Errors);
+            Errors.ThrowIfAny();
+            var report = await Sources.Experiments.ReportAsync(experiment!.Value, ct);
+            return File(CsvExport.Write(report.Variants, Json), "experiment");
+        }
+
+        public async Task<FileContentHttpResult> PaidAdsAsync(CancellationToken ct)
+        {
+            var list = PaidAdEndpoints.ListQuery.Read(Query.CampaignId, Query.Channel, Query.From, Query.To, Errors);
+            Errors.ThrowIfAny();
+            var days = await Sources.Paid.ListAsync(list.CampaignId, list.Channel, list.Range, Skip, Take, ct);
+            return File(CsvExport.Write(days.Items, Json), "paid-ads");
+        }
+
+        /// <summary>The campaign views (summary, creators, timeseries, content_vs_paid) and the brand's (leaderboard, tiers).</summary>
+        public async Task<FileContentHttpResult> ViewAsync(string? name, CancellationToken ct)
+        {
+            var perCampaign = name is "summary" or "creators" or "timeseries" or "content_vs_paid";
+            var campaign = Guid.TryParse(Query.CampaignId, out var parsed) && parsed != Guid.Empty ? parsed : (Guid?)null;
+            Errors.Check(!perCampaign || campaign is not null, "campaignId", $"The {name} view needs the id of a campaign as campaignId.");
+            var code = ViewQuery.Currency(Query.Currency, Errors);
+            var range = ViewQuery.Range(Query.From, Query.To, Errors);
+            var order = ViewQuery.Sort(Query.Sort, Errors);
+            var threshold = ViewQuery.MinClicks(Query.MinClicks, Errors);
+            Errors.ThrowIfAny();
+            var csv = name switch
+            {
+                "summary" => CsvExport.Write([await Sources.Campaigns.SummaryAsync(campaign!.Value, range, ct)], Json),
+                "creators" => CsvExport.Write((await Sources.Campaigns.CreatorsAsync(campaign!.Value, range, order, Skip, Take, ct)).Items, Json),
+                "timeseries" => CsvExport.Write((await Sources.Campaigns.TimeseriesAsync(campaign!.Value, range, ct)).Items, Json),
+                "leaderboard" => CsvExport.Write((await Sources.Brand.LeaderboardAsync(code, range, order, threshold, Skip, Take, ct)).Items, Json),
+                "content_vs_paid" => CsvExport.Write((await Sources.Paid.ReportAsync(campaign!.Value, range, ct)).Items, Json),
+                _ => CsvExport.Write((await Sources.Brand.TiersAsync(code, range, ct)).Items, Json),
+            };
+            return File(csv, name!.Replace('_', '-'));
+        }
+
+        private static FileContentHttpResult File(byte[] rows, string name) => TypedResults.File(rows, CsvFile.ContentType, CsvExport.FileName(name));
     }
 }

@@ -1,11 +1,24 @@
 using AmbassadorNet.Persistence.Pagination;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AmbassadorNet.Creators.Api;
 
-/// <summary>The filters of <c>GET /api/creators</c>, all optional and combined with AND.</summary>
+/// <summary>
+/// The filters of <c>GET /api/creators</c>, all optional and combined with AND. Each is named as clients send it:
+/// binding ignores case, but the OpenAPI document would otherwise show the property's name ("Niche").
+/// </summary>
 public sealed record CreatorSearch(
-    string? Niche, string? Tier, decimal? MinEngagement, decimal? MaxEngagement, long? MinFollowers, string? Country, string? Status,
-    string? Q, string? Sort, string? Cursor, int? Limit);
+    [property: FromQuery(Name = "niche")] string? Niche,
+    [property: FromQuery(Name = "tier")] string? Tier,
+    [property: FromQuery(Name = "minEngagement")] decimal? MinEngagement,
+    [property: FromQuery(Name = "maxEngagement")] decimal? MaxEngagement,
+    [property: FromQuery(Name = "minFollowers")] long? MinFollowers,
+    [property: FromQuery(Name = "country")] string? Country,
+    [property: FromQuery(Name = "status")] string? Status,
+    [property: FromQuery(Name = "q")] string? Q,
+    [property: FromQuery(Name = "sort")] string? Sort,
+    [property: FromQuery(Name = "cursor")] string? Cursor,
+    [property: FromQuery(Name = "limit")] int? Limit);
 
 internal static class SearchEndpoint
 {
