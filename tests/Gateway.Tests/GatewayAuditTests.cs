@@ -87,6 +87,28 @@ public sealed class GatewayAuditTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Erasing_an_unknown_member_or_without_the_admin_role_is_a_problem_and_records_nothing()
+    {
+        var (member, _) = await fixture.CreateMemberAsync(fixture.AdminKey, "Nora Noerase", Roles.Analyst);
+        using var admin = fixture.Gateway.Client(fixture.AdminKey);
+        await admin.PostAsync($"/api/members/{member.Id}/deactivate", null);
+        using var finance = fixture.Gateway.Client(fixture.KeysByRole[Roles.Finance].Key);
+        var recordsBefore = (await RecordsAsync(fixture.BrandId)).Count;
+
+        var unknown = await admin.PostAsync($"/api/members/{Guid.CreateVersion7()}/erase", null);
+        var notAnId = await admin.PostAsync("/api/members/not-an-id/erase", null);
+        var notAdmin = await finance.PostAsync($"/api/members/{member.Id}/erase", null);
+        var after = (await admin.GetFromJsonAsync<MemberView>($"/api/members/{member.Id}"))!;
+
+        await unknown.AssertProblemAsync(404);
+        await notAnId.AssertProblemAsync(404);
+        await notAdmin.AssertProblemAsync(403);
+        Assert.Equal(("Nora Noerase", "deactivated"), (after.Name, after.Status));
+        Assert.Equal(recordsBefore, (await RecordsAsync(fixture.BrandId)).Count);
+        Assert.DoesNotContain(await OutboxBodiesAsync(fixture.BrandId, "MemberErased"), e => e.GetProperty("memberId").GetGuid() == member.Id);
+    }
+
+    [Fact]
     public async Task Two_admins_demoting_each_other_at_once_leave_the_brand_one_admin()
     {
         for (var round = 0; round < 5; round++)
