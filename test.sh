@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # From a fresh Debian machine (root or sudo, .NET SDK present) to a full test run:
-# installs and starts PostgreSQL and RabbitMQ, clears leftovers, builds once, runs every test
+# installs and starts PostgreSQL and RabbitMQ, installs podman and builds the container images of
+# deploy/ (reused when unchanged), clears leftovers, builds once, runs every test
 # assembly one at a time and ends with "N passed, N failed". Each phase prints how long it took.
 # Pass a substring to run only matching assemblies, e.g. ./test.sh BuildingBlocks
 set -euo pipefail
@@ -18,6 +19,7 @@ phase() { # phase NAME COMMAND...: runs the command and prints how long it took
 }
 
 phase servers env AMB_PG_TUNE_FOR_TESTS=1 scripts/servers.sh
+phase containers scripts/containers.sh
 phase leftovers scripts/clean-test-leftovers.sh
 phase node-packages scripts/node-packages.sh
 phase build dotnet build AmbassadorNet.sln -nologo -clp:ErrorsOnly -v:q

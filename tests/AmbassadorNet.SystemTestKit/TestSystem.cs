@@ -53,7 +53,7 @@ public sealed class TestSystem : IAsyncDisposable
     public static async Task<TestSystem> StartAsync(TestSystemOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TestSystemOptions();
-        var settings = await TestSystemSettings.CreateAsync(options.AdjustServers);
+        var settings = await TestSystemSettings.CreateAsync(options.AdjustServers, options.Broker);
         DistributedApplication? app = null;
         var logs = new ResourceLogs();
         try

@@ -1,4 +1,5 @@
 using AmbassadorNet.AppHost.Composition;
+using AmbassadorNet.TestKit.Rabbit;
 
 namespace AmbassadorNet.SystemTestKit;
 
@@ -12,6 +13,12 @@ public sealed class TestSystemOptions
 
     /// <summary>Changes the servers' settings before the start, e.g. to put a fault-injecting proxy in front of them.</summary>
     public Func<SystemSettings, SystemSettings>? AdjustServers { get; set; }
+
+    /// <summary>
+    /// A broker of the test's own (a container) instead of the shared one: the system's vhost is made
+    /// there and every service connects to it.
+    /// </summary>
+    public RabbitBroker? Broker { get; set; }
 
     /// <summary>Configuration keys ("Clock:OffsetFile") every service receives.</summary>
     public Dictionary<string, string> CommonSettings { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -8,7 +8,8 @@ namespace AmbassadorNet.SystemTestKit;
 
 /// <summary>
 /// Settings for one test's system on the shared servers: databases named ambt_apphost_{id}_{service}
-/// and a vhost of its own, both swept by scripts/clean-test-leftovers.sh if a run dies.
+/// and a vhost of its own, both swept by scripts/clean-test-leftovers.sh if a run dies. The vhost is
+/// made on another broker where the test brings one (a container).
 /// </summary>
 public sealed class TestSystemSettings : IAsyncDisposable
 {
@@ -23,13 +24,15 @@ public sealed class TestSystemSettings : IAsyncDisposable
     public SystemSettings Settings { get; }
 
     /// <param name="adjust">Changes the settings before use, e.g. to reach the servers through a test proxy.</param>
-    public static async Task<TestSystemSettings> CreateAsync(Func<SystemSettings, SystemSettings>? adjust = null)
+    /// <param name="broker">The broker the system uses (default: the shared one).</param>
+    public static async Task<TestSystemSettings> CreateAsync(Func<SystemSettings, SystemSettings>? adjust = null, RabbitBroker? broker = null)
     {
-        var vhost = await TestVhost.CreateAsync("apphost");
+        broker ??= RabbitBroker.Shared;
+        var vhost = await TestVhost.CreateAsync("apphost", broker);
         var postgres = new NpgsqlConnectionStringBuilder(TestServers.Postgres);
         var settings = new SystemSettings(
             new PostgresServer(postgres.Host!, postgres.Port, postgres.Username!, postgres.Password!),
-            new RabbitMqServer(TestServers.RabbitHost, TestServers.RabbitPort, TestServers.RabbitUser, TestServers.RabbitPassword, vhost.Name),
+            new RabbitMqServer(broker.Host, broker.Port, broker.Username, broker.Password, vhost.Name),
             $"{TestServers.NamePrefix}apphost_{Guid.NewGuid():N}"[..30] + "_",
             GatewayPort: 0) { GatewayGrpcPort = 0 };
         return new TestSystemSettings(vhost, adjust?.Invoke(settings) ?? settings);

@@ -2,27 +2,30 @@ namespace AmbassadorNet.TestKit.Rabbit;
 
 /// <summary>
 /// A RabbitMQ virtual host of one test class: its exchanges and queues are invisible to every other
-/// class, and deleting it at disposal removes them all at once.
+/// class, and deleting it at disposal removes them all at once. On the shared broker unless it was
+/// made on another (a container of a test's own).
 /// </summary>
 public sealed class TestVhost : IAsyncDisposable
 {
-    private TestVhost(string name) => Name = name;
+    private TestVhost(string name, RabbitBroker broker) => (Name, Broker) = (name, broker);
 
     public string Name { get; }
 
+    public RabbitBroker Broker { get; }
+
     /// <summary>An amqp:// address of this vhost, for MassTransit or RabbitMQ.Client.</summary>
     public Uri AmqpUri(string? host = null, int? port = null) =>
-        new($"amqp://{Uri.EscapeDataString(TestServers.RabbitUser)}:{Uri.EscapeDataString(TestServers.RabbitPassword)}@" +
-            $"{host ?? TestServers.RabbitHost}:{port ?? TestServers.RabbitPort}/{Uri.EscapeDataString(Name)}");
+        new($"amqp://{Uri.EscapeDataString(Broker.Username)}:{Uri.EscapeDataString(Broker.Password)}@" +
+            $"{host ?? Broker.Host}:{port ?? Broker.Port}/{Uri.EscapeDataString(Name)}");
 
-    public static async Task<TestVhost> CreateAsync(string purpose)
+    public static async Task<TestVhost> CreateAsync(string purpose, RabbitBroker? broker = null)
     {
-        var vhost = new TestVhost($"{TestServers.NamePrefix}{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}");
-        await RabbitManagement.CreateVhostAsync(vhost.Name);
+        var vhost = new TestVhost($"{TestServers.NamePrefix}{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}", broker ?? RabbitBroker.Shared);
+        await RabbitManagement.CreateVhostAsync(vhost.Name, vhost.Broker);
         return vhost;
     }
 
-    public Task<IReadOnlyList<QueueStats>> QueuesAsync() => RabbitManagement.QueuesAsync(Name);
+    public Task<IReadOnlyList<QueueStats>> QueuesAsync() => RabbitManagement.QueuesAsync(Name, Broker);
 
     /// <summary>
     /// Ready messages per queue, asked of the broker over AMQP (a passive declare), which answers
@@ -43,5 +46,5 @@ public sealed class TestVhost : IAsyncDisposable
         return ready;
     }
 
-    public ValueTask DisposeAsync() => new(RabbitManagement.DeleteVhostAsync(Name));
+    public ValueTask DisposeAsync() => new(RabbitManagement.DeleteVhostAsync(Name, Broker));
 }

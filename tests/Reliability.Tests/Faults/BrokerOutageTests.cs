@@ -22,18 +22,10 @@ public sealed class BrokerOutageTests(FaultySystemFixture fixture)
 
         fixture.RabbitMq.SetMode(ProxyMode.Refuse);
         var answeredBefore = load.Answered;
-        var orders = 0;
+        int orders;
         try
         {
-            var until = DateTimeOffset.UtcNow + Outage;
-            while (DateTimeOffset.UtcNow < until)
-            {
-                var enrollment = scenario.Shop.Enrollments[orders % scenario.Shop.Enrollments.Count];
-                await Orders.PostAsync(scenario.Partner, scenario.Model, $"mqout-{orders}", enrollment, 40m + orders, scenario.OrderedAt, enrollment.PromoCode);
-                orders++;
-                await Task.Delay(300);
-            }
-
+            orders = await scenario.PostOrdersAsync("mqout", Outage);
             await Orders.RefundAsync(scenario.Partner, scenario.Model, "mqout-0", "mqout-refund", 10m);
         }
         finally

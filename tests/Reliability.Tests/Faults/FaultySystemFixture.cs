@@ -1,7 +1,5 @@
-using System.Globalization;
 using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Network;
-using Npgsql;
 using Reliability.Tests.Money;
 
 namespace Reliability.Tests.Faults;
@@ -54,32 +52,6 @@ public sealed class FaultySystemFixture : LedgerSystemFixture
     }
 
     private string CrashPointFile(string service) => Path.Combine(_crashPoints, service);
-
-    /// <summary>Runs a scalar query on a service's own database (through the proxy, as the service does).</summary>
-    public async Task<long> CountAsync(string service, string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(System.DatabaseOf(service));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Why clicks may be missing: tracking's redirect counters and what its log said about click batches.</summary>
-    public async Task<string> ClickDiagnosticsAsync()
-    {
-        var (_, stats) = await Operator.SendRawAsync(HttpMethod.Get, "/ops/tracking/redirect-stats");
-        var lines = System.Logs.LinesOf("tracking").Where(l => l.Contains("click", StringComparison.OrdinalIgnoreCase) || l.Contains("xception", StringComparison.Ordinal)).TakeLast(40);
-        return $"redirect stats {stats}; tracking's last lines about clicks:\n{string.Join('\n', lines)}";
-    }
-
-    /// <summary>Clicks tracking stored for the enrollment's link, counted in its database.</summary>
-    public Task<long> StoredClicksAsync(Enrollment enrollment) =>
-        CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", enrollment.Id);
 
     public override async ValueTask DisposeAsync()
     {

@@ -17,9 +17,9 @@ public sealed class OutageScenario
     /// </summary>
     private const int VisitorRate = 250;
 
-    private readonly FaultySystemFixture _fixture;
+    private readonly LedgerSystemFixture _fixture;
 
-    private OutageScenario(FaultySystemFixture fixture, Shop shop, RedirectLoad load)
+    private OutageScenario(LedgerSystemFixture fixture, Shop shop, RedirectLoad load)
     {
         _fixture = fixture;
         Shop = shop;
@@ -39,13 +39,30 @@ public sealed class OutageScenario
 
     public DateTimeOffset OrderedAt { get; } = DateTimeOffset.UtcNow.AddDays(-1);
 
-    public static async Task<OutageScenario> OpenAsync(FaultySystemFixture fixture, string name, string handlePrefix)
+    public static async Task<OutageScenario> OpenAsync(LedgerSystemFixture fixture, string name, string handlePrefix)
     {
         var shop = await Shop.OpenAsync(await fixture.NewBrandAsync(name), handlePrefix, creators: 2,
             [new CampaignSpec($"{name} percent", new Plan("percent", Percent: 10m), HoldingPeriodDays: 0)], partnerKeys: 1);
         var link = shop.Enrollments[0].LinkCode;
         var load = RedirectLoad.Start(() => new Uri(fixture.System.UrlOf("tracking"), $"/r/{link}"), visitors: 4, perVisitorPerSecond: VisitorRate);
         return new OutageScenario(fixture, shop, load);
+    }
+
+    /// <summary>
+    /// The shop posts an order every 300 ms for <paramref name="duration"/>, each accepted at once, the
+    /// creators in turn (ids <c>{prefix}-0</c>, <c>{prefix}-1</c>, ...); returns how many.
+    /// </summary>
+    public async Task<int> PostOrdersAsync(string prefix, TimeSpan duration)
+    {
+        var orders = 0;
+        for (var until = DateTimeOffset.UtcNow + duration; DateTimeOffset.UtcNow < until; orders++)
+        {
+            var enrollment = Shop.Enrollments[orders % Shop.Enrollments.Count];
+            await Orders.PostAsync(Partner, Model, $"{prefix}-{orders}", enrollment, 40m + orders, OrderedAt, enrollment.PromoCode);
+            await Task.Delay(300);
+        }
+
+        return orders;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using AmbassadorNet.SystemTestKit;
 using AmbassadorNet.TestKit.Waiting;
+using Npgsql;
 
 namespace Reliability.Tests.Money;
 
@@ -22,7 +24,7 @@ public class LedgerSystemFixture : IAsyncLifetime
     /// <summary>How the system differs from ./run.sh's; a subclass may put proxies in front of the servers or set the environment.</summary>
     protected virtual TestSystemOptions Options() => new();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         System = await TestSystem.StartAsync(Options(), TestContext.Current.CancellationToken);
         Operator = new GatewayClient(Http, Gateway, System.OperatorKey);
@@ -55,6 +57,35 @@ public class LedgerSystemFixture : IAsyncLifetime
         Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
     }
 
+    /// <summary>A service's database, as the service reaches it (a subclass may give one service a server of its own).</summary>
+    public virtual string DatabaseOf(string service) => System.DatabaseOf(service);
+
+    /// <summary>Runs a scalar query on a service's own database (the way the service reaches it).</summary>
+    public async Task<long> CountAsync(string service, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseOf(service));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Why clicks may be missing: tracking's redirect counters and what its log said about click batches.</summary>
+    public async Task<string> ClickDiagnosticsAsync()
+    {
+        var (_, stats) = await Operator.SendRawAsync(HttpMethod.Get, "/ops/tracking/redirect-stats");
+        var lines = System.Logs.LinesOf("tracking").Where(l => l.Contains("click", StringComparison.OrdinalIgnoreCase) || l.Contains("xception", StringComparison.Ordinal)).TakeLast(40);
+        return $"redirect stats {stats}; tracking's last lines about clicks:\n{string.Join('\n', lines)}";
+    }
+
+    /// <summary>Clicks tracking stored for the enrollment's link, counted in its database.</summary>
+    public Task<long> StoredClicksAsync(Enrollment enrollment) =>
+        CountAsync("tracking", "SELECT count(*) FROM clicks WHERE enrollment_id = $1", enrollment.Id);
+
     public Task<GatewayClient> NewBrandAsync(string name) => GatewayClient.ForNewBrandAsync(Http, Gateway, System.OperatorKey, name);
 
     /// <summary>
@@ -66,7 +97,7 @@ public class LedgerSystemFixture : IAsyncLifetime
         var probes = new List<IQuiescenceProbe>();
         foreach (var service in AmbassadorNet.Gateway.Routing.GatewayServices.Proxied)
         {
-            probes.Add(new OutboxIdle($"outbox of {service}", System.DatabaseOf(service)));
+            probes.Add(new OutboxIdle($"outbox of {service}", DatabaseOf(service)));
         }
 
         probes.Add(new ClickPipelineIdle(Operator));

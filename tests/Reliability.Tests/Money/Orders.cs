@@ -17,9 +17,38 @@ public static class Orders
     /// <summary>Posts the order, records it in the model as the rules say tracking attributes it, and checks tracking agrees.</summary>
     public static async Task<ReferenceModel.Order> PostAsync(
         GatewayClient partner, ReferenceModel model, string orderId, Enrollment? expectedAttribution, decimal amount, DateTimeOffset orderedAt,
-        string? promoCode = null, Guid? clickId = null)
+        string? promoCode = null, Guid? clickId = null) =>
+        Expect(await partner.SendAsync(HttpMethod.Post, "/api/conversions", Body(orderId, amount, orderedAt, promoCode, clickId)),
+            model, orderId, expectedAttribution, amount, orderedAt);
+
+    /// <summary>
+    /// Posts the order as a shop does while the service may be unavailable: a 503 (or the gateway's 502/504)
+    /// is answered by sending the same order again, until it is accepted; then as <see cref="PostAsync"/>.
+    /// Returns how many times it was refused.
+    /// </summary>
+    public static async Task<int> PostUntilAcceptedAsync(
+        GatewayClient partner, ReferenceModel model, string orderId, Enrollment expectedAttribution, decimal amount, DateTimeOffset orderedAt)
     {
-        var answer = await partner.SendAsync(HttpMethod.Post, "/api/conversions", Body(orderId, amount, orderedAt, promoCode, clickId));
+        var giveUp = DateTimeOffset.UtcNow.AddMinutes(2);
+        for (var refusals = 0; ; refusals++)
+        {
+            var (status, text) = await partner.SendRawAsync(HttpMethod.Post, "/api/conversions",
+                JsonContent.Create(Body(orderId, amount, orderedAt, expectedAttribution.PromoCode)));
+            if ((int)status is >= 200 and < 300)
+            {
+                Expect(JsonDocument.Parse(text).RootElement.Clone(), model, orderId, expectedAttribution, amount, orderedAt);
+                return refusals;
+            }
+
+            var unavailable = status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+            Assert.True(unavailable && DateTimeOffset.UtcNow < giveUp, $"order {orderId} answered {(int)status}: {text}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static ReferenceModel.Order Expect(
+        JsonElement answer, ReferenceModel model, string orderId, Enrollment? expectedAttribution, decimal amount, DateTimeOffset orderedAt)
+    {
         var expected = model.Post(orderId, expectedAttribution, amount, orderedAt);
         var status = answer.GetProperty("status").GetString();
         if (expectedAttribution is null)
