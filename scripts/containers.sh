@@ -65,10 +65,20 @@ debian_image() {
   echo "$image"
 }
 
+# Our images made more than a day ago that this build does not use: every change of the sources makes
+# new service images (about 1 GB in all). An image a container still uses stays.
+prune_old_images() {
+  local current=$1 debian=$2
+  podman images --filter 'reference=localhost/ambassadornet/*' --filter until=24h --format '{{.Repository}}:{{.Tag}}' \
+    | grep -vxF -f <(cut -d= -f2 "$current"; echo "$debian") \
+    | xargs -r podman rmi >/dev/null 2>&1 || true
+}
+
 as_root mkdir -p "$state"
 install_engine
 start_service
 [ "${1:-}" = --engine-only ] && exit 0
 debian="$(debian_image)"
-DEBIAN_IMAGE="$debian" CONTAINER_CLI=podman AMB_IMAGES_FILE="$root/artifacts/containers/images.env" \
-  deploy/docker/build-images.sh --content-tags
+images="$root/artifacts/containers/images.env"
+DEBIAN_IMAGE="$debian" CONTAINER_CLI=podman AMB_IMAGES_FILE="$images" deploy/docker/build-images.sh --content-tags
+prune_old_images "$images" "$debian"

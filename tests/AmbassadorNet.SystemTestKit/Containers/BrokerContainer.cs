@@ -38,6 +38,7 @@ public sealed class BrokerContainer : OwnContainer
             .WithEnvironment("RABBITMQ_DIST_PORT", Text(ports[2]))
             .WithEnvironment("ERL_EPMD_PORT", Text(ports[3]))
             .WithEnvironment("RABBITMQ_NODENAME", $"amb{amqp}@localhost")
+            .WithEnvironment("RABBITMQ_LISTEN_ADDRESS", "127.0.0.1")
             // The tests' quiescence probes read queue counts from the management API (QueuesIdle).
             .WithEnvironment("RABBITMQ_COLLECT_STATISTICS_INTERVAL", "500")
             .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new Answers(broker)))
