@@ -4,7 +4,9 @@
 #  2. every key a service prints as `required` (dotnet <dll> --print-config-keys) is set, non-empty,
 #     in its compose service and migration job, and in its kubernetes Deployment and migration Job
 #     of both overlays (env, envFrom ConfigMaps/Secrets, as rendered by `kubectl kustomize` with
-#     throw-away keys); `{name}` keys need at least one entry.
+#     throw-away keys); `{name}` keys need at least one entry;
+#  3. docker-compose.yml leaves networking to docker-compose.bridge.yml and docker-compose.hostnet.yml,
+#     and each of them places every one of its containers.
 # Usage: deploy/check.sh   (after dotnet build AmbassadorNet.sln; AMB_CONFIGURATION=release for Release builds)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -86,7 +88,23 @@ for svc in services:
         if svc != "gateway" and any(k.startswith("Gateway__SigningKey__Pem") for k in env):
             failures.append(f"compose {name}: has the gateway's private key")
 
-# 2b. kubernetes: each overlay as rendered
+# 2b. compose networking: docker-compose.yml names no network and publishes no port (neither can be taken
+# away by a later file), and each networking file places every container of it
+bridge = yaml.safe_load(open(f"{root}/deploy/compose/docker-compose.bridge.yml"))["services"]
+hostnet = yaml.safe_load(open(f"{root}/deploy/compose/docker-compose.hostnet.yml"))["services"]
+for name, service in compose["services"].items():
+    for key in ("networks", "network_mode", "ports"):
+        if key in service:
+            failures.append(f"compose {name}: {key} belongs in the networking files, not docker-compose.yml")
+    if not (bridge.get(name) or {}).get("networks"):
+        failures.append(f"compose {name}: no network in docker-compose.bridge.yml")
+    if (hostnet.get(name) or {}).get("network_mode") != "host":
+        failures.append(f"compose {name}: not on the host's network in docker-compose.hostnet.yml")
+for name in set(bridge) | set(hostnet):
+    if name not in compose["services"]:
+        failures.append(f"compose: {name} is in a networking file but not in docker-compose.yml")
+
+# 2c. kubernetes: each overlay as rendered
 for overlay in ("dev", "prod"):
     docs = [d for d in yaml.safe_load_all(open(f"{work}/k8s-{overlay}.yaml")) if d]
     data = {(d["kind"], d["metadata"]["name"]): d.get("data") or d.get("stringData") or {}

@@ -4,7 +4,8 @@
 #   the key-encryption key of the webhooks service's secrets (same id), and the PostgreSQL and
 #   RabbitMQ passwords.
 #
-#   ./generate-keys.sh                  writes ./.env for docker compose (refuses to overwrite)
+#   ./generate-keys.sh                  writes ./.env for docker compose (refuses to overwrite), with the
+#                                       project's name and files (docker-compose.yml and the bridge network)
 #   ./generate-keys.sh --pem-dir DIR    also writes DIR/<kid>.private.pem, DIR/<kid>.public.pem,
 #                                       DIR/<kid>.webhooks-secrets-key, DIR/operator-key and
 #                                       DIR/ip-hash-key for a kubernetes overlay
@@ -52,6 +53,8 @@ fi
 
 [[ ! -e .env ]] || { echo ".env exists; not overwriting (delete it to start over: the databases keep the old passwords)" >&2; exit 1; }
 cat > .env <<ENV
+COMPOSE_PROJECT_NAME=ambassadornet
+COMPOSE_FILE=docker-compose.yml:docker-compose.bridge.yml
 POSTGRES_PASSWORD=$(random)
 RABBITMQ_PASSWORD=$(random)
 AMB_OPERATOR_KEY=$(random)

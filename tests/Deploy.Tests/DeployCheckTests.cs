@@ -1,10 +1,8 @@
-using System.Diagnostics;
-
 namespace Deploy.Tests;
 
 public sealed class DeployCheckTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public async Task Every_deploy_file_parses_and_sets_every_required_key_of_every_service()
@@ -17,19 +15,48 @@ public sealed class DeployCheckTests
     [Fact]
     public async Task A_required_key_missing_from_compose_fails_the_check_and_is_named()
     {
+        var (exitCode, output) = await RunCheckOnEditedCopyAsync("docker-compose.yml",
+            lines => lines.Where(line => !line.Contains("Tracking__IpHashKey=", StringComparison.Ordinal)));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("FAIL compose tracking: Tracking__IpHashKey not set", output);
+    }
+
+    [Fact]
+    public async Task A_service_the_host_network_override_leaves_out_fails_the_check_and_is_named()
+    {
+        var (exitCode, output) = await RunCheckOnEditedCopyAsync("docker-compose.hostnet.yml",
+            lines => lines.Where(line => line.Trim() != "audit: *audit"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("FAIL compose audit: not on the host's network in docker-compose.hostnet.yml", output);
+        Assert.DoesNotContain("FAIL compose audit-migrate", output);
+    }
+
+    [Fact]
+    public async Task A_port_published_by_the_shared_compose_file_fails_the_check_and_is_named()
+    {
+        var (exitCode, output) = await RunCheckOnEditedCopyAsync("docker-compose.yml",
+            lines => lines.SelectMany(line => line == "  rabbitmq:" ? [line, "    ports: [\"127.0.0.1:15672:15672\"]"] : new[] { line }));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("FAIL compose rabbitmq: ports belongs in the networking files, not docker-compose.yml", output);
+    }
+
+    /// <summary>deploy/check.sh on a copy of deploy/ whose compose file <paramref name="file"/> is edited line by line.</summary>
+    private static async Task<(int ExitCode, string Output)> RunCheckOnEditedCopyAsync(string file, Func<string[], IEnumerable<string>> edit)
+    {
         var copy = Directory.CreateTempSubdirectory("amb-deploy-check-");
         try
         {
             CopyDirectory(Path.Combine(Root, "deploy"), Path.Combine(copy.FullName, "deploy"));
             Directory.CreateSymbolicLink(Path.Combine(copy.FullName, "artifacts"), Path.Combine(Root, "artifacts"));
-            var compose = Path.Combine(copy.FullName, "deploy", "compose", "docker-compose.yml");
-            var lines = await File.ReadAllLinesAsync(compose, TestContext.Current.CancellationToken);
-            await File.WriteAllLinesAsync(compose, lines.Where(line => !line.Contains("Tracking__IpHashKey=", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
-
-            var (exitCode, output) = await RunCheckAsync(copy.FullName);
-
-            Assert.NotEqual(0, exitCode);
-            Assert.Contains("Tracking__IpHashKey", output);
+            var path = Path.Combine(copy.FullName, "deploy", "compose", file);
+            var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
+            var edited = edit(lines).ToList();
+            Assert.NotEqual(lines, edited); // the edit found what it edits
+            await File.WriteAllLinesAsync(path, edited, TestContext.Current.CancellationToken);
+            return await RunCheckAsync(copy.FullName);
         }
         finally
         {
@@ -39,17 +66,8 @@ public sealed class DeployCheckTests
 
     private static async Task<(int ExitCode, string Output)> RunCheckAsync(string root)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "check.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await Command.RunAsync("bash", [Path.Combine(root, "deploy", "check.sh")], workingDirectory: root);
+        return (result.ExitCode, result.Output);
     }
 
     private static void CopyDirectory(string from, string to)
@@ -64,18 +82,5 @@ public sealed class DeployCheckTests
         {
             File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AmbassadorNet.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (AmbassadorNet.sln) is not above the test binaries.");
     }
 }
