@@ -3,7 +3,8 @@
 # (idempotent; test.sh calls it, and it is usable alone). No image registry is reachable here, so:
 #  1. podman and runc from Debian's packages, configured by scripts/containers/containers.conf (the
 #     workarounds this kind of machine needs, in its comments), and podman's Docker-compatible API on a
-#     socket of ours for Testcontainers (AMB_CONTAINER_SOCKET);
+#     socket of ours for Testcontainers and docker-compose (AMB_CONTAINER_SOCKET); docker-compose 1.29
+#     (Debian's) for the compose smoke test (deploy/README.md says why not podman-compose);
 #  2. a Debian root file system made with debootstrap from Debian's mirror, imported as the image every
 #     other image starts from;
 #  3. deploy/docker/build-images.sh --content-tags: base, rabbitmq, postgres and one image per service,
@@ -25,7 +26,7 @@ say() { echo "[containers] $*"; }
 
 install_engine() {
   local missing=()
-  for tool in podman runc debootstrap; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  for tool in podman runc debootstrap docker-compose; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
     as_root apt-get update -q >/dev/null
