@@ -66,7 +66,10 @@ public sealed partial class Seeder(HttpClient http, Uri gateway, string operator
         await Payouts.LedgerSettledAsync(keys.Finance);
         var release = await keys.Finance.PostAsync("/api/payouts/release");
         Step($"ledger caught up; commission past its holding period released now: {release.GetProperty("released")} accruals, {Amounts(release)} (the release job takes the rest as it falls due)");
-        Step(await Payouts.RunAsync(keys));
+        if (options.PayoutRun)
+        {
+            Step(await Payouts.RunAsync(keys));
+        }
 
         return new SeedResult(brandId, keys, campaigns, enrolled, posted, posts, experiments);
     }
