@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using AmbassadorNet.TestKit.Containers;
 using DotNet.Testcontainers.Configurations;
 
 namespace AmbassadorNet.SystemTestKit.Containers;
@@ -13,21 +13,11 @@ namespace AmbassadorNet.SystemTestKit.Containers;
 /// </summary>
 public static class ContainerEngine
 {
-    public static string Socket { get; } = Environment.GetEnvironmentVariable("AMB_CONTAINER_SOCKET") is { Length: > 0 } socket
-        ? socket
-        : "/run/ambassadornet/podman.sock";
+    public static string Socket => EngineSocket.Path;
 
     public static Uri Endpoint { get; } = new($"unix://{Socket}");
 
-    private static readonly HttpClient Api = new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellationToken) =>
-        {
-            var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            await unix.ConnectAsync(new UnixDomainSocketEndPoint(Socket), cancellationToken);
-            return new NetworkStream(unix, ownsSocket: true);
-        },
-    }) { BaseAddress = new Uri("http://engine/v1.41/"), Timeout = TimeSpan.FromSeconds(60) };
+    private static readonly HttpClient Api = EngineSocket.CreateClient("v1.41/");
 
     static ContainerEngine() => TestcontainersSettings.ResourceReaperEnabled = false;
 

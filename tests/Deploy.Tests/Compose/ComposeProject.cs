@@ -1,4 +1,5 @@
 using System.Text;
+using AmbassadorNet.TestKit.Containers;
 
 namespace Deploy.Tests.Compose;
 
@@ -19,7 +20,7 @@ internal sealed class ComposeProject : IAsyncDisposable
     {
         Name = name;
         _folder = folder;
-        _environment = new() { ["DOCKER_HOST"] = $"unix://{PodmanApi.Socket}" };
+        _environment = new() { ["DOCKER_HOST"] = $"unix://{EngineSocket.Path}" };
     }
 
     public string Name { get; }
@@ -137,7 +138,7 @@ internal sealed class ComposeProject : IAsyncDisposable
 
     private static async Task AssertEngineReadyAsync()
     {
-        Assert.True(await PodmanApi.AnswersAsync(), $"podman's API does not answer on {PodmanApi.Socket}: run scripts/containers.sh (test.sh does).");
+        Assert.True(await PodmanApi.AnswersAsync(), $"podman's API does not answer on {EngineSocket.Path}: run scripts/containers.sh (test.sh does).");
         var compose = await Command.RunAsync("docker-compose", ["version", "--short"], timeout: TimeSpan.FromMinutes(1));
         Assert.True(compose.Succeeded, $"docker-compose is missing: run scripts/containers.sh (test.sh does).\n{compose.Output}");
     }

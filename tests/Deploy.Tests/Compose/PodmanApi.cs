@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using AmbassadorNet.TestKit.Containers;
 
 namespace Deploy.Tests.Compose;
 
@@ -16,24 +16,12 @@ internal sealed record ProjectContainer(string Id, string Name, string State, in
 }
 
 /// <summary>
-/// podman's API on the socket scripts/containers.sh starts (AMB_CONTAINER_SOCKET): what compose made, by
-/// its project label, and the health checks podman cannot run by itself here.
+/// podman's API (<see cref="EngineSocket"/>): what compose made, by its project label, and the health
+/// checks podman cannot run by itself here.
 /// </summary>
 internal static class PodmanApi
 {
-    public static string Socket { get; } = Environment.GetEnvironmentVariable("AMB_CONTAINER_SOCKET") is { Length: > 0 } socket
-        ? socket
-        : "/run/ambassadornet/podman.sock";
-
-    private static readonly HttpClient Api = new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellationToken) =>
-        {
-            var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            await unix.ConnectAsync(new UnixDomainSocketEndPoint(Socket), cancellationToken);
-            return new NetworkStream(unix, ownsSocket: true);
-        },
-    }) { BaseAddress = new Uri("http://podman/"), Timeout = TimeSpan.FromSeconds(60) };
+    private static readonly HttpClient Api = EngineSocket.CreateClient();
 
     public static async Task<bool> AnswersAsync()
     {
