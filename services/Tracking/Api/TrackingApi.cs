@@ -24,7 +24,10 @@ public static class TrackingApi
 
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head], RedirectEndpoint.RedirectAsync).AllowAnonymous().WithTags("Redirect")
+        // Short-circuited: answered as soon as routing matched it, without the authentication,
+        // authorization, brand scope and idempotency middleware after routing (an anonymous GET has no
+        // use for them), on the path every visitor takes.
+        app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head], RedirectEndpoint.RedirectAsync).AllowAnonymous().ShortCircuit().WithTags("Redirect")
             .WithName("FollowTrackingLink").WithSummary("Public: 302 to the campaign's destination with UTM parameters and amb_cid; 404 for an unknown code.")
             // One endpoint answers both methods; operation ids must be unique, and GET keeps the published one.
             .AddOpenApiOperationTransformer((operation, context, _) =>
