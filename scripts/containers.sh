@@ -22,7 +22,7 @@ suite=bookworm
 mirror=http://deb.debian.org/debian
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -E "$@"; fi; }
-say() { echo "[containers] $*"; }
+say() { echo "[containers] $*" >&2; } # stderr: functions that print a result print it on stdout
 
 install_engine() {
   local missing=()
@@ -60,7 +60,7 @@ debian_image() {
     rootfs="$(mktemp -d /var/tmp/amb-rootfs.XXXXXX)"
     as_root debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" > "$state/debootstrap.log" 2>&1 \
       || { tail -20 "$state/debootstrap.log" >&2; exit 1; }
-    as_root tar -C "$rootfs" -c . | podman import --change 'CMD ["/bin/bash"]' - "$image" >/dev/null
+    as_root tar -C "$rootfs" -c . | podman import -q --change 'CMD ["/bin/bash"]' - "$image" >/dev/null
     as_root rm -rf "$rootfs"
   fi
   echo "$image"
