@@ -41,8 +41,10 @@ start_service() {
   as_root mkdir -p "$(dirname "$socket")" "$state"
   as_root rm -f "$socket"
   say "starting podman's API on $socket"
-  as_root env CONTAINERS_CONF="$CONTAINERS_CONF" setsid podman system service --time=0 "unix://$socket" \
-    > "$state/podman-service.log" 2>&1 < /dev/null &
+  # From /: the service outlives this script and the clone it ran in, and conmon, which it starts for
+  # every container, fails ("Failed to get working directory") once that directory is deleted.
+  (cd / && as_root env CONTAINERS_CONF="$CONTAINERS_CONF" setsid podman system service --time=0 "unix://$socket" \
+    > "$state/podman-service.log" 2>&1 < /dev/null &)
   for _ in $(seq 1 50); do
     curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 && return
     sleep 0.2
