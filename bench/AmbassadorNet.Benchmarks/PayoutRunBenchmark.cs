@@ -77,8 +77,8 @@ public sealed class PayoutRunBenchmark(BenchSystem system, BenchOptions options,
         Check(againStatus == HttpStatusCode.OK && !again.GetProperty("created").GetBoolean(), $"the re-run answered {againStatus}");
         Check(again.GetProperty("runId").GetGuid() == run.GetProperty("runId").GetGuid(), "the re-run answered another run");
         Check(again.GetProperty("batches").EnumerateArray().Single().GetProperty("id").GetGuid() == batch.GetProperty("id").GetGuid(), "the re-run answered another batch");
-        var (links, left) = await AfterAsync(database, brand);
-        Check(links == sizes.Commissions, $"{links} entries linked to lines, {sizes.Commissions} released");
+        var (links, distinct, left) = await AfterAsync(database, brand);
+        Check(links == sizes.Commissions && distinct == links, $"{links} entries linked to lines ({distinct} distinct), {sizes.Commissions} released");
         Check(left == 0m, $"{left} still available after the run");
         Log($"round {round}: run {ran.TotalSeconds:F2} s ({status}), re-run {reran.TotalMilliseconds:F0} ms ({againStatus}); " +
             $"{sizes.Creators:N0} lines, total {available:N2}, {links:N0} entries linked");
@@ -105,8 +105,10 @@ public sealed class PayoutRunBenchmark(BenchSystem system, BenchOptions options,
         WHERE a.brand_id = @brand AND a.kind = 'creator_available'
         """, brand);
 
-    private static async Task<(long Links, decimal Left)> AfterAsync(string database, Guid brand) => (
-        await ScalarAsync<long>(database, "SELECT count(*) FROM payout_line_entries WHERE brand_id = @brand", brand),
+    /// <summary>The entries the lines' sets hold (each must be there once) and what is left available.</summary>
+    private static async Task<(long Links, long Distinct, decimal Left)> AfterAsync(string database, Guid brand) => (
+        await ScalarAsync<long>(database, "SELECT count(*) FROM payout_line_entry_sets s, unnest(s.entry_ids) WHERE s.brand_id = @brand", brand),
+        await ScalarAsync<long>(database, "SELECT count(DISTINCT settled) FROM payout_line_entry_sets s, unnest(s.entry_ids) settled WHERE s.brand_id = @brand", brand),
         await AvailableAsync(database, brand));
 
     private static async Task<T> ScalarAsync<T>(string database, string sql, Guid brand)

@@ -44,7 +44,7 @@ public static class PayoutRunSeed
         }
 
         // Statistics as a live database would have them after autovacuum: the run's plans depend on them.
-        await ExecuteAsync(connection, "ANALYZE ledger_accounts; ANALYZE journal_transactions; ANALYZE journal_entries; ANALYZE creator_payout_profiles; ANALYZE payout_line_entries");
+        await ExecuteAsync(connection, "ANALYZE ledger_accounts; ANALYZE journal_transactions; ANALYZE journal_entries; ANALYZE creator_payout_profiles; ANALYZE payout_line_entry_sets");
         return clock.Elapsed;
     }
 

@@ -65,6 +65,34 @@ public sealed class BatchLifecycleTests(PayoutsService service) : LedgerTest(ser
     }
 
     [Fact]
+    public async Task A_voided_line_still_lists_the_entries_it_settled_and_the_next_line_lists_only_the_returned_money_and_what_came_since()
+    {
+        var desk = new PayoutDesk(Service);
+        var creator = await desk.PayeeAsync("USD", 10m, 20m);
+        var first = PayoutDesk.BatchOf(await desk.RunReadAsync());
+        var before = Entries(await desk.BatchAsync(first));
+
+        await desk.VoidAsync(first);
+        await desk.FeeAsync(creator, 5m);
+        var second = PayoutDesk.BatchOf(await desk.RunReadAsync());
+        var voided = Entries(await desk.BatchAsync(first));
+        var next = Entries(await desk.BatchAsync(second));
+
+        Assert.Equal([("deliverable_fee", 10m), ("deliverable_fee", 20m)], before.Select(e => (e.Cause, e.Amount)).Order());
+        Assert.Equal(before, voided);
+        Assert.Equal([("deliverable_fee", 5m), (CauseTypes.PayoutReturned, 30m)], next.Select(e => (e.Cause, e.Amount)).Order());
+        Assert.Empty(next.Select(e => e.Id).Intersect(voided.Select(e => e.Id)));
+        Assert.Equal(35m, (await desk.BatchAsync(second)).GetProperty("lines")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal((0m, 35m), await desk.BalancesAsync(creator));
+    }
+
+    /// <summary>The entries the batch's only line lists: entry id, cause and amount (as owed).</summary>
+    private static List<(Guid Id, string Cause, decimal Amount)> Entries(JsonElement batch) =>
+        batch.GetProperty("lines").EnumerateArray().Single().GetProperty("entries").EnumerateArray()
+            .Select(e => (e.GetProperty("entryId").GetGuid(), e.GetProperty("causeType").GetString()!, e.GetProperty("amount").GetDecimal()))
+            .OrderBy(e => e.Item1).ToList();
+
+    [Fact]
     public async Task Bad_runs_unknown_batches_and_wrong_roles_are_refused_and_change_nothing()
     {
         var desk = new PayoutDesk(Service);

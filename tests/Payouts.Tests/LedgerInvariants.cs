@@ -49,16 +49,26 @@ public static class LedgerInvariants
     }
 
     /// <summary>
-    /// Payout lines agree with the ledger: in payout equals the creator's open lines; each line's
-    /// linked entries are on their creator's available account and net to its amount; what is available is exactly the entries no line settled
-    /// yet; payouts paid equals the paid lines. An entry is linked at most once by the primary key.
+    /// Payout lines agree with the ledger: every line has its set of settled entries, each id of a set is
+    /// an entry on the set's account, which is its line's creator's available account in the line's
+    /// currency, and the entries net to the line's amount; no entry is in two sets (voided lines keep
+    /// theirs: what a void returned is a new entry); in payout equals the creator's open lines; what is
+    /// available is exactly the entries no set holds yet; payouts paid equals the paid lines.
     /// </summary>
     private static async Task CheckPayoutsAsync(PayoutsService service)
     {
         Assert.Equal(0L, await service.ScalarAsync<long>("""
-            SELECT count(*) FROM payout_line_entries le JOIN payout_lines l ON l.id = le.line_id
+            SELECT count(*) FROM payout_lines l
+            WHERE NOT EXISTS (SELECT 1 FROM payout_line_entry_sets s WHERE s.line_id = l.id)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM payout_line_entry_sets s JOIN payout_lines l ON l.id = s.line_id, unnest(s.entry_ids) settled
             WHERE NOT EXISTS (SELECT 1 FROM journal_entries e JOIN ledger_accounts a ON a.id = e.account_id
-                              WHERE e.id = le.entry_id AND a.kind = 'creator_available' AND a.creator_id = l.creator_id AND a.currency = l.currency)
+                              WHERE e.id = settled AND a.id = s.account_id AND a.kind = 'creator_available'
+                                AND a.creator_id = l.creator_id AND a.currency = l.currency AND a.brand_id = l.brand_id)
+            """));
+        Assert.Equal(0L, await service.ScalarAsync<long>("""
+            SELECT count(*) FROM (SELECT settled FROM payout_line_entry_sets s, unnest(s.entry_ids) settled GROUP BY settled HAVING count(*) > 1) twice
             """));
         Assert.Equal(0L, await service.ScalarAsync<long>("""
             SELECT count(*) FROM ledger_accounts a
@@ -68,7 +78,8 @@ public static class LedgerInvariants
             """));
         Assert.Equal(0L, await service.ScalarAsync<long>("""
             SELECT count(*) FROM payout_lines l
-            WHERE l.amount <> (SELECT -sum(e.amount) FROM payout_line_entries le JOIN journal_entries e ON e.id = le.entry_id WHERE le.line_id = l.id)
+            WHERE l.amount <> (SELECT -sum(e.amount) FROM payout_line_entry_sets s, unnest(s.entry_ids) settled JOIN journal_entries e ON e.id = settled
+                               WHERE s.line_id = l.id)
             """));
         Assert.Equal(0L, await service.ScalarAsync<long>("""
             SELECT count(*) FROM ledger_accounts a
@@ -76,7 +87,7 @@ public static class LedgerInvariants
               AND coalesce((SELECT sum(e.amount) FROM journal_entries e WHERE e.account_id = a.id), 0)
                <> coalesce((SELECT sum(e.amount) FROM journal_entries e JOIN journal_transactions t ON t.id = e.transaction_id
                             WHERE e.account_id = a.id AND t.cause_type <> 'payout_batched'
-                              AND NOT EXISTS (SELECT 1 FROM payout_line_entries le WHERE le.entry_id = e.id)), 0)
+                              AND NOT EXISTS (SELECT 1 FROM payout_line_entry_sets s WHERE s.account_id = a.id AND e.id = ANY (s.entry_ids))), 0)
             """));
         Assert.Equal(0L, await service.ScalarAsync<long>("""
             SELECT count(*) FROM ledger_accounts a

@@ -33,13 +33,13 @@ internal static class BatchEndpoints
         var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException($"Payout batch {id} does not exist.");
         var lines = await db.PayoutLines.AsNoTracking().Where(l => l.BatchId == id).OrderBy(l => l.CreatorId).ToListAsync(ct);
         var entries = await (
-            from le in db.LineEntries
-            join l in db.PayoutLines on le.LineId equals l.Id
-            join e in db.Entries on le.EntryId equals e.Id
+            from set in db.LineEntrySets
+            join l in db.PayoutLines on set.LineId equals l.Id
+            from e in db.Entries.Where(e => set.EntryIds.Contains(e.Id))
             join t in db.Transactions on e.TransactionId equals t.Id
             where l.BatchId == id
             orderby t.PostedAt, e.Id
-            select new { le.LineId, EntryId = e.Id, t.Id, t.PostedAt, t.CauseType, t.CauseId, t.CauseRef, e.Amount }).ToListAsync(ct);
+            select new { set.LineId, EntryId = e.Id, t.Id, t.PostedAt, t.CauseType, t.CauseId, t.CauseRef, e.Amount }).ToListAsync(ct);
         var conversionIds = entries.Where(e => e.CauseType is CauseTypes.Release or CauseTypes.Reversal).Select(e => e.CauseId).Distinct().ToList();
         var accruals = await db.Accruals.AsNoTracking().Where(a => conversionIds.Contains(a.ConversionId))
             .ToDictionaryAsync(a => a.ConversionId, a => (a.OrderId, a.CampaignId), ct);

@@ -39,12 +39,19 @@ public sealed class PayoutLine : BrandOwnedEntity
     public string? FailureReason { get; set; }
 }
 
-/// <summary>An available-balance entry settled by a line; the entry is the key, so no entry is ever paid twice.</summary>
-public sealed class PayoutLineEntry : IBrandOwned
+/// <summary>
+/// The available-balance entries a line settles, all on one account (its creator's available account in
+/// its currency). One row per line, written once with the line and never changed: a voided line keeps
+/// its entries, and the money it returns is a new entry for a later line. No two sets of an account
+/// share an entry, so no entry is ever paid twice (Migrations/0010).
+/// </summary>
+public sealed class PayoutLineEntrySet : IBrandOwned
 {
-    public Guid EntryId { get; set; }
+    public Guid LineId { get; set; }
 
     public Guid BrandId { get; set; }
 
-    public Guid LineId { get; set; }
+    public Guid AccountId { get; set; }
+
+    public Guid[] EntryIds { get; set; } = [];
 }

@@ -5,8 +5,8 @@ namespace AmbassadorNet.Payouts.Ledger;
 
 /// <summary>
 /// The set-based statements of a payout run, run inside the runner's transaction on its connection.
-/// Working sets live in temporary tables dropped at commit: the candidate entries (up to millions),
-/// the balance and verdict per creator and currency, and the lines. Nothing here goes through the
+/// Working sets live in temporary tables dropped at commit: the balance per creator and currency with
+/// the ids of the entries behind it, the verdict per balance, and the lines. Nothing here goes through the
 /// change tracker: a run of 100,000 creators is a handful of statements, not a million tracked rows.
 /// </summary>
 internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOffset now)
@@ -21,28 +21,25 @@ internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOf
 
     /// <summary>
     /// Every available entry posted up to the period end that no line settles yet (the run's own
-    /// debits of available are not money owed), and their net per creator and currency.
+    /// debits of available are not money owed), netted per creator and currency, with the ids of the
+    /// entries behind each balance: the set its line will settle.
     /// </summary>
     public async Task CollectAsync(DateTimeOffset periodEnd, CancellationToken ct)
     {
         // Hash joins and aggregates over a million rows stay in memory instead of spilling to disk.
         await ExecuteAsync("SET LOCAL work_mem = '192MB'", ct);
         await ExecuteAsync($"""
-            CREATE TEMP TABLE run_candidates ON COMMIT DROP AS
-            SELECT e.id AS entry_id, a.id AS account_id, a.creator_id, e.currency, e.amount
+            CREATE TEMP TABLE run_balances ON COMMIT DROP AS
+            SELECT a.id AS account_id, a.creator_id, e.currency, -sum(e.amount) AS owed, array_agg(e.id) AS entry_ids
             FROM ledger_accounts a
             JOIN journal_entries e ON e.account_id = a.id
             JOIN journal_transactions t ON t.id = e.transaction_id
             WHERE a.brand_id = @brand AND a.kind = '{Available}'
               AND t.posted_at <= @period_end AND t.cause_type <> '{CauseTypes.PayoutBatched}'
-              AND NOT EXISTS (SELECT 1 FROM payout_line_entries l WHERE l.entry_id = e.id)
+              AND NOT EXISTS (SELECT 1 FROM payout_line_entry_sets s, unnest(s.entry_ids) settled WHERE s.brand_id = @brand AND settled = e.id)
+            GROUP BY a.id, a.creator_id, e.currency
             """, ct, Parameter("period_end", periodEnd));
-        await ExecuteAsync("""
-            CREATE TEMP TABLE run_balances ON COMMIT DROP AS
-            SELECT account_id, creator_id, currency, -sum(amount) AS owed
-            FROM run_candidates GROUP BY account_id, creator_id, currency
-            """, ct);
-        await ExecuteAsync("ANALYZE run_candidates; ANALYZE run_balances", ct);
+        await ExecuteAsync("ANALYZE run_balances", ct);
     }
 
     public Task<List<string>> CurrenciesAsync(CancellationToken ct) =>
@@ -81,8 +78,8 @@ internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOf
 
     /// <summary>
     /// The lines of every batch, each moving its amount from the creator's available account to their
-    /// in-payout account (created on first use) in its batch's transaction, and the links from each
-    /// line to the exact entries it settles. The batches and their transactions must exist already.
+    /// in-payout account (created on first use) in its batch's transaction, and each line's set of the
+    /// exact entries it settles. The batches and their transactions must exist already.
     /// </summary>
     public async Task PostLinesAsync(IReadOnlyList<BatchTarget> targets, CancellationToken ct)
     {
@@ -120,10 +117,10 @@ internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOf
             SELECT ledger_uuid_v7(@now), @brand, transaction_id, in_payout_account, currency, -amount FROM run_lines
             """, ct);
         await ExecuteAsync("""
-            INSERT INTO payout_line_entries (entry_id, brand_id, line_id)
-            SELECT c.entry_id, @brand, l.id
-            FROM run_candidates c JOIN run_lines l ON l.creator_id = c.creator_id AND l.currency = c.currency
-            ORDER BY c.entry_id
+            INSERT INTO payout_line_entry_sets (line_id, brand_id, account_id, entry_ids)
+            SELECT l.id, @brand, l.available_account, b.entry_ids
+            FROM run_lines l JOIN run_balances b ON b.account_id = l.available_account
+            ORDER BY l.id
             """, ct);
     }
 

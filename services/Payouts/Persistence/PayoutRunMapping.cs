@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Payouts.Persistence;
 
-/// <summary>How the payout run entities map to the tables of Migrations/0002_payout_runs.sql.</summary>
+/// <summary>How the payout run entities map to the tables of Migrations/0002_payout_runs.sql (and 0010's entry sets).</summary>
 internal sealed class PayoutRunMapping :
     IEntityTypeConfiguration<CreatorPayoutProfile>,
     IEntityTypeConfiguration<PayoutRun>,
     IEntityTypeConfiguration<PayoutBatch>,
     IEntityTypeConfiguration<PayoutLine>,
-    IEntityTypeConfiguration<PayoutLineEntry>,
+    IEntityTypeConfiguration<PayoutLineEntrySet>,
     IEntityTypeConfiguration<SettlementImport>
 {
     public void Configure(EntityTypeBuilder<CreatorPayoutProfile> profile)
@@ -52,12 +52,12 @@ internal sealed class PayoutRunMapping :
         line.HasIndex(l => l.CreatorId);
     }
 
-    public void Configure(EntityTypeBuilder<PayoutLineEntry> link)
+    public void Configure(EntityTypeBuilder<PayoutLineEntrySet> set)
     {
-        link.ToTable("payout_line_entries");
-        link.HasKey(l => l.EntryId);
-        // No foreign key: a statement-level trigger of Migrations/0003 checks the lines exist, as a set.
-        link.HasIndex(l => l.LineId);
+        set.ToTable("payout_line_entry_sets", t => t.HasCheckConstraint("ck_payout_line_entry_sets_entry_ids", "cardinality(entry_ids) > 0"));
+        set.HasKey(s => s.LineId);
+        // No foreign keys: statement-level triggers of Migrations/0010 check the line and the account, as a set.
+        set.HasIndex(s => s.AccountId);
     }
 
     public void Configure(EntityTypeBuilder<SettlementImport> import)

@@ -31,7 +31,7 @@ public sealed class PayoutsDbContext(DbContextOptions<PayoutsDbContext> options,
 
     public DbSet<PayoutLine> PayoutLines => Set<PayoutLine>();
 
-    public DbSet<PayoutLineEntry> LineEntries => Set<PayoutLineEntry>();
+    public DbSet<PayoutLineEntrySet> LineEntrySets => Set<PayoutLineEntrySet>();
 
     public DbSet<SettlementImport> SettlementImports => Set<SettlementImport>();
 
