@@ -28,14 +28,20 @@ internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOf
     {
         // Hash joins and aggregates over a million rows stay in memory instead of spilling to disk.
         await ExecuteAsync("SET LOCAL work_mem = '192MB'", ct);
+        // The transactions whose entries are not owed (the runs' own, those posted after the period end)
+        // are few and found by index; joining every entry with its transaction instead hashed them all
+        // (2,000,000 at T5's size). Every entry has a transaction of its brand: the commit-time check of
+        // Migrations/0003 refuses any other.
         await ExecuteAsync($"""
             CREATE TEMP TABLE run_balances ON COMMIT DROP AS
+            WITH not_owed AS MATERIALIZED (
+                SELECT id FROM journal_transactions
+                WHERE brand_id = @brand AND (cause_type = '{CauseTypes.PayoutBatched}' OR posted_at > @period_end))
             SELECT a.id AS account_id, a.creator_id, e.currency, -sum(e.amount) AS owed, array_agg(e.id) AS entry_ids
             FROM ledger_accounts a
             JOIN journal_entries e ON e.account_id = a.id
-            JOIN journal_transactions t ON t.id = e.transaction_id
             WHERE a.brand_id = @brand AND a.kind = '{Available}'
-              AND t.posted_at <= @period_end AND t.cause_type <> '{CauseTypes.PayoutBatched}'
+              AND NOT EXISTS (SELECT 1 FROM not_owed n WHERE n.id = e.transaction_id)
               AND NOT EXISTS (SELECT 1 FROM payout_line_entry_sets s, unnest(s.entry_ids) settled WHERE s.brand_id = @brand AND settled = e.id)
             GROUP BY a.id, a.creator_id, e.currency
             """, ct, Parameter("period_end", periodEnd));
@@ -89,21 +95,25 @@ internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOf
             new("batch_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = targets.Select(t => t.BatchId).ToArray() },
             new("transaction_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = targets.Select(t => t.TransactionId).ToArray() },
         };
-        await ExecuteAsync($"""
-            INSERT INTO ledger_accounts (id, brand_id, currency, kind, creator_id, created_at)
-            SELECT ledger_uuid_v7(@now), @brand, v.currency, '{InPayout}', v.creator_id, @now
-            FROM run_verdicts v WHERE v.reason IS NULL
-            ON CONFLICT (brand_id, currency, kind, creator_id) DO NOTHING
-            """, ct);
+        // A creator's first line opens their in-payout account: its id is chosen here and the account
+        // inserted after, so one lookup serves both. Only runs open in-payout accounts (settlements and
+        // voids use the one their line's run opened) and runs of a brand take turns, so no other
+        // writer can open the same account meanwhile; if one did, its unique key would fail the run.
         await ExecuteAsync($"""
             CREATE TEMP TABLE run_lines ON COMMIT DROP AS
             SELECT ledger_uuid_v7(@now) AS id, x.batch_id, x.transaction_id, v.creator_id, v.currency, v.owed AS amount,
-                   v.payee_reference, v.account_id AS available_account, p.id AS in_payout_account
+                   v.payee_reference, v.account_id AS available_account,
+                   coalesce(p.id, ledger_uuid_v7(@now)) AS in_payout_account, p.id IS NULL AS opens_account
             FROM run_verdicts v
             JOIN unnest(@batch_currencies, @batch_ids, @transaction_ids) AS x (currency, batch_id, transaction_id) ON x.currency = v.currency
-            JOIN ledger_accounts p ON p.brand_id = @brand AND p.kind = '{InPayout}' AND p.currency = v.currency AND p.creator_id = v.creator_id
+            LEFT JOIN ledger_accounts p ON p.brand_id = @brand AND p.kind = '{InPayout}' AND p.currency = v.currency AND p.creator_id = v.creator_id
             WHERE v.reason IS NULL
             """, ct, batches);
+        await ExecuteAsync($"""
+            INSERT INTO ledger_accounts (id, brand_id, currency, kind, creator_id, created_at)
+            SELECT in_payout_account, @brand, currency, '{InPayout}', creator_id, @now
+            FROM run_lines WHERE opens_account ORDER BY in_payout_account
+            """, ct);
         await ExecuteAsync($"""
             INSERT INTO payout_lines (id, brand_id, batch_id, creator_id, currency, amount, payee_reference, status, transaction_id)
             SELECT id, @brand, batch_id, creator_id, currency, amount, payee_reference, '{SnakeCaseEnums.Name(LineStatus.InPayout)}', transaction_id
