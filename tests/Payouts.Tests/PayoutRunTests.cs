@@ -1,4 +1,5 @@
 using System.Net;
+using Npgsql;
 
 namespace Payouts.Tests;
 
@@ -98,6 +99,37 @@ public sealed class PayoutRunTests(PayoutsService service) : LedgerTest(service)
         Assert.Equal((0m, 55m), await desk.BalancesAsync(creator));
         var nothingNew = await desk.RunReadAsync();
         Assert.Equal(0, nothingNew.GetProperty("batches").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_entry_posted_before_the_period_end_that_commits_after_the_run_read_is_paid_once_by_the_next_run()
+    {
+        var desk = new PayoutDesk(Service);
+        var creator = await desk.PayeeAsync("USD", 10m);
+        var expense = await Service.ScalarAsync<Guid>("SELECT id FROM ledger_accounts WHERE brand_id = @b AND kind = 'deliverable_fee_expense'", ("b", desk.Brand));
+        var available = await Service.ScalarAsync<Guid>(
+            "SELECT id FROM ledger_accounts WHERE brand_id = @b AND kind = 'creator_available' AND creator_id = @c", ("b", desk.Brand), ("c", creator));
+        await using var late = new NpgsqlConnection(Service.Database.ConnectionString);
+        await late.OpenAsync(TestContext.Current.CancellationToken);
+        await using var posting = await late.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        var (transaction, entry) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using (var write = new NpgsqlCommand($"""
+            INSERT INTO journal_transactions VALUES ('{transaction}', '{desk.Brand}', now(), now() - interval '1 minute', 'adjustment', '{Guid.CreateVersion7()}', '', '{Service.FinanceKey}', null, null, 'in flight');
+            INSERT INTO journal_entries VALUES ('{Guid.CreateVersion7()}', '{desk.Brand}', '{transaction}', '{expense}', 'USD', 7), ('{entry}', '{desk.Brand}', '{transaction}', '{available}', 'USD', -7);
+            """, late, posting))
+        {
+            await write.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var first = await desk.RunReadAsync(); // its period ends after the posting's time, but the posting has not committed
+        await posting.CommitAsync(TestContext.Current.CancellationToken);
+        var second = await desk.RunReadAsync();
+
+        var (paidFirst, paidSecond) = (await desk.BatchAsync(PayoutDesk.BatchOf(first)), await desk.BatchAsync(PayoutDesk.BatchOf(second)));
+        Assert.Equal(10m, Lines(paidFirst)[creator]);
+        Assert.Equal(7m, Lines(paidSecond)[creator]);
+        Assert.Equal([entry], paidSecond.GetProperty("lines")[0].GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("entryId").GetGuid()));
+        Assert.Equal((0m, 17m), await desk.BalancesAsync(creator));
     }
 
     [Fact]
