@@ -48,7 +48,8 @@ internal sealed class PayoutRunSql(PayoutsDbContext db, Guid brandId, DateTimeOf
               AND NOT EXISTS (SELECT 1 FROM payout_line_entry_sets s, unnest(s.entry_ids) settled WHERE s.brand_id = @brand AND settled = e.id)
             GROUP BY a.id, a.creator_id, e.currency
             """, ct, Parameter("period_end", periodEnd));
-        await ExecuteAsync("ANALYZE run_balances", ct);
+        // Statistics for the plans that join the balances; the arrays need none (their element statistics took 0.1 s).
+        await ExecuteAsync("ANALYZE run_balances (account_id, creator_id, currency, owed)", ct);
     }
 
     public Task<List<string>> CurrenciesAsync(CancellationToken ct) =>
