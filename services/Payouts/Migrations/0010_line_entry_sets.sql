@@ -81,3 +81,10 @@ END $$;
 
 DROP TABLE payout_line_entries;
 DROP FUNCTION payout_links_check_lines();
+
+-- 0003's refusal named the links; accounts and lines are now pointed at by entries and entry sets.
+CREATE OR REPLACE FUNCTION ledger_refuse_removal() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% on % is not allowed: ledger entries and payout entry sets point at its rows', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END $$;

@@ -5,7 +5,7 @@ namespace Reliability.Tests.Faults;
 
 /// <summary>
 /// Scenario 7 of docs/reliability.md: the payouts service dies (as by kill -9) in the middle of a payout run,
-/// after every line, ledger move and entry link is written and before the commit. Nothing of the
+/// after every line, ledger move and entry set is written and before the commit. Nothing of the
 /// run survives; run again, the period gets one batch paying each creator exactly what was
 /// available, and a further run answers that same batch: nobody is paid twice.
 /// </summary>
