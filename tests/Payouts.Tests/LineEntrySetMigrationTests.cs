@@ -42,6 +42,27 @@ public sealed class LineEntrySetMigrationTests
         Assert.Null(await ScalarAsync(database, "SELECT to_regclass('payout_line_entries')::text"));
     }
 
+    [Fact]
+    public async Task A_link_whose_line_has_no_available_account_stops_the_migration_and_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync("payouts_0010_lost");
+        var migrator = new SchemaMigrator(NullLogger<SchemaMigrator>.Instance);
+        await migrator.MigrateAsync(database.ConnectionString, [.. PayoutsDbContext.Migrations.Where(m => m.Module is not null || int.Parse(m.Version) < 10)]);
+        var line = Guid.CreateVersion7();
+        await ExecuteAsync(database, $"""
+            SET session_replication_role = replica;
+            INSERT INTO payout_lines (id, brand_id, batch_id, creator_id, currency, amount, payee_reference, status, transaction_id)
+            VALUES ('{line}', '{Brand}', gen_random_uuid(), gen_random_uuid(), 'USD', 5, 'p', 'paid', gen_random_uuid());
+            INSERT INTO payout_line_entries VALUES (gen_random_uuid(), '{Brand}', '{line}');
+            """);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => migrator.MigrateAsync(database.ConnectionString, PayoutsDbContext.Migrations));
+
+        Assert.Equal("payout_line_entries did not convert into payout_line_entry_sets one for one", refused.MessageText);
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM payout_line_entries"));
+        Assert.Null(await ScalarAsync(database, "SELECT to_regclass('payout_line_entry_sets')::text"));
+    }
+
     private static (Guid Id, Guid Available, Guid Pending) Creator() => (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 
     private static async Task<List<(Guid Line, Guid Account, Guid[] Entries)>> SetsAsync(TestDatabase database)

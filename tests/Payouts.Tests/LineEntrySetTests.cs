@@ -91,6 +91,17 @@ public sealed class LineEntrySetTests(PayoutsService service) : LedgerTest(servi
         Assert.Contains("settle the same entry", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_set_without_entries_is_refused()
+    {
+        var (desk, _, line, account, _) = await PaidAsync();
+        var newLine = Guid.CreateVersion7();
+
+        var message = await RefusedAsync(desk.Brand, AnotherLine(newLine, line) + $"INSERT INTO payout_line_entry_sets VALUES ('{newLine}', '{desk.Brand}', '{account}', '{{}}');");
+
+        Assert.Equal("new row for relation \"payout_line_entry_sets\" violates check constraint \"ck_payout_line_entry_sets_entry_ids\"", message);
+    }
+
     [Theory]
     [InlineData("UPDATE payout_line_entry_sets SET entry_ids = entry_ids || gen_random_uuid()", "UPDATE")]
     [InlineData("DELETE FROM payout_line_entry_sets", "DELETE")]
