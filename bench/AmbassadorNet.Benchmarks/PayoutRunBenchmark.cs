@@ -28,7 +28,7 @@ public sealed record PayoutRunSizes(int Creators, int Commissions)
 /// (<c>POST /api/payouts/runs</c> with a brand admin key), then the same period again, which must
 /// answer the existing run and create nothing. Each round seeds a brand of its own (the seed is
 /// reported, not timed into the figure) and checks the outcome: one USD batch whose total is the sum
-/// of the available balances before the run, one line per creator, every commission entry linked,
+/// of the available balances before the run, one line per creator, every commission entry in exactly one line's set,
 /// nothing left available.
 /// </summary>
 public sealed class PayoutRunBenchmark(BenchSystem system, BenchOptions options, PayoutRunSizes sizes)
