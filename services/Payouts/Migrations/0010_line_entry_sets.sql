@@ -1,5 +1,5 @@
 -- Issue #33 (T5): a payout line records the entries it settles in one row, their ids in an array,
--- instead of one row per entry (docs/decisions/0027-one-row-of-entries-per-payout-line.md). A run of
+-- instead of one row per entry (docs/decisions/0028-one-row-of-entries-per-payout-line.md). A run of
 -- 1,000,000 entries spent 40 % of its time writing the million link rows and their two indexes; the
 -- same run writes 100,000 rows here.
 --
