@@ -122,8 +122,18 @@ public sealed class OrderStreamTests(PartnerSystemFixture fixture)
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await call.RequestStream.WriteAsync(Order(NewHandle("x"), "1.00", "USD", null));
-            await call.RequestStream.CompleteAsync();
+            try
+            {
+                await call.RequestStream.WriteAsync(Order(NewHandle("x"), "1.00", "USD", null));
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (RpcException)
+            {
+                // The gateway may refuse the call while the message is still being written: the write
+                // then fails as Cancelled (seen in a clean-clone CI run), and the call's own status is
+                // what the response stream reports.
+            }
+
             await call.ResponseStream.MoveNext();
         });
 
