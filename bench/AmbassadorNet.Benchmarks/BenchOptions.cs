@@ -4,17 +4,21 @@ namespace AmbassadorNet.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--runs 3 --duration 10 --warmup 20 --connections 64 --out bench/results/latest.json
-/// --only redirect,t2 --environment Production</c> (<c>--only</c> names benchmark groups; without it
-/// every group runs; <c>--environment</c> is the services' ASPNETCORE_ENVIRONMENT, Production as
-/// deployed unless a comparison with an older build, which ran them in Development, needs otherwise).
+/// --only redirect,t2 --environment Production --service-env DOTNET_gcServer=0 --telemetry</c> (<c>--only</c> names
+/// benchmark groups; without it every group runs; <c>--environment</c> is the services' ASPNETCORE_ENVIRONMENT,
+/// Production as deployed unless a comparison with an older build, which ran them in Development, needs
+/// otherwise; <c>--service-env</c>, repeatable, sets an environment variable of every service, for
+/// experiments with runtime settings; <c>--telemetry</c> has every service export traces, metrics and logs
+/// over OTLP to <see cref="OtlpSink"/>, as a deployment exports them to its collector).
 /// </summary>
 public sealed record BenchOptions(
-    int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only, string Environment)
+    int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only, string Environment,
+    IReadOnlyDictionary<string, string> ServiceEnvironment, bool Telemetry)
 {
-    /// <summary>Whether the group named <paramref name="group"/> was asked for.</summary>
     /// <summary>Groups that repeat part of another (t6reads: T6 without its load) and run only when named.</summary>
     private static readonly string[] OnlyWhenNamed = ["t6reads"];
 
+    /// <summary>Whether the group named <paramref name="group"/> was asked for.</summary>
     public bool Includes(string group) => Only.Count == 0 ? !OnlyWhenNamed.Contains(group) : Only.Contains(group);
 
     public static BenchOptions Parse(string[] args)
@@ -35,6 +39,30 @@ public sealed record BenchOptions(
             Value("--out", "bench/results/latest.json"),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase),
-            Value("--environment", "Production"));
+            Value("--environment", "Production"),
+            ServiceEnvironmentOf(args),
+            args.Contains("--telemetry"));
+    }
+
+    private static Dictionary<string, string> ServiceEnvironmentOf(string[] args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] != "--service-env")
+            {
+                continue;
+            }
+
+            var pair = args[i + 1].Split('=', 2);
+            if (pair.Length != 2 || pair[0].Length == 0)
+            {
+                throw new ArgumentException($"--service-env takes NAME=VALUE, not '{args[i + 1]}'");
+            }
+
+            environment[pair[0]] = pair[1];
+        }
+
+        return environment;
     }
 }

@@ -10,18 +10,20 @@ namespace AmbassadorNet.Benchmarks;
 /// <summary>
 /// The whole system started through the real AppHost with Aspire.Hosting.Testing, as the system test
 /// suites start it (both sides of any comparison alike: the build's configuration, no dashboard and
-/// so no telemetry export), with the gateway's rate limits raised (a benchmark is one client IP and
-/// one key), and one brand whose creator has a live link.
+/// so no telemetry export unless <c>--telemetry</c> asks for it), with the gateway's rate limits raised
+/// (a benchmark is one client IP and one key), and one brand whose creator has a live link.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestSystem _system;
+    private readonly OtlpSink? _telemetry;
 
-    private BenchSystem(TestSystem system, string linkCode)
+    private BenchSystem(TestSystem system, string linkCode, OtlpSink? telemetry)
     {
         _system = system;
         LinkCode = linkCode;
+        _telemetry = telemetry;
     }
 
     public string LinkCode { get; }
@@ -33,20 +35,40 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public Uri Tracking => _system.UrlOf(GatewayServices.Tracking);
 
-    /// <param name="environment">The services' ASPNETCORE_ENVIRONMENT (<see cref="BenchOptions.Environment"/>).</param>
+    /// <param name="bench">The services' environment (<see cref="BenchOptions.Environment"/>, <see cref="BenchOptions.ServiceEnvironment"/>)
+    /// and whether they export telemetry.</param>
     /// <param name="adjustServers">Another broker address (T2 starts a system whose broker is behind a proxy).</param>
-    public static async Task<BenchSystem> StartAsync(string environment, Func<SystemSettings, SystemSettings>? adjustServers = null)
+    public static async Task<BenchSystem> StartAsync(BenchOptions bench, Func<SystemSettings, SystemSettings>? adjustServers = null)
     {
-        var options = new TestSystemOptions { AdjustServers = adjustServers, StartTimeout = TimeSpan.FromMinutes(5), EnvironmentName = environment }
+        var options = new TestSystemOptions { AdjustServers = adjustServers, StartTimeout = TimeSpan.FromMinutes(5), EnvironmentName = bench.Environment }
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerClientIp:TokenLimit", "100000000")
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerClientIp:TokensPerPeriod", "100000000")
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerKey:TokenLimit", "100000000")
             .WithSetting(GatewayServices.GatewayItself, "Gateway:RateLimits:PerKey:TokensPerPeriod", "100000000");
+        foreach (var (name, value) in bench.ServiceEnvironment)
+        {
+            options.CommonSettings[name] = value;
+        }
+
+        var telemetry = bench.Telemetry ? await OtlpSink.StartAsync() : null;
+        if (telemetry is not null)
+        {
+            options.CommonSettings["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetry.Url.ToString().TrimEnd('/');
+            options.CommonSettings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+
         var system = await TestSystem.StartAsync(options);
-        Console.Error.WriteLine($"[bench] system started ({environment}): gateway {system.Gateway}, databases {system.Settings.Settings.DatabasePrefix}*, vhost {system.Settings.Vhost.Name}");
+        var environment = string.Join(' ', bench.ServiceEnvironment.Select(pair => $"{pair.Key}={pair.Value}"));
+        Console.Error.WriteLine($"[bench] system started ({bench.Environment}{(environment.Length > 0 ? ", " + environment : "")}" +
+            $"{(telemetry is null ? ", no telemetry" : ", telemetry to " + telemetry.Url)}): gateway {system.Gateway}, " +
+            $"databases {system.Settings.Settings.DatabasePrefix}*, vhost {system.Settings.Vhost.Name}");
         var code = await SeedLinkAsync(system);
-        return new BenchSystem(system, code);
+        return new BenchSystem(system, code, telemetry);
     }
+
+    /// <summary>Exports and bytes the services' telemetry has sent so far, by signal; empty without <c>--telemetry</c>.</summary>
+    public IReadOnlyDictionary<string, (long Exports, long Bytes)> TelemetryReceived =>
+        _telemetry?.Received ?? new Dictionary<string, (long Exports, long Bytes)>();
 
     /// <summary>The prefix of this system's databases, which its service processes carry in their environment.</summary>
     public string DatabasePrefix => _system.Settings.Settings.DatabasePrefix;
@@ -130,5 +152,17 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _system.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _system.DisposeAsync();
+        if (_telemetry is not null)
+        {
+            foreach (var (signal, (exports, bytes)) in _telemetry.Received.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                Console.Error.WriteLine($"[bench] telemetry received: {signal} {exports} exports, {bytes / 1e6:F1} MB");
+            }
+
+            await _telemetry.DisposeAsync();
+        }
+    }
 }

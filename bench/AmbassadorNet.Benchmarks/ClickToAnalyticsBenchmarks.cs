@@ -28,7 +28,7 @@ public sealed class ClickToAnalyticsBenchmarks(BenchOptions options)
     {
         TcpProxy? proxy = null;
         Log("starting a second system whose broker is reached through a proxy");
-        await using var system = await BenchSystem.StartAsync(options.Environment, settings =>
+        await using var system = await BenchSystem.StartAsync(options, settings =>
         {
             proxy = TcpProxy.Start(settings.RabbitMq.Host, settings.RabbitMq.Port);
             return settings with { RabbitMq = settings.RabbitMq with { Host = "127.0.0.1", Port = proxy.Port } };

@@ -7,7 +7,7 @@ var options = BenchOptions.Parse(args);
 // The machine is shared: the load around the run is part of the result.
 var loadBefore = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
 await using var bare = await BareRedirectServer.StartAsync();
-await using var system = await BenchSystem.StartAsync(options.Environment);
+await using var system = await BenchSystem.StartAsync(options);
 
 // Each group measures one hot path against its baseline; `--only` picks groups by name.
 var groups = new (string Name, Func<Task<IReadOnlyList<Figure>>> Run)[]

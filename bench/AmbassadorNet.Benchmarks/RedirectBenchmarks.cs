@@ -19,6 +19,7 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
         var gateway = new Uri(system.Gateway, $"/r/{system.LinkCode}");
         var before = await system.RedirectStatsAsync();
         var rowsBefore = await system.CountClickRowsAsync();
+        var traceBytesBefore = TraceBytes();
 
         Log("warm-up");
         foreach (var url in new[] { b0, direct, gateway })
@@ -27,11 +28,17 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
         }
 
         var rounds = new List<(WrkResult B0, WrkResult Direct, WrkResult Gateway)>();
+        var cpu = new List<IReadOnlyDictionary<string, double>>();
         for (var round = 1; round <= options.Runs; round++)
         {
-            var result = (await Max(b0, "B0"), await Max(direct, "T1"), await Max(gateway, "T3"));
+            var bare = await Max(b0, "B0");
+            var (t1, t1Cpu) = await WithCpuPerRedirectAsync(() => Max(direct, "T1"));
+            var result = (bare, t1, await Max(gateway, "T3"));
             rounds.Add(result);
+            cpu.Add(t1Cpu);
             Log($"round {round}: B0 {result.Item1.RequestsPerSecond:F0}/s, T1 {result.Item2.RequestsPerSecond:F0}/s, T3 {result.Item3.RequestsPerSecond:F0}/s");
+            Log($"round {round}: T1 CPU per redirect {t1Cpu["total"]:F1} µs: " +
+                string.Join(", ", t1Cpu.Where(p => p.Key != "total").OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:F1}")));
         }
 
         var directMax = Stats.Median(rounds.Select(r => r.Direct.RequestsPerSecond));
@@ -48,6 +55,7 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
         }
 
         var (answered, stored, rows) = await DrainAsync(before, rowsBefore);
+        var traceBytes = TraceBytes() - traceBytesBefore;
         var ratio = rounds.Select(r => r.Direct.RequestsPerSecond / r.B0.RequestsPerSecond).ToList();
         var gatewayRatio = rounds.Select(r => r.Gateway.RequestsPerSecond / r.Direct.RequestsPerSecond).ToList();
         var addedP50 = quarter.Select(q => q.Gateway.P50Ms - q.Direct.P50Ms).ToList();
@@ -61,12 +69,38 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
             Median("T1.p99", "T1 p99 at half of T1's max", halfLoad.Select(l => l.P99Ms), "ms", "≤ 5", v => v <= 5),
             new Figure("T1.drain", "302s answered in this benchmark − clicks stored (service counters; rows counted too)",
                 answered - stored, "clicks", "0", answered == stored && rows == stored, [answered, stored, rows]),
+            Median("T1.cpu", "CPU per redirect while T1 runs: every service, PostgreSQL, RabbitMQ and wrk (kernel accounting; the clicks' writes and events included)",
+                cpu.Select(c => c["total"]), "µs", "", null),
+            .. cpu.SelectMany(c => c.Keys).Distinct().Where(part => part != "total").Order(StringComparer.Ordinal).Select(part =>
+                Median($"T1.cpu.{part}", $"CPU per redirect while T1 runs: {part}", cpu.Select(c => c.GetValueOrDefault(part)), "µs", "", null)),
             Median("T3.rps", "the redirect through the gateway", rounds.Select(r => r.Gateway.RequestsPerSecond), "req/s", "", null),
             Median("T3.ratio", "T3 throughput ÷ T1 direct (per round)", gatewayRatio, "×", "≥ 0.5", v => v >= 0.5),
             Median("T3.addedP50", $"gateway − direct p50 at a quarter of direct max ({directMax / 4:F0}/s)", addedP50, "ms", "≤ 0.3", v => v <= 0.3),
             Median("T3.addedP99", "gateway − direct p99 at a quarter of direct max", addedP99, "ms", "≤ 1.5", v => v <= 1.5),
+            .. options.Telemetry
+                ? [new Figure("T1.traceBytes", "trace bytes exported over OTLP per redirect answered by tracking (the gateway's included; --telemetry)",
+                    Math.Round((double)traceBytes / Math.Max(1, answered), 1), "bytes", "", null, [traceBytes, answered])]
+                : Array.Empty<Figure>(),
         ];
     }
+
+    /// <summary>
+    /// Microseconds of CPU per redirect tracking answered while <paramref name="load"/> ran, by part of the
+    /// system and for wrk itself: what a click costs the machine, its write and its event included.
+    /// </summary>
+    private async Task<(WrkResult Result, IReadOnlyDictionary<string, double> MicrosecondsPerRedirect)> WithCpuPerRedirectAsync(Func<Task<WrkResult>> load)
+    {
+        var answeredBefore = (await system.RedirectStatsAsync()).GetProperty("answered").GetInt64();
+        var before = new Dictionary<string, double>(SystemCpu.Read(system.DatabasePrefix)) { ["wrk"] = SystemCpu.LoadGenerators() };
+        var result = await load();
+        var after = new Dictionary<string, double>(SystemCpu.Read(system.DatabasePrefix)) { ["wrk"] = SystemCpu.LoadGenerators() };
+        var answered = (await system.RedirectStatsAsync()).GetProperty("answered").GetInt64() - answeredBefore;
+        var perRedirect = SystemCpu.PerOrder(before, after, answered).ToDictionary(part => part.Key, part => part.Value * 1000, StringComparer.Ordinal);
+        return (result, perRedirect);
+    }
+
+    /// <summary>Bytes of traces the services have exported since the system started (0 without --telemetry).</summary>
+    private long TraceBytes() => system.TelemetryReceived.TryGetValue("traces", out var traces) ? traces.Bytes : 0;
 
     private async Task<WrkResult> Max(Uri url, string label)
     {

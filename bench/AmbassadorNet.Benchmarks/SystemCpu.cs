@@ -50,6 +50,12 @@ public static partial class SystemCpu
         return seconds;
     }
 
+    /// <summary>
+    /// Seconds of CPU so far of the load generators this process ran and has reaped (wrk): the share of the
+    /// machine a closed-loop figure spends on its own client.
+    /// </summary>
+    public static double LoadGenerators() => Times(Environment.ProcessId)?.ReapedChildren ?? 0;
+
     /// <summary>Milliseconds of CPU per order for each part between two readings, and their total.</summary>
     public static IReadOnlyDictionary<string, double> PerOrder(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, long orders)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,13 +13,17 @@ namespace AmbassadorNet.ServiceDefaults.Observability;
 
 /// <summary>
 /// Logs as JSON lines with trace and span ids, always; traces, metrics and logs over OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set (the Aspire AppHost sets it to its dashboard). Nothing is
-/// sampled away: the default sampler keeps every trace, so every conversion can be followed.
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set (the Aspire AppHost sets it to its dashboard). Every trace is kept,
+/// so every conversion can be followed, except on the hot paths a service lists under Telemetry:SampledPaths
+/// (<see cref="HotPathSampler"/>).
 /// </summary>
 public static class Telemetry
 {
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpProtocolSetting = "OTEL_EXPORTER_OTLP_PROTOCOL";
+
+    /// <summary>Path prefixes traced in part, each with its ratio: <c>[{ "Prefix": "/r/", "Ratio": 0.01 }]</c>.</summary>
+    public const string SampledPathsSection = "Telemetry:SampledPaths";
 
     /// <summary>Sources beyond the instrumentation packages': MassTransit's publish and consume, and ours.</summary>
     public static readonly string[] ActivitySources = ["MassTransit", "AmbassadorNet.*"];
@@ -38,8 +43,7 @@ public static class Telemetry
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithTracing(tracing => tracing
-                // Not parent-based: a caller's traceparent flagged "not sampled" must not hide a conversion.
-                .SetSampler(new AlwaysOnSampler())
+                .SetSampler(new HotPathSampler(builder.Configuration.GetSection(SampledPathsSection).Get<SampledPath[]>() ?? []))
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()

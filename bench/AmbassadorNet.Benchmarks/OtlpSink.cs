@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AmbassadorNet.Benchmarks;
+
+/// <summary>
+/// Where the services' telemetry goes under <c>--telemetry</c>: OTLP over HTTP (protobuf) on a loopback
+/// port, read to the end and answered 200, counted by signal. A benchmark measures what exporting costs the
+/// services, not what a collector costs: in a deployment the collector runs on other machines. The bytes and
+/// exports per signal are printed so a run shows what the services sent.
+/// </summary>
+public sealed class OtlpSink : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (long Exports, long Bytes)> _received = new(StringComparer.Ordinal);
+
+    private OtlpSink(WebApplication app) => _app = app;
+
+    public Uri Url => new(_app.Urls.First());
+
+    public static async Task<OtlpSink> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        var app = builder.Build();
+        var sink = new OtlpSink(app);
+        app.MapPost("/v1/{signal}", sink.ReceiveAsync);
+        await app.StartAsync();
+        return sink;
+    }
+
+    /// <summary>Exports and bytes received so far, by signal (traces, metrics, logs).</summary>
+    public IReadOnlyDictionary<string, (long Exports, long Bytes)> Received => _received;
+
+    private async Task<IResult> ReceiveAsync(string signal, HttpRequest request)
+    {
+        var buffer = new byte[16 * 1024];
+        long bytes = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+
+        _received.AddOrUpdate(signal, (1, bytes), (_, total) => (total.Exports + 1, total.Bytes + bytes));
+        // An empty Export*ServiceResponse is zero bytes of protobuf: full success.
+        return Results.Bytes([], "application/x-protobuf");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
