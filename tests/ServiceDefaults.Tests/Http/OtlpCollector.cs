@@ -8,6 +8,12 @@ namespace ServiceDefaults.Tests.Http;
 /// <summary>A collector of our own on a loopback port stands in for an OTLP endpoint; it only counts what arrives.</summary>
 internal sealed class OtlpCollector : IAsyncDisposable
 {
+    /// <summary>
+    /// The test classes whose hosts export telemetry run one at a time: each host's tracer provider listens to
+    /// every activity of the process, and the most generous sampler of those listening decides.
+    /// </summary>
+    public const string Exporting = "hosts that export telemetry";
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _received = new(StringComparer.Ordinal);
 

@@ -4,6 +4,7 @@ using AmbassadorNet.ServiceDefaults.Observability;
 namespace ServiceDefaults.Tests.Http;
 
 /// <summary>Telemetry leaves a service when an OTLP endpoint is set (<see cref="OtlpCollector"/> receives it).</summary>
+[Collection(OtlpCollector.Exporting)]
 public sealed class TelemetryTests
 {
     [Fact]
