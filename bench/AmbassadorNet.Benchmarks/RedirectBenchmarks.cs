@@ -43,14 +43,18 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
 
         var directMax = Stats.Median(rounds.Select(r => r.Direct.RequestsPerSecond));
         var halfLoad = new List<LatencyResult>();
+        var bareAtHalfLoad = new List<LatencyResult>();
         var quarter = new List<(LatencyResult Direct, LatencyResult Gateway)>();
         for (var round = 1; round <= options.Runs; round++)
         {
+            // B0 at T1's half rate: the latency floor of this client on this machine, against which T1's is read.
+            bareAtHalfLoad.Add(await OpenLoad.RunAsync(b0, directMax / 2, options.Duration, HttpStatusCode.Found));
             halfLoad.Add(await OpenLoad.RunAsync(direct, directMax / 2, options.Duration, HttpStatusCode.Found));
             var pair = (await OpenLoad.RunAsync(direct, directMax / 4, options.Duration, HttpStatusCode.Found),
                 await OpenLoad.RunAsync(gateway, directMax / 4, options.Duration, HttpStatusCode.Found));
             quarter.Add(pair);
-            Log($"round {round}: T1 at {directMax / 2:F0}/s p50 {halfLoad[^1].P50Ms:F2} ms p99 {halfLoad[^1].P99Ms:F2} ms; " +
+            Log($"round {round}: T1 at {directMax / 2:F0}/s p50 {halfLoad[^1].P50Ms:F2} ms p99 {halfLoad[^1].P99Ms:F2} ms " +
+                $"(B0 at that rate p50 {bareAtHalfLoad[^1].P50Ms:F2} ms p99 {bareAtHalfLoad[^1].P99Ms:F2} ms); " +
                 $"at {directMax / 4:F0}/s direct p99 {pair.Item1.P99Ms:F2} ms, gateway p99 {pair.Item2.P99Ms:F2} ms");
         }
 
@@ -67,6 +71,8 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
             Median("T1.ratio", "T1 throughput ÷ B0 (per round)", ratio, "×", "≥ 0.6", v => v >= 0.6),
             Median("T1.p50", $"T1 p50 at half of T1's max ({directMax / 2:F0}/s, open loop)", halfLoad.Select(l => l.P50Ms), "ms", "", null),
             Median("T1.p99", "T1 p99 at half of T1's max", halfLoad.Select(l => l.P99Ms), "ms", "≤ 5", v => v <= 5),
+            Median("B0.p50half", "B0 p50 at T1's half rate: the client's and machine's own floor", bareAtHalfLoad.Select(l => l.P50Ms), "ms", "", null),
+            Median("B0.p99half", "B0 p99 at T1's half rate: the client's and machine's own floor", bareAtHalfLoad.Select(l => l.P99Ms), "ms", "", null),
             new Figure("T1.drain", "302s answered in this benchmark − clicks stored (service counters; rows counted too)",
                 answered - stored, "clicks", "0", answered == stored && rows == stored, [answered, stored, rows]),
             Median("T1.cpu", "CPU per redirect while T1 runs: every service, PostgreSQL, RabbitMQ and wrk (kernel accounting; the clicks' writes and events included)",
