@@ -32,9 +32,10 @@ public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender lo
 
     public async Task<HandleResult> HandleAsync(IIntegrationEvent message, InboundMessage context, CancellationToken cancellationToken)
     {
-        // Serialized once: the log keeps it as is, the deliveries wrap it in their body.
-        var data = JsonSerializer.SerializeToElement(message, message.GetType(), MessageTypes.Json);
-        log.Add(message, context.MessageId, data.GetRawText());
+        // Serialized once, straight to text: the log keeps it as is. Only when a subscription wants the event is
+        // it read back for the deliveries' body (most events, the clicks' above all, have no subscriber).
+        var json = JsonSerializer.Serialize(message, message.GetType(), MessageTypes.Json);
+        log.Add(message, context.MessageId, json);
         var eventType = PublicEvents.NameOf[message.GetType()];
         _active ??= await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).ToListAsync(cancellationToken);
         var subscriptions = _active.Where(s => s.Receives(eventType)).ToList();
@@ -44,7 +45,8 @@ public sealed class PublicEventHandler(WebhooksDbContext db, EventLogAppender lo
         }
 
         var now = clock.GetUtcNow();
-        var payload = Payload(message, data);
+        using var data = JsonDocument.Parse(json);
+        var payload = Payload(message, data.RootElement);
         var creator = PersonalData.MayCarry(message.GetType()) ? PersonalData.CreatorOf(message) : null;
         foreach (var subscription in subscriptions)
         {
