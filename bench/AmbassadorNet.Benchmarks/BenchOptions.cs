@@ -9,7 +9,7 @@ namespace AmbassadorNet.Benchmarks;
 /// Production as deployed unless a comparison with an older build, which ran them in Development, needs
 /// otherwise; <c>--service-env</c>, repeatable, sets an environment variable of every service, for
 /// experiments with runtime settings; <c>--telemetry</c> has every service export traces, metrics and logs
-/// over OTLP to <see cref="OtlpSink"/>, as a deployment exports them to its collector).
+/// over OTLP to <c>AmbassadorNet.TestKit.Telemetry.OtlpReceiver</c>, as a deployment exports them to its collector).
 /// </summary>
 public sealed record BenchOptions(
     int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only, string Environment,

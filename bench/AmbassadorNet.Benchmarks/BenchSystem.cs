@@ -3,6 +3,7 @@ using System.Text.Json;
 using AmbassadorNet.AppHost.Composition;
 using AmbassadorNet.Gateway.Routing;
 using AmbassadorNet.SystemTestKit;
+using AmbassadorNet.TestKit.Telemetry;
 using Npgsql;
 
 namespace AmbassadorNet.Benchmarks;
@@ -17,9 +18,9 @@ public sealed class BenchSystem : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestSystem _system;
-    private readonly OtlpSink? _telemetry;
+    private readonly OtlpReceiver? _telemetry;
 
-    private BenchSystem(TestSystem system, string linkCode, OtlpSink? telemetry)
+    private BenchSystem(TestSystem system, string linkCode, OtlpReceiver? telemetry)
     {
         _system = system;
         LinkCode = linkCode;
@@ -50,7 +51,7 @@ public sealed class BenchSystem : IAsyncDisposable
             options.CommonSettings[name] = value;
         }
 
-        var telemetry = bench.Telemetry ? await OtlpSink.StartAsync() : null;
+        var telemetry = bench.Telemetry ? await OtlpReceiver.StartAsync() : null;
         if (telemetry is not null)
         {
             options.CommonSettings["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetry.Url.ToString().TrimEnd('/');

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Observability;
 
+using AmbassadorNet.TestKit.Telemetry;
+
 namespace ServiceDefaults.Tests.Http;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace ServiceDefaults.Tests.Http;
 /// created, a hot path's requests and every span under them are left out, and any other request is traced
 /// even when its caller's traceparent says "not sampled".
 /// </summary>
-[Collection(OtlpCollector.Exporting)]
+[Collection(ExportingHosts.Collection)]
 public sealed class TraceSamplingTests
 {
     [Fact]
@@ -19,13 +21,13 @@ public sealed class TraceSamplingTests
         var marker = Guid.NewGuid().ToString();
         var spans = new ConcurrentQueue<(string Source, string Path, bool Recorded, Activity Activity)>();
         using var listener = ListenForSpansUnder(marker, spans);
-        await using var collector = await OtlpCollector.StartAsync();
+        await using var collector = await OtlpReceiver.StartAsync();
         await using var database = await TestDatabase.CreateAsync("sample", ShopDbContext.Migrations);
         await using var vhost = await TestVhost.CreateAsync("sampling");
         var tokens = new TestTokens();
         var app = SampleService.Build(database, vhost, tokens, settings: new Dictionary<string, string?>
         {
-            [Telemetry.OtlpEndpointSetting] = collector.Url,
+            [Telemetry.OtlpEndpointSetting] = collector.Url.ToString().TrimEnd('/'),
             [Telemetry.OtlpProtocolSetting] = "http/protobuf",
             [Telemetry.SampledPathsSection + ":0:Prefix"] = "/api/products/",
             [Telemetry.SampledPathsSection + ":0:Ratio"] = "0",

@@ -4,31 +4,31 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AmbassadorNet.Benchmarks;
+namespace AmbassadorNet.TestKit.Telemetry;
 
 /// <summary>
-/// Where the services' telemetry goes under <c>--telemetry</c>: OTLP over HTTP (protobuf) on a loopback
-/// port, read to the end and answered 200, counted by signal. A benchmark measures what exporting costs the
-/// services, not what a collector costs: in a deployment the collector runs on other machines. The bytes and
-/// exports per signal are printed so a run shows what the services sent.
+/// An OTLP endpoint of our own (HTTP, protobuf) on a loopback port: each export is read to the end, answered
+/// 200 and counted by signal, exports and bytes. The tests check that telemetry leaves a service; the benchmark
+/// (<c>--telemetry</c>) measures what exporting costs the services, not what a collector costs: in a
+/// deployment the collector runs on other machines.
 /// </summary>
-public sealed class OtlpSink : IAsyncDisposable
+public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (long Exports, long Bytes)> _received = new(StringComparer.Ordinal);
 
-    private OtlpSink(WebApplication app) => _app = app;
+    private OtlpReceiver(WebApplication app) => _app = app;
 
     public Uri Url => new(_app.Urls.First());
 
-    public static async Task<OtlpSink> StartAsync()
+    public static async Task<OtlpReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
         var app = builder.Build();
-        var sink = new OtlpSink(app);
+        var sink = new OtlpReceiver(app);
         app.MapPost("/v1/{signal}", sink.ReceiveAsync);
         await app.StartAsync();
         return sink;
@@ -36,6 +36,9 @@ public sealed class OtlpSink : IAsyncDisposable
 
     /// <summary>Exports and bytes received so far, by signal (traces, metrics, logs).</summary>
     public IReadOnlyDictionary<string, (long Exports, long Bytes)> Received => _received;
+
+    /// <summary>Exports of one signal received so far.</summary>
+    public long ExportsOf(string signal) => _received.TryGetValue(signal, out var received) ? received.Exports : 0;
 
     private async Task<IResult> ReceiveAsync(string signal, HttpRequest request)
     {
