@@ -14,8 +14,9 @@ curl -fsS -u "$auth" 'http://127.0.0.1:15672/api/vhosts?columns=name' \
   | { grep -o '"name":"ambt_[^"]*"' || true; } | cut -d'"' -f4 \
   | while read -r vhost; do curl -fsS -u "$auth" -X DELETE "http://127.0.0.1:15672/api/vhosts/$vhost" >/dev/null; done
 # Containers the tests started (label ambassadornet.test) and a killed run left running or stopped.
+# A socket whose API service has stopped (after a reboot) has no containers to remove.
 socket="${AMB_CONTAINER_SOCKET:-/run/ambassadornet/podman.sock}"
-if [ -S "$socket" ]; then
+if [ -S "$socket" ] && curl -fsS --unix-socket "$socket" 'http://d/_ping' >/dev/null 2>&1; then
   curl -fsS --unix-socket "$socket" 'http://d/v1.41/containers/json?all=true&filters=%7B%22label%22%3A%5B%22ambassadornet.test%22%5D%7D' \
     | { grep -o '"Id":"[0-9a-f]*"' || true; } | cut -d'"' -f4 \
     | while read -r id; do curl -fsS --unix-socket "$socket" -X DELETE "http://d/v1.41/containers/$id?force=true" >/dev/null; done
