@@ -13,7 +13,7 @@ public static class MessagingModel
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
             outbox.ToTable("outbox_messages");
-            outbox.Property(o => o.Body).HasColumnType("jsonb");
+            outbox.Property(o => o.Body).HasColumnType("json");
             outbox.Property(o => o.Attempts).HasDefaultValue(0);
             outbox.HasIndex(o => o.CreatedAt).HasDatabaseName("ix_outbox_messages_created_at");
             outbox.HasIndex(o => o.CreatedAt, "ix_outbox_messages_pending").HasFilter("dispatched_at IS NULL");

@@ -39,12 +39,12 @@ public sealed class BurstTests(TrackingService service) : IClassFixture<Tracking
         var rows = await service.ScalarAsync<long>("SELECT count(*) FROM clicks WHERE brand_id = @b", ("b", brand));
         var published = await Eventually.SettledAsync(
             async _ => await service.ScalarAsync<long>(
-                "SELECT count(*) FROM outbox_messages o, jsonb_array_elements(o.body->'clicks') c WHERE o.brand_id = @b AND o.dispatched_at IS NOT NULL", ("b", brand)),
+                "SELECT count(*) FROM outbox_messages o, json_array_elements(o.body->'clicks') c WHERE o.brand_id = @b AND o.dispatched_at IS NOT NULL", ("b", brand)),
             "published clicks", service.Idle);
         var distinct = await service.ScalarAsync<long>(
-            "SELECT count(DISTINCT c->>'clickId') FROM outbox_messages o, jsonb_array_elements(o.body->'clicks') c WHERE o.brand_id = @b", ("b", brand));
+            "SELECT count(DISTINCT c->>'clickId') FROM outbox_messages o, json_array_elements(o.body->'clicks') c WHERE o.brand_id = @b", ("b", brand));
         var matching = await service.ScalarAsync<long>(
-            "SELECT count(*) FROM clicks k JOIN (SELECT (c->>'clickId')::uuid AS id FROM outbox_messages o, jsonb_array_elements(o.body->'clicks') c WHERE o.brand_id = @b) p ON p.id = k.id", ("b", brand));
+            "SELECT count(*) FROM clicks k JOIN (SELECT (c->>'clickId')::uuid AS id FROM outbox_messages o, json_array_elements(o.body->'clicks') c WHERE o.brand_id = @b) p ON p.id = k.id", ("b", brand));
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"burst {Clicks} in {burst.TotalMilliseconds:F0} ms, {stats.Batches} batches, {pendingAtStop} pending at stop, drained in {drain.TotalMilliseconds:F0} ms");
 
