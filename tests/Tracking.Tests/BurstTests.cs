@@ -45,6 +45,11 @@ public sealed class BurstTests(TrackingService service) : IClassFixture<Tracking
             "SELECT count(DISTINCT c->>'clickId') FROM outbox_messages o, json_array_elements(o.body->'clicks') c WHERE o.brand_id = @b", ("b", brand));
         var matching = await service.ScalarAsync<long>(
             "SELECT count(*) FROM clicks k JOIN (SELECT (c->>'clickId')::uuid AS id FROM outbox_messages o, json_array_elements(o.body->'clicks') c WHERE o.brand_id = @b) p ON p.id = k.id", ("b", brand));
+        // Events large enough for PostgreSQL to compress (a 500-click batch is about 175 KB) use lz4 (messaging migration 0002).
+        var (large, lz4) = (await service.ScalarAsync<long>(
+                "SELECT count(*) FROM outbox_messages WHERE brand_id = @b AND octet_length(body::text) > 8000", ("b", brand)),
+            await service.ScalarAsync<long>(
+                "SELECT count(*) FROM outbox_messages WHERE brand_id = @b AND octet_length(body::text) > 8000 AND pg_column_compression(body) = 'lz4'", ("b", brand)));
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"burst {Clicks} in {burst.TotalMilliseconds:F0} ms, {stats.Batches} batches, {pendingAtStop} pending at stop, drained in {drain.TotalMilliseconds:F0} ms");
 
@@ -53,5 +58,7 @@ public sealed class BurstTests(TrackingService service) : IClassFixture<Tracking
         Assert.Equal(Clicks, published);
         Assert.Equal(Clicks, distinct);
         Assert.Equal(Clicks, matching);
+        Assert.True(large > 0, "no click event was large enough to be compressed");
+        Assert.Equal(large, lz4);
     }
 }
