@@ -28,10 +28,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
         var app = builder.Build();
-        var sink = new OtlpReceiver(app);
-        app.MapPost("/v1/{signal}", sink.ReceiveAsync);
+        var receiver = new OtlpReceiver(app);
+        app.MapPost("/v1/{signal}", receiver.ReceiveAsync);
         await app.StartAsync();
-        return sink;
+        return receiver;
     }
 
     /// <summary>Exports and bytes received so far, by signal (traces, metrics, logs).</summary>

@@ -1,6 +1,5 @@
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Observability;
-
 using AmbassadorNet.TestKit.Telemetry;
 
 namespace ServiceDefaults.Tests.Http;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AmbassadorNet.Security.Testing;
 using AmbassadorNet.ServiceDefaults.Observability;
-
 using AmbassadorNet.TestKit.Telemetry;
 
 namespace ServiceDefaults.Tests.Http;
