@@ -4,6 +4,8 @@
 #   scripts/servers.sh            install + start + configure
 #   AMB_PG_TUNE_FOR_TESTS=1 ...   also turn off fsync (tests only: durability is not under test there;
 #                                 it stays off until the file conf.d/ambassadornet-tests.conf is removed)
+#   AMB_PG_DURABLE=1 ...          remove that file: fsync and synchronous commit as deployed (bench/run.sh,
+#                                 whose figures must not depend on whether the tests ran first)
 set -euo pipefail
 
 PG_USER="${AMB_PG_USER:-amb}"
@@ -51,6 +53,9 @@ start_postgres() {
   write_conf ambassadornet.conf "$(printf "max_connections = %s\nlisten_addresses = '127.0.0.1'" "$PG_MAX_CONNECTIONS")"
   if [ "${AMB_PG_TUNE_FOR_TESTS:-0}" = 1 ]; then
     write_conf ambassadornet-tests.conf "$(printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off')"
+  elif [ "${AMB_PG_DURABLE:-0}" = 1 ] && [ -e "$conf/conf.d/ambassadornet-tests.conf" ]; then
+    as_root rm "$conf/conf.d/ambassadornet-tests.conf"
+    changed=1
   fi
   grep -q "^include_dir = 'conf.d'" "$conf/postgresql.conf" || { echo "include_dir = 'conf.d'" | as_root tee -a "$conf/postgresql.conf" >/dev/null; changed=1; }
   if ! pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then

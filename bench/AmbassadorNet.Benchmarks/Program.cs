@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using AmbassadorNet.AppHost.Composition;
 using AmbassadorNet.Benchmarks;
 
 // The benchmark command (bench/run.sh). Prints the figures as a table and writes them as JSON.
 var options = BenchOptions.Parse(args);
 // The machine is shared: the load around the run is part of the result.
 var loadBefore = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
+var postgres = await PostgresDurability.ReadAsync(SystemSettings.FromEnvironment().Postgres);
+Console.WriteLine($"[bench] PostgreSQL: {postgres}");
 await using var bare = await BareRedirectServer.StartAsync();
 await using var system = await BenchSystem.StartAsync(options);
 
@@ -33,6 +36,7 @@ var report = new
     {
         processors = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString(),
         loadBefore, loadAfter = (await File.ReadAllTextAsync("/proc/loadavg")).Trim(),
+        postgres,
     },
     options = new { options.Runs, durationSeconds = options.Duration.TotalSeconds, options.Connections },
     figures,
@@ -49,4 +53,5 @@ foreach (var f in figures)
 }
 
 Console.WriteLine($"load average before: {loadBefore}; after: {report.machine.loadAfter}");
+Console.WriteLine($"PostgreSQL: {postgres}");
 Console.WriteLine($"written to {options.Output}");
