@@ -10,18 +10,19 @@ var loadBefore = (await File.ReadAllTextAsync("/proc/loadavg")).Trim();
 var postgres = await PostgresDurability.ReadAsync(SystemSettings.FromEnvironment().Postgres);
 Console.WriteLine($"[bench] PostgreSQL: {postgres}");
 await using var bare = await BareRedirectServer.StartAsync();
-await using var system = await BenchSystem.StartAsync(options);
+await using var systems = new SystemOnDemand(options);
 
 // Each group measures one hot path against its baseline; `--only` picks groups by name.
 var groups = new (string Name, Func<Task<IReadOnlyList<Figure>>> Run)[]
 {
-    ("redirect", () => new RedirectBenchmarks(system, bare, options).RunAsync()),
+    ("r1", () => Task.FromResult(new RouteTableBenchmark(options).Run())),
+    ("redirect", async () => await new RedirectBenchmarks(await systems.GetAsync(), bare, options).RunAsync()),
     ("t2", () => new ClickToAnalyticsBenchmarks(options).RunAsync()),
-    ("t4", () => new ConversionBenchmarks(system, options).RunAsync()),
-    ("g1", () => new GrpcOrderBenchmarks(system, options).RunAsync()),
-    ("t6", () => new AnalyticsBenchmarks(system, options).RunAsync()),
-    ("t6reads", () => new AnalyticsBenchmarks(system, options).ReadsOnlyAsync()),
-    ("t5", () => new PayoutRunBenchmark(system, options, PayoutRunSizes.Parse(args)).RunAsync()),
+    ("t4", async () => await new ConversionBenchmarks(await systems.GetAsync(), options).RunAsync()),
+    ("g1", async () => await new GrpcOrderBenchmarks(await systems.GetAsync(), options).RunAsync()),
+    ("t6", async () => await new AnalyticsBenchmarks(await systems.GetAsync(), options).RunAsync()),
+    ("t6reads", async () => await new AnalyticsBenchmarks(await systems.GetAsync(), options).ReadsOnlyAsync()),
+    ("t5", async () => await new PayoutRunBenchmark(await systems.GetAsync(), options, PayoutRunSizes.Parse(args)).RunAsync()),
 };
 var figures = new List<Figure>();
 foreach (var group in groups.Where(g => options.Includes(g.Name)))

@@ -7,9 +7,19 @@ namespace AmbassadorNet.Gateway.Routing;
 /// </summary>
 public sealed class GatewayRouteTable
 {
+    /// <summary>
+    /// How many leading literal segments key the index. Two tell most rows apart: nearly every path
+    /// starts with <c>api</c>, and the second segment names the resource (<c>/api/campaigns</c> has the
+    /// most rows, about 30 of 170).
+    /// </summary>
+    private const int IndexDepth = 2;
+
+    private readonly RouteIndex _index;
+
     public GatewayRouteTable(IEnumerable<GatewayRoute> routes)
     {
         Routes = [.. routes];
+        _index = new RouteIndex(Routes, IndexDepth);
         foreach (var route in Routes.Where(r => r.Service != GatewayServices.GatewayItself))
         {
             if (!GatewayServices.Prefixes.ContainsKey(route.Service))
@@ -41,7 +51,7 @@ public sealed class GatewayRouteTable
             return RouteResolution.NotFound;
         }
 
-        var matching = Routes.Where(r => r.Template.Matches(segments)).ToList();
+        var matching = _index.Matching(segments);
         if (matching.Count == 0)
         {
             return RouteResolution.NotFound;

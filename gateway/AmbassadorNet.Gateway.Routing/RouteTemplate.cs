@@ -81,6 +81,10 @@ public sealed class RouteTemplate
         return other._segments.Length.CompareTo(_segments.Length);
     }
 
+    /// <summary>The leading literal segments, at most <paramref name="max"/>: every path this template matches starts with them.</summary>
+    public IReadOnlyList<string> LiteralPrefix(int max) =>
+        [.. _segments.Take(max).TakeWhile(s => s.Kind == SegmentKind.Literal).Select(s => s.Text)];
+
     /// <summary>A concrete path of this shape, with <paramref name="sampleValue"/> in every parameter.</summary>
     public string SamplePath(string sampleValue) =>
         "/" + string.Join("/", _segments.Select(s => s.Kind == SegmentKind.Literal ? s.Text : sampleValue));

@@ -67,6 +67,40 @@ public sealed class RouteTableTests
     }
 
     [Fact]
+    public void Every_row_is_found_by_a_path_of_its_shape_in_any_letter_case()
+    {
+        // The table looks rows up by their leading literal segments; a row the lookup missed would be a 404.
+        Assert.All(Table.Routes, row =>
+        {
+            var path = row.Template.SamplePath("v1");
+            foreach (var variant in new[] { path, path.ToUpperInvariant(), path + "/" })
+            {
+                var resolution = Table.Resolve(row.Methods[0], variant);
+                Assert.Equal(RouteOutcome.Found, resolution.Outcome);
+                // This row, or one at least as specific that takes the method too (a literal that happens to equal the sample).
+                Assert.True(resolution.Route!.Template.CompareSpecificity(row.Template) <= 0, $"{variant} resolved to {resolution.Route}");
+            }
+        });
+    }
+
+    [Fact]
+    public void Rows_starting_with_a_parameter_or_a_catch_all_are_candidates_for_every_path()
+    {
+        var table = new GatewayRouteTable(
+        [
+            new GatewayRoute(GatewayServices.GatewayItself, ["GET"], RouteTemplate.Parse("/{**any}"), RouteAccess.Public),
+            new GatewayRoute(GatewayServices.GatewayItself, ["PUT"], RouteTemplate.Parse("/{area}/settings"), RouteAccess.Requires(AccessPolicies.Operations)),
+            new GatewayRoute("payouts", ["DELETE"], RouteTemplate.Parse("/api/payouts/{id}"), RouteAccess.Requires(AccessPolicies.PayoutsManage)),
+        ]);
+
+        Assert.Equal("/{**any}", table.Resolve("GET", "/api/payouts/b1").Route!.Template.Text);
+        Assert.Equal("/{area}/settings", table.Resolve("PUT", "/Payouts/settings").Route!.Template.Text);
+        Assert.Equal("/api/payouts/{id}", table.Resolve("DELETE", "/api/payouts/b1").Route!.Template.Text);
+        // Every row that matches the path is listed, in the table's order.
+        Assert.Equal(["GET", "DELETE"], table.Resolve("POST", "/api/payouts/b1").AllowedMethods);
+    }
+
+    [Fact]
     public void A_row_outside_its_services_prefixes_is_refused()
     {
         var stray = new GatewayRoute("creators", ["GET"], RouteTemplate.Parse("/api/campaigns/{id}"), RouteAccess.Requires(AccessPolicies.CatalogRead));
