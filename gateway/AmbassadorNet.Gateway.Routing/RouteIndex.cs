@@ -24,17 +24,38 @@ internal sealed class RouteIndex
     /// <summary>The rows whose template <paramref name="segments"/> (a path split on '/') matches, in table order.</summary>
     public List<GatewayRoute> Matching(IReadOnlyList<string> segments)
     {
-        var found = new List<(int Order, GatewayRoute Route)>();
+        // Every request passes here: plain loops, and one key built per extra segment.
+        var found = new List<(int Order, GatewayRoute Route)>(4);
+        var key = "";
         for (var length = 0; length <= Math.Min(_depth, segments.Count); length++)
         {
-            if (_rowsByPrefix.TryGetValue(Key(segments.Take(length)), out var rows))
+            key = length switch { 0 => "", 1 => segments[0], _ => string.Concat(key, "/", segments[length - 1]) };
+            if (!_rowsByPrefix.TryGetValue(key, out var rows))
             {
-                found.AddRange(rows.Where(row => row.Route.Template.Matches(segments)));
+                continue;
+            }
+
+            foreach (var row in rows)
+            {
+                if (row.Route.Template.Matches(segments))
+                {
+                    found.Add(row);
+                }
             }
         }
 
-        found.Sort((a, b) => a.Order.CompareTo(b.Order));
-        return found.ConvertAll(row => row.Route);
+        if (found.Count > 1)
+        {
+            found.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        }
+
+        var routes = new List<GatewayRoute>(found.Count);
+        foreach (var row in found)
+        {
+            routes.Add(row.Route);
+        }
+
+        return routes;
     }
 
     private static string Key(IEnumerable<string> leadingSegments) => string.Join('/', leadingSegments);
