@@ -28,7 +28,8 @@ public static class TrackingApp
         var builder = ServiceApp.CreateBuilder<TrackingDbContext>(Name, TrackingApi.Tags, args, configure, messaging => messaging
             .Handle<EnrollmentHandler>(Busy)
             .Handle<PostHandler>(Busy)
-            .Handle<CampaignReplicaHandler>(Quiet));
+            .Handle<CampaignReplicaHandler>(Quiet)
+            .Handle<CreatorErasedHandler>(Quiet));
         AddTracking(builder);
 
         return builder.BuildService<TrackingDbContext>(app =>

@@ -29,10 +29,12 @@ public sealed class EnrollmentHandler(TrackingDbContext db, CodeIssuer issuer, P
             return HandleResult.Done; // already enrolled (a duplicate) or already ended (a newer version)
         }
 
+        await CreatorErasedHandler.LockCreatorAsync(db, m.Enrollment.CreatorId, ct);
         var enrollment = new EnrollmentReplica
         {
             EnrollmentId = m.EnrollmentId, BrandId = m.BrandId, CampaignId = m.Enrollment.CampaignId, CreatorId = m.Enrollment.CreatorId,
-            Handle = m.CreatorHandle, Status = "active", Version = m.Version, UpdatedAt = clock.GetUtcNow(),
+            Handle = await CreatorErasedHandler.IsErasedAsync(db, m.Enrollment.CreatorId, ct) ? null : m.CreatorHandle,
+            Status = "active", Version = m.Version, UpdatedAt = clock.GetUtcNow(),
         };
         db.Enrollments.Add(enrollment);
         issuer.IssueLink(enrollment);

@@ -85,3 +85,13 @@ public sealed class AttributionGeneration : IBrandOwned
 
     public long Generation { get; set; }
 }
+
+/// <summary>A creator whose personal data was erased (CreatorErased): their handle is never kept here again.</summary>
+public sealed class ErasedCreator : IBrandOwned
+{
+    public Guid CreatorId { get; set; }
+
+    public Guid BrandId { get; set; }
+
+    public DateTimeOffset ErasedAt { get; set; }
+}

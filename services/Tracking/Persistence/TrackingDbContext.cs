@@ -8,6 +8,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
 
     public DbSet<PostReplica> Posts => Set<PostReplica>();
 
+    public DbSet<ErasedCreator> ErasedCreators => Set<ErasedCreator>();
+
     public DbSet<TrackingLink> Links => Set<TrackingLink>();
 
     public DbSet<PromoCode> PromoCodes => Set<PromoCode>();

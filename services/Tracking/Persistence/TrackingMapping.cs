@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AmbassadorNet.Tracking.Persistence;
 
-/// <summary>How the tracking entities map to the tables of Migrations/0001, 0003 and 0004 (conversions: ConversionMapping).</summary>
+/// <summary>How the tracking entities map to the tables of Migrations/0001, 0003, 0004 and 0005 (conversions: ConversionMapping).</summary>
 internal sealed class TrackingMapping :
     IEntityTypeConfiguration<CampaignReplica>,
     IEntityTypeConfiguration<EnrollmentReplica>,
@@ -10,8 +10,15 @@ internal sealed class TrackingMapping :
     IEntityTypeConfiguration<PromoCode>,
     IEntityTypeConfiguration<Click>,
     IEntityTypeConfiguration<AttributionGeneration>,
-    IEntityTypeConfiguration<PostReplica>
+    IEntityTypeConfiguration<PostReplica>,
+    IEntityTypeConfiguration<ErasedCreator>
 {
+    public void Configure(EntityTypeBuilder<ErasedCreator> erased)
+    {
+        erased.ToTable("erased_creators");
+        erased.HasKey(e => e.CreatorId);
+    }
+
     public void Configure(EntityTypeBuilder<PostReplica> post)
     {
         post.ToTable("post_replicas");
