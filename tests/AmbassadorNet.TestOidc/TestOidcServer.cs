@@ -107,6 +107,7 @@ internal static class TestOidcServer
         identity.SetClaim(Claims.Subject, user.Subject)
             .SetClaim(Claims.Name, user.Name)
             .SetClaim(Claims.Email, user.Email)
+            .SetClaim(Claims.EmailVerified, user.EmailVerified)
             .SetClaims(TestOidcUser.GroupsClaim, [.. user.Groups]);
         identity.SetScopes(Scopes.OpenId);
         if (audience is not null)

@@ -29,7 +29,18 @@ public sealed class BrandOidcValidationTests(OidcProvidersFixture fixture) : ICl
         Assert.Equal("00u-ann", signIn.Subject);
         Assert.Equal("Ann Example", signIn.Name);
         Assert.Equal("ann@brand-a.example", signIn.Email);
+        Assert.True(signIn.EmailVerified);
         Assert.Equal([Roles.Finance, Roles.Analyst], signIn.Roles);
+    }
+
+    [Fact]
+    public async Task An_address_the_provider_did_not_verify_comes_through_marked_so()
+    {
+        var token = await fixture.ProviderA.SignInAsync(Ann with { EmailVerified = false }, OidcProvidersFixture.AudienceA);
+
+        var signIn = (await fixture.Host.ValidateAsync(token)).SignIn!;
+
+        Assert.Equal(("ann@brand-a.example", false), (signIn.Email, signIn.EmailVerified));
     }
 
     [Fact]

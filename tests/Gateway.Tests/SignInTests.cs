@@ -85,6 +85,28 @@ public sealed class SignInTests(GatewayFixture fixture) : IClassFixture<GatewayF
     }
 
     [Fact]
+    public async Task An_address_the_provider_did_not_verify_links_no_member_and_takes_no_address()
+    {
+        using var admin = Admin();
+        var made = (await (await admin.PostAsJsonAsync("/api/members", new NewMemberRequest("Vera Made", "vera@example.com", [Roles.Finance]))).Content.ReadFromJsonAsync<MemberView>())!;
+        var claimant = new TestOidcUser("u-250", "Not Vera", "vera@example.com", ["fin-team"], EmailVerified: false);
+        var squatter = new TestOidcUser("u-251", "Not Wes", "wes@example.com", ["fin-team"], EmailVerified: false);
+
+        var response = await SignedIn(await _provider.SignInAsync(claimant, Audience)).GetAsync("/api/ledger/trial-balance");
+        await SignedIn(await _provider.SignInAsync(squatter, Audience)).GetAsync("/api/ledger/trial-balance");
+        var members = await MembersAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // a member of its own, with the roles its groups give
+        var untouched = Assert.Single(members, m => m.Id == made.Id);
+        Assert.Equal(("vera@example.com", null), (untouched.Email, untouched.IdentityIssuer));
+        var signedIn = Assert.Single(members, m => m.Name == "Not Vera");
+        Assert.Equal((null, _provider.Issuer), (signedIn.Email, signedIn.IdentityIssuer));
+        // An address nobody holds yet is not taken either: the person it belongs to may sign in later.
+        Assert.Null(Assert.Single(members, m => m.Name == "Not Wes").Email);
+        Assert.DoesNotContain(members, m => m.Email == "wes@example.com");
+    }
+
+    [Fact]
     public async Task The_providers_groups_decide_the_roles_at_each_sign_in_and_a_deactivated_member_is_refused()
     {
         var asFinance = new TestOidcUser("u-300", "Moved Mo", "mo@example.com", ["fin-team"]);

@@ -12,7 +12,9 @@ namespace AmbassadorNet.Gateway.Identity;
 /// <summary>
 /// Who a token of a brand's identity provider signs in: the member with that issuer and subject. The first
 /// sign-in makes the member (name and email from the token), or links the member the brand's admins already
-/// made with that email and no identity yet. The provider is the source of a signed-in member's roles: when
+/// made with that email and no identity yet, but only when the provider says it verified the address
+/// (<c>email_verified</c>): an address anyone could type into their profile at the provider must not
+/// take over a member the admins made, with the creator that member may be linked to. The provider is the source of a signed-in member's roles: when
 /// its groups map onto other roles than the member holds, the member's roles follow (and so do their keys).
 /// A deactivated member is refused, whatever the provider says.
 /// </summary>
@@ -69,7 +71,7 @@ internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache 
     {
         var email = MemberInput.NormalizedEmail(signIn.Email);
         var holder = email is null ? null : await db.Members.FirstOrDefaultAsync(m => m.Email == email, cancellationToken);
-        if (holder is { IdentitySubject: null })
+        if (holder is { IdentitySubject: null } && signIn.EmailVerified)
         {
             (holder.IdentityIssuer, holder.IdentitySubject) = (signIn.Issuer, signIn.Subject);
             return holder;
@@ -79,8 +81,9 @@ internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache 
         var member = new Member
         {
             Id = Ids.New(clock), BrandId = signIn.BrandId, Name = name[..Math.Min(name.Length, MemberInput.MaxNameLength)],
-            // An address another member already signs in with stays theirs; this member goes without one.
-            Email = holder is null ? email : null, CreatedAt = Instants.ToMicroseconds(clock.GetUtcNow()), Roles = [.. signIn.Roles],
+            // An address another member holds stays theirs. An unverified one is not kept either: whoever
+            // signed in first with it would hold it against the person it belongs to.
+            Email = holder is null && signIn.EmailVerified ? email : null, CreatedAt = Instants.ToMicroseconds(clock.GetUtcNow()), Roles = [.. signIn.Roles],
             IdentityIssuer = signIn.Issuer, IdentitySubject = signIn.Subject,
         };
         db.Members.Add(member);

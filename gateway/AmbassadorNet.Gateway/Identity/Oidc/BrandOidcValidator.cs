@@ -29,6 +29,9 @@ public sealed class BrandOidcValidator(IIdentityProviderSource providers, OidcIs
     public const string NameClaim = "name";
     public const string EmailClaim = "email";
 
+    /// <summary>OpenID Connect's standard claim: true when the provider checked that the person controls <see cref="EmailClaim"/>.</summary>
+    public const string EmailVerifiedClaim = "email_verified";
+
     /// <summary>A bearer token that is not an <c>amb_</c> API key: true when it could be a provider's JWT.</summary>
     public static bool LooksLikeJwt(string token) => token.Count(c => c == '.') == 2;
 
@@ -128,7 +131,8 @@ public sealed class BrandOidcValidator(IIdentityProviderSource providers, OidcIs
         }
 
         return OidcValidationResult.Success(new OidcSignIn(
-            provider.BrandId, provider.Issuer, subject, identity.FindFirst(NameClaim)?.Value, identity.FindFirst(EmailClaim)?.Value, roles));
+            provider.BrandId, provider.Issuer, subject, identity.FindFirst(NameClaim)?.Value, identity.FindFirst(EmailClaim)?.Value, roles,
+            EmailVerified: bool.TryParse(identity.FindFirst(EmailVerifiedClaim)?.Value, out var verified) && verified));
     }
 
     private static OidcRefusalReason ReasonFor(Exception? exception) => exception switch
