@@ -110,6 +110,8 @@ public sealed class FinanceCommandTests(PayoutsService service) : LedgerTest(ser
         var path = $"/api/payouts/holds/{scenario.CreatorId}";
 
         var noReason = await Service.SendAsync(HttpMethod.Post, path, scenario.Brand, new { });
+        var mistyped = await Service.SendAsync(HttpMethod.Post, $"/api/payouts/holds/{Guid.CreateVersion7()}", scenario.Brand, new { reason = "Tax form under review" });
+        var otherBrand = await Service.SendAsync(HttpMethod.Post, path, Guid.CreateVersion7(), new { reason = "Tax form under review" });
         var placed = await Service.SendAsync(HttpMethod.Post, path, scenario.Brand, new { reason = "Tax form under review" });
         var again = await Service.SendAsync(HttpMethod.Post, path, scenario.Brand, new { reason = "Another" });
         var held = await Service.ReadAsync(HttpMethod.Get, $"/api/ledger/creators/{scenario.CreatorId}/statement", scenario.Brand);
@@ -118,6 +120,9 @@ public sealed class FinanceCommandTests(PayoutsService service) : LedgerTest(ser
         var free = await Service.ReadAsync(HttpMethod.Get, $"/api/ledger/creators/{scenario.CreatorId}/statement", scenario.Brand);
 
         Assert.Equal(["reason"], await noReason.ErrorFieldsAsync());
+        // A mistyped id, and another brand's creator, hold nobody.
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (mistyped.StatusCode, otherBrand.StatusCode));
+        Assert.Contains("knows no creator", await mistyped.Content.ReadAsStringAsync());
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Conflict), (placed.StatusCode, again.StatusCode));
         Assert.Equal((true, "Tax form under review"), (held.GetProperty("onHold").GetBoolean(), held.GetProperty("holdReason").GetString()));
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (lifted.StatusCode, liftedAgain.StatusCode));

@@ -16,6 +16,12 @@ internal static class HoldEndpoints
             .Check(request.Reason is null || request.Reason.Length <= 500, "reason", "At most 500 characters.")
             .ThrowIfAny();
         var keyId = user.RequiredKeyId();
+        if (!await KnowsCreatorAsync(db, creatorId, ct))
+        {
+            // A mistyped id would otherwise hold nobody, and the creator meant would be paid.
+            throw new NotFoundException($"Payouts knows no creator {creatorId} in this brand: none enrolled in a campaign, with a payout profile or with ledger entries.");
+        }
+
         if (await ActiveAsync(db, creatorId, ct) is not null)
         {
             throw new ConflictException($"Creator {creatorId}'s payouts are already on hold; lift that hold first.");
@@ -36,6 +42,12 @@ internal static class HoldEndpoints
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(hold));
     }
+
+    /// <summary>Whether the creator is enrolled in one of the brand's campaigns, has a payout profile or has ledger accounts here.</summary>
+    private static async Task<bool> KnowsCreatorAsync(PayoutsDbContext db, Guid creatorId, CancellationToken ct) =>
+        await db.EnrollmentVersions.AnyAsync(e => e.CreatorId == creatorId, ct)
+        || await db.PayoutProfiles.AnyAsync(p => p.CreatorId == creatorId, ct)
+        || await db.Accounts.AnyAsync(a => a.CreatorId == creatorId, ct);
 
     public static Task<PayoutHold?> ActiveAsync(PayoutsDbContext db, Guid creatorId, CancellationToken ct) =>
         db.Holds.Where(h => h.CreatorId == creatorId && h.LiftedAt == null).OrderByDescending(h => h.PlacedAt).FirstOrDefaultAsync(ct);

@@ -48,7 +48,7 @@ public static class PayoutsApi
         payouts.MapPut("/approval-policy", ApprovalPolicyEndpoints.PutAsync).RequireAccess(AccessPolicies.ApprovalPolicyWrite)
             .WithName("PutApprovalPolicy").WithSummary("Replaces the brand's approval policy (admins only); what is already awaiting approval keeps the count it was requested with.");
         payouts.MapPost("/holds/{creatorId:guid}", HoldEndpoints.PlaceAsync).RequireAccess(AccessPolicies.PayoutsManage).Idempotent()
-            .WithName("HoldCreatorPayouts").WithSummary("Holds a creator's payouts, with a reason; 409 if a hold is already in place.");
+            .WithName("HoldCreatorPayouts").WithSummary("Holds a creator's payouts, with a reason; 404 for a creator payouts does not know, 409 if a hold is already in place.");
         payouts.MapDelete("/holds/{creatorId:guid}", HoldEndpoints.LiftAsync).RequireAccess(AccessPolicies.PayoutsManage)
             .WithName("LiftCreatorHold").WithSummary("Lifts the hold on a creator's payouts; 404 if there is none.");
         payouts.MapPost("/release", ReleaseEndpoint.ReleaseAsync).RequireAccess(AccessPolicies.PayoutsManage)
