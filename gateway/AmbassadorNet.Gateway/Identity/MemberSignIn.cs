@@ -14,8 +14,9 @@ namespace AmbassadorNet.Gateway.Identity;
 /// sign-in makes the member (name and email from the token), or links the member the brand's admins already
 /// made with that email and no identity yet, but only when the provider says it verified the address
 /// (<c>email_verified</c>): an address anyone could type into their profile at the provider must not
-/// take over a member the admins made, with the creator that member may be linked to. The provider is the source of a signed-in member's roles: when
-/// its groups map onto other roles than the member holds, the member's roles follow (and so do their keys).
+/// take over a member the admins made, with the creator that member may be linked to. The provider is
+/// the source of a signed-in member's roles: when its groups map onto other roles than the member
+/// holds, the member's roles follow (and so do their keys).
 /// A deactivated member is refused, whatever the provider says.
 /// </summary>
 internal sealed class MemberSignIn(IServiceScopeFactory scopes, CredentialCache cache, IHttpContextAccessor http, TimeProvider clock)
