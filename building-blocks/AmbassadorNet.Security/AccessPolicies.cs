@@ -25,6 +25,9 @@ public static class AccessPolicies
 
     public static readonly AccessPolicy ConversionsRead = new(nameof(ConversionsRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst]);
 
+    /// <summary>Stored clicks, one by one: the rows a ClicksCounted event counts (so also the brand's event consumers).</summary>
+    public static readonly AccessPolicy ClicksRead = new(nameof(ClicksRead), [Roles.Admin, Roles.Manager, Roles.Finance, Roles.Analyst, Roles.Events]);
+
     /// <summary>Ledger and payouts: read.</summary>
     public static readonly AccessPolicy LedgerRead = new(nameof(LedgerRead), [Roles.Admin, Roles.Finance]);
 
@@ -55,7 +58,7 @@ public static class AccessPolicies
 
     public static IReadOnlyList<AccessPolicy> All { get; } =
     [
-        ApiKeys, Members, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead,
+        ApiKeys, Members, CatalogRead, CatalogWrite, PayoutProfileWrite, ConversionsWrite, ConversionsRead, ClicksRead,
         LedgerRead, PayoutsManage, ApprovalPolicyWrite, AnalyticsRead, AnalyticsWrite, Webhooks, AuditRead, EventsRead, CreatorSelf, Operations,
     ];
 

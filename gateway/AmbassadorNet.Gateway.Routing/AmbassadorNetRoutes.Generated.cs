@@ -133,6 +133,7 @@ public static partial class AmbassadorNetRoutes
         new(GatewayServices.Tracking, [HttpMethods.Get, HttpMethods.Head], RouteTemplate.Parse("/r/{code}"), RouteAccess.Public),
         new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/me/links"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
         new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/me/promo-codes"), RouteAccess.Requires(AccessPolicies.CreatorSelf)),
+        new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/clicks"), RouteAccess.Requires(AccessPolicies.ClicksRead)),
         new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/ambassadornet.partner.v1.OrderStream/Post"), RouteAccess.Requires(AccessPolicies.ConversionsWrite)),
         new(GatewayServices.Tracking, [HttpMethods.Get], RouteTemplate.Parse("/api/links"), RouteAccess.Requires(AccessPolicies.CatalogRead)),
         new(GatewayServices.Tracking, [HttpMethods.Post], RouteTemplate.Parse("/api/links"), RouteAccess.Requires(AccessPolicies.CatalogWrite)),

@@ -25,7 +25,7 @@ public static class GatewayServices
         [Creators] = ["/api/creators", "/api/me/profile", "/api/me/payout-profile"],
         [Campaigns] = ["/api/campaigns", "/api/posts", "/api/gifts", "/api/experiments", "/api/agreements", "/api/agreement-templates", "/api/content-policy",
             "/api/exclusivities", "/api/me/enrollments", "/api/me/posts", "/api/me/agreements", "/api/me/exclusivities"],
-        [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions", "/api/me/links", "/api/me/promo-codes"],
+        [Tracking] = ["/r", "/api/links", "/api/promo-codes", "/api/conversions", "/api/clicks", "/api/me/links", "/api/me/promo-codes"],
         [Payouts] = ["/api/ledger", "/api/payouts", "/api/me/statement"],
         [Analytics] = ["/api/analytics"],
         [Webhooks] = ["/api/webhooks"],

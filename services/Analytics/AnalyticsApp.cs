@@ -25,6 +25,7 @@ public static class AnalyticsApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = ServiceApp.CreateBuilder<AnalyticsDbContext>(Name, AnalyticsApi.Tags, args, configure, messaging => messaging
+            .Handle<ClicksCountedHandler>(Clicks)
             .Handle<ClicksRecordedHandler>(Clicks)
             .Handle<ConversionHandlers>(Money)
             .Handle<LedgerHandlers>(Money)

@@ -19,6 +19,7 @@ public sealed class AccessPoliciesTests(SecuredApp fixture) : IClassFixture<Secu
         { "PayoutProfileWrite", ["admin", "finance"] },
         { "ConversionsWrite", ["admin", "partner"] },
         { "ConversionsRead", ["admin", "manager", "finance", "analyst"] },
+        { "ClicksRead", ["admin", "manager", "finance", "analyst", "events"] },
         { "LedgerRead", ["admin", "finance"] },
         { "PayoutsManage", ["finance", "admin"] },
         { "ApprovalPolicyWrite", ["admin"] },

@@ -4,17 +4,22 @@ using AmbassadorNet.Contracts.Tracking;
 namespace AmbassadorNet.Analytics.Consumers;
 
 /// <summary>
-/// Counts a batch of clicks: aggregated in memory per (campaign, creator, post, UTC day), then one upsert.
-/// A click is in exactly one batch, so the batch id is the natural key: a batch re-published under
-/// a new message id is recognised and counted once.
+/// Counts a batch of clicks of the retired per-click event: aggregated in memory per (campaign,
+/// creator, post, UTC day), then one upsert. Tracking publishes <see cref="ClicksCounted"/> instead;
+/// this handler (and its queue) stays for the events in flight at the upgrade and for those
+/// re-published from before it. A click is in exactly one batch, so the batch id is the natural key
+/// of both types: a batch re-published under a new message id is recognised and counted once.
 /// </summary>
 public sealed class ClicksRecordedHandler(RollupBuffer rollups) : IMessageHandler<ClicksRecorded>
 {
+    /// <summary>The natural key's kind for a click batch, whichever event type counted it.</summary>
+    public const string BatchFact = "click_batch";
+
     public Task<HandleResult> HandleAsync(ClicksRecorded message, InboundMessage context, CancellationToken ct)
     {
         if (message.Clicks.Count > 0)
         {
-            rollups.Count("click_batch", message.BatchId.ToString(), Aggregate(message.Clicks));
+            rollups.Count(BatchFact, message.BatchId.ToString(), Aggregate(message.Clicks));
         }
 
         return Task.FromResult(HandleResult.Done);

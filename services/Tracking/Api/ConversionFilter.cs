@@ -15,7 +15,7 @@ internal sealed record ConversionFilter(
             .Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
         OrderRules.CheckId(errors, "orderId", orderId);
         var filter = new ConversionFilter(
-            status, Id(errors, "campaignId", campaignId), Id(errors, "creatorId", creatorId), Id(errors, "enrollmentId", enrollmentId), orderId, flagged is null ? null : flagged == "true",
+            status, QueryIds.Read(errors, "campaignId", campaignId), QueryIds.Read(errors, "creatorId", creatorId), QueryIds.Read(errors, "enrollmentId", enrollmentId), orderId, flagged is null ? null : flagged == "true",
             orderedFrom is null ? null : JsonFields.ParseTime(orderedFrom, "orderedFrom", errors),
             orderedTo is null ? null : JsonFields.ParseTime(orderedTo, "orderedTo", errors));
         errors.Check(filter.From is null || filter.To is null || filter.From <= filter.To, "orderedTo", "Must not be before orderedFrom.");
@@ -39,16 +39,5 @@ internal sealed record ConversionFilter(
         };
         query = From is { } from ? query.Where(c => c.OrderedAt >= from) : query;
         return To is { } to ? query.Where(c => c.OrderedAt < to) : query;
-    }
-
-    private static Guid? Id(FieldErrors errors, string name, string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        errors.Check(Guid.TryParse(text, out var id), name, "Must be a UUID.");
-        return id;
     }
 }

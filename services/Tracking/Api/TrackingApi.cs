@@ -16,6 +16,7 @@ public static class TrackingApi
         ["Links"] = "Tracking links issued for enrollments and their posts, listed and deactivated.",
         ["Promo codes"] = "Promo codes issued for enrollments and their posts, which attribute an order without a click.",
         ["Conversions"] = "Orders and refunds a shop posts, attributed to a creator by promo code or click.",
+        ["Clicks"] = "Stored clicks one by one, as the ClicksCounted events count them: by batch, link, creator, post or time.",
         [CreatorSelf] = "What a creator reads with their own creator credential: their links and promo codes, and nothing of anyone else's.",
     };
 
@@ -75,6 +76,9 @@ public static class TrackingApi
             .WithName("PostRefund").WithSummary("A partial or full refund of a posted order; idempotent by refund id; the refunded total never exceeds the order.");
         conversions.MapGet("/", ConversionEndpoints.ListAsync).RequireAccess(AccessPolicies.ConversionsRead)
             .WithName("ListConversions").WithSummary("The brand's conversions, latest order first, with attribution, flags and refunded total; filtered; cursor-paginated.");
+
+        app.MapGet("/api/clicks", ClickEndpoints.ListAsync).RequireAccess(AccessPolicies.ClicksRead).WithTags("Clicks")
+            .WithName("ListClicks").WithSummary("The brand's stored clicks (within click retention), latest first; by batch (a ClicksCounted event's batchId), link, campaign, creator, post or time; cursor-paginated.");
 
         app.MapGet("/ops/redirect-stats", (RedirectStats stats, ClickBuffer buffer, CodeDirectory directory) =>
                 TypedResults.Ok(new RedirectStatsView(stats.Answered, stats.Stored, stats.Dropped, buffer.Pending, stats.Batches, directory.LinkCount)))

@@ -7,8 +7,8 @@ namespace AmbassadorNet.Tracking.Clicks;
 
 /// <summary>
 /// Writes one batch of clicks in one transaction: the rows by binary COPY, and per brand one
-/// ClicksRecorded outbox event listing exactly those clicks. Both commit or neither does, so every
-/// stored click is published once and no published click is missing from the table.
+/// ClicksCounted outbox event counting exactly those clicks, its batch id stored on each of them.
+/// Both commit or neither does, so every stored click is counted once and every count has its rows.
 /// </summary>
 public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -17,11 +17,22 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackingDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var brands = batch.GroupBy(c => c.BrandId).ToList();
+        foreach (var brand in brands)
+        {
+            // A retried batch gets new ids: nothing of the failed attempt was committed.
+            var batchId = Ids.New(clock);
+            foreach (var click in brand)
+            {
+                click.BatchId = batchId;
+            }
+        }
+
         await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), batch, ct);
-        foreach (var brand in batch.GroupBy(c => c.BrandId))
+        foreach (var brand in brands)
         {
             // The outbox row is not brand-owned, so this cross-brand writer can add it without a brand scope.
-            db.AddEvent(new ClicksRecorded(brand.Key, clock.GetUtcNow(), Ids.New(clock), [.. brand.Select(ToEvent)]), clock);
+            db.AddEvent(new ClicksCounted(brand.Key, clock.GetUtcNow(), brand.First().BatchId!.Value, ClickCounts.Of(brand)), clock);
         }
 
         await db.SaveChangesAsync(ct);
@@ -31,7 +42,7 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<Click> batch, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY clicks (id, brand_id, link_id, enrollment_id, campaign_id, creator_id, clicked_at, ip_hash, user_agent, referrer_host, is_bot, is_duplicate, is_attributable, post_id) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY clicks (id, brand_id, link_id, enrollment_id, campaign_id, creator_id, clicked_at, ip_hash, user_agent, referrer_host, is_bot, is_duplicate, is_attributable, post_id, batch_id) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var c in batch)
         {
             await importer.StartRowAsync(ct);
@@ -49,6 +60,7 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
             await importer.WriteAsync(c.IsDuplicate, NpgsqlDbType.Boolean, ct);
             await importer.WriteAsync(c.IsAttributable, NpgsqlDbType.Boolean, ct);
             await (c.PostId is { } post ? importer.WriteAsync(post, NpgsqlDbType.Uuid, ct) : importer.WriteNullAsync(ct));
+            await importer.WriteAsync(c.BatchId!.Value, NpgsqlDbType.Uuid, ct);
         }
 
         await importer.CompleteAsync(ct);
@@ -56,7 +68,4 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>
         value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(value, NpgsqlDbType.Varchar, ct);
-
-    private static RecordedClick ToEvent(Click c) =>
-        new(c.Id, c.LinkId, c.EnrollmentId, c.CampaignId, c.CreatorId, c.ClickedAt, c.IsBot, c.IsDuplicate, c.IsAttributable, c.PostId);
 }

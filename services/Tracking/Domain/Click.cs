@@ -27,4 +27,7 @@ public sealed class Click : BrandOwnedEntity
     public bool IsDuplicate { get; set; }
 
     public bool IsAttributable { get; set; }
+
+    /// <summary>The batch the click was stored in: its ClicksCounted event counts it. Null for clicks stored before batches had ids.</summary>
+    public Guid? BatchId { get; set; }
 }

@@ -79,5 +79,6 @@ internal sealed class TrackingMapping :
         click.Property(c => c.ReferrerHost).HasMaxLength(255);
         click.HasIndex(c => c.ClickedAt);
         click.HasIndex(c => new { c.LinkId, c.ClickedAt });
+        click.HasIndex(c => c.BatchId);
     }
 }

@@ -8,13 +8,15 @@ namespace AmbassadorNet.Webhooks.Domain;
 /// they report on the health of this very channel (a subscription disabled because its endpoint
 /// fails), so they are for the brand's operators on the broker, and delivering them through the
 /// webhooks they describe would be circular. Events marked <see cref="InternalEventAttribute"/> (the
-/// audit records, which hold personal data and exist to be chained) are left out too.
+/// audit records, which hold personal data and exist to be chained) are left out too, and so are
+/// retired events (<see cref="RetiredEventAttribute"/>): nothing publishes them any more.
 /// </summary>
 public static class PublicEvents
 {
     public static IReadOnlyList<Type> Types { get; } = typeof(IIntegrationEvent).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t))
-        .Where(t => t.Namespace != typeof(WebhookSubscriptionDisabled).Namespace && !t.IsDefined(typeof(InternalEventAttribute), inherit: false))
+        .Where(t => t.Namespace != typeof(WebhookSubscriptionDisabled).Namespace && !t.IsDefined(typeof(InternalEventAttribute), inherit: false)
+            && !t.IsDefined(typeof(RetiredEventAttribute), inherit: false))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToList();
 
