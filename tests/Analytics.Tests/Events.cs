@@ -27,7 +27,19 @@ public static class Events
     public static RecordedClick Click(Guid campaignId, Guid creatorId, DateTimeOffset at, bool bot = false, bool duplicate = false) =>
         new(Guid.CreateVersion7(), Guid.NewGuid(), Guid.NewGuid(), campaignId, creatorId, at, bot, duplicate, true);
 
-    public static ClicksRecorded Clicks(Guid brand, params IEnumerable<RecordedClick>[] clicks) =>
+    /// <summary>
+    /// A batch of clicks as tracking announces it: counted per link and UTC day, one link per
+    /// (campaign, creator, post) as an enrollment's or a post's link would be.
+    /// </summary>
+    public static ClicksCounted Clicks(Guid brand, params IEnumerable<RecordedClick>[] clicks) =>
+        new(brand, DateTimeOffset.UtcNow, Guid.CreateVersion7(), [.. clicks.SelectMany(c => c)
+            .GroupBy(c => (c.CampaignId, c.CreatorId, c.PostId, Day: DateOnly.FromDateTime(c.ClickedAt.UtcDateTime)))
+            .Select(g => new ClickCount(Guid.NewGuid(), Guid.NewGuid(), g.Key.CampaignId, g.Key.CreatorId, g.Key.Day,
+                g.Count(), g.Count(c => !c.IsBot && !c.IsDuplicate), g.Count(c => c.IsBot), g.Count(c => c.IsDuplicate), g.Count(c => c.IsAttributable),
+                g.Min(c => c.ClickedAt), g.Max(c => c.ClickedAt), g.Key.PostId))]);
+
+    /// <summary>The same batch as the retired per-click event listed it, as one published before the upgrade would be re-published.</summary>
+    public static ClicksRecorded RetiredClicks(Guid brand, params IEnumerable<RecordedClick>[] clicks) =>
         new(brand, DateTimeOffset.UtcNow, Guid.CreateVersion7(), clicks.SelectMany(c => c).ToList());
 
     public static IEnumerable<RecordedClick> Repeat(int count, Func<int, RecordedClick> click) => Enumerable.Range(0, count).Select(click);

@@ -73,7 +73,7 @@ public sealed class MeasurementTests(AnalyticsService service) : IClassFixture<A
 
         var rate = batches * perBatch / elapsed.TotalSeconds;
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{batches} ClicksRecorded of {perBatch} clicks: published in {published.TotalMilliseconds:F0} ms, all counted after {elapsed.TotalMilliseconds:F0} ms = {rate:F0} clicks/s");
+            $"{batches} ClicksCounted of {perBatch} clicks (counted per creator and day): published in {published.TotalMilliseconds:F0} ms, all counted after {elapsed.TotalMilliseconds:F0} ms = {rate:F0} clicks/s");
         var summary = await service.SettledAsync($"/api/analytics/campaigns/{campaign}/summary", brand);
         Assert.Equal(batches * perBatch, summary.GetProperty("metrics").GetProperty("clicks").GetInt64());
         Assert.Equal(batches * perBatch * 9 / 10, summary.GetProperty("metrics").GetProperty("uniqueClicks").GetInt64());

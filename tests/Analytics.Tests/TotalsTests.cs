@@ -105,6 +105,20 @@ public sealed class TotalsTests(AnalyticsService service) : IClassFixture<Analyt
     }
 
     [Fact]
+    public async Task A_batch_of_the_retired_per_click_event_re_published_from_before_the_upgrade_counts_once()
+    {
+        var scenario = new Scenario();
+        var retired = Events.RetiredClicks(scenario.Brand,
+            Events.Repeat(5, i => Events.Click(scenario.Campaign, scenario.Ana, Events.At(Scenario.Day1), bot: i == 0, duplicate: i == 1)));
+        await service.PublishAllAsync([.. scenario.Everything, retired]);
+        await service.PublishAsync(retired, Guid.NewGuid()); // the same batch under a new message id
+
+        var summary = await service.SettledAsync(scenario.Summary, scenario.Brand);
+
+        Expect.Figures(summary.GetProperty("metrics"), ("clicks", 19 + 5), ("uniqueClicks", 16 + 3), ("botClicks", 2 + 1));
+    }
+
+    [Fact]
     public async Task A_ratio_with_nothing_to_divide_by_is_null()
     {
         var scenario = new Scenario();
