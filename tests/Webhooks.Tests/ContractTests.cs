@@ -29,10 +29,12 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
         var names = (await Service.ReadAsync(HttpMethod.Get, "/api/webhooks/event-types", Guid.CreateVersion7())).EnumerateArray().Select(n => n.GetString()!).ToList();
         var contracts = typeof(IIntegrationEvent).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t) && !t.Namespace!.EndsWith(".Webhooks", StringComparison.Ordinal))
-            .Where(t => t != typeof(AmbassadorNet.Contracts.Audit.AuditRecorded));
+            .Where(t => t != typeof(AmbassadorNet.Contracts.Audit.AuditRecorded) && !t.IsDefined(typeof(RetiredEventAttribute), inherit: false));
 
         Assert.Equal(contracts.Select(EventTypeNames.Of).Order(StringComparer.Ordinal), names);
         Assert.Contains("creator.erased", names);
+        Assert.Contains("clicks.counted", names);
+        Assert.DoesNotContain("clicks.recorded", names); // retired: nothing publishes it
         Assert.Superset(new HashSet<string>
         {
             "post.recorded", "post.metrics_recorded", "post.disclosure_overridden", "disclosure.policy_changed", "gift.shipped", "gift.delivered",
@@ -55,6 +57,7 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
         var read = await Service.ReadAsync(HttpMethod.Get, $"/api/webhooks/{id}", brand);
         var listed = await Service.ReadAsync(HttpMethod.Get, "/api/webhooks", brand);
         var unknown = await Service.SendAsync(HttpMethod.Post, "/api/webhooks", brand, new { url = Service.Receiver.UrlFor("x"), eventTypes = new[] { "creator.teleported" } });
+        var retired = await Service.SendAsync(HttpMethod.Post, "/api/webhooks", brand, new { url = Service.Receiver.UrlFor("x"), eventTypes = new[] { "clicks.recorded" } });
         var manager = await Service.SendAsync(HttpMethod.Get, "/api/webhooks", brand, null, Roles.Manager);
         var otherBrand = await Service.SendAsync(HttpMethod.Get, $"/api/webhooks/{id}", Guid.CreateVersion7());
 
@@ -64,6 +67,9 @@ public sealed class ContractTests(WebhooksService service) : ServiceContractTest
         Assert.Equal(JsonValueKind.Null, Assert.Single(listed.EnumerateArray()).GetProperty("secret").ValueKind);
         Assert.Equal(["creator.approved"], read.GetProperty("eventTypes").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, retired.StatusCode);
+        Assert.Contains("subscribe to 'clicks.counted' instead", await retired.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Single((await Service.ReadAsync(HttpMethod.Get, "/api/webhooks", brand)).EnumerateArray()); // neither refused subscription was made
         Assert.Equal(HttpStatusCode.Forbidden, manager.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherBrand.StatusCode);
     }

@@ -4,6 +4,7 @@ using AmbassadorNet.Partner.V1;
 using AmbassadorNet.Security;
 using AmbassadorNet.TestKit.Waiting;
 using AmbassadorNet.Webhooks.EventLog;
+using AmbassadorNet.Webhooks.Partner;
 using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;
@@ -95,6 +96,14 @@ public sealed class EventLogTests(WebhooksService service) : IClassFixture<Webho
         using var oldest = client.Subscribe(new SubscribeRequest { Oldest = new() }, headers);
         Assert.True(await oldest.ResponseStream.MoveNext());
         Assert.Equal(3UL, oldest.ResponseStream.Current.Position);
+    }
+
+    [Fact]
+    public void A_retired_event_type_can_still_be_streamed_from_the_log_by_name_but_an_unknown_one_cannot()
+    {
+        Assert.Equal(["clicks.recorded", "clicks.counted"], StreamStart.Types(new SubscribeRequest { EventTypes = { "clicks.recorded", "clicks.counted" } })!);
+        var error = Assert.Throws<RpcException>(() => StreamStart.Types(new SubscribeRequest { EventTypes = { "clicks.teleported" } }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
     [Fact]

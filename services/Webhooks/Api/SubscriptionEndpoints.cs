@@ -16,7 +16,9 @@ internal static class SubscriptionEndpoints
         var eventTypes = (request.EventTypes is null or { Count: 0 } ? [WebhookSubscription.AllEvents] : request.EventTypes).Select(t => t?.Trim() ?? "").Distinct().ToList();
         foreach (var unknown in eventTypes.Where(t => t != WebhookSubscription.AllEvents && !PublicEvents.ByName.ContainsKey(t)))
         {
-            errors.Add("eventTypes", $"Unknown event type '{unknown}'; see GET /api/webhooks/event-types.");
+            errors.Add("eventTypes", PublicEvents.Retired.TryGetValue(unknown, out var replacement)
+                ? $"Event type '{unknown}' is retired and no longer published; subscribe to '{replacement}' instead."
+                : $"Unknown event type '{unknown}'; see GET /api/webhooks/event-types.");
         }
 
         errors.Check(request.Description is null || request.Description.Length <= 500, "description", "At most 500 characters.");

@@ -1,3 +1,4 @@
+using System.Reflection;
 using AmbassadorNet.Contracts.Webhooks;
 
 namespace AmbassadorNet.Webhooks.Domain;
@@ -22,6 +23,12 @@ public static class PublicEvents
 
     /// <summary>Partner-facing name → event type.</summary>
     public static IReadOnlyDictionary<string, Type> ByName { get; } = Types.ToDictionary(EventTypeNames.Of, t => t, StringComparer.Ordinal);
+
+    /// <summary>Retired event name → the name of the event that replaced it: no longer offered, but still in the brands' event logs from before.</summary>
+    public static IReadOnlyDictionary<string, string> Retired { get; } = typeof(IIntegrationEvent).Assembly.GetTypes()
+        .Select(t => (Type: t, Retired: t.GetCustomAttribute<RetiredEventAttribute>(inherit: false)))
+        .Where(t => t.Retired is not null)
+        .ToDictionary(t => EventTypeNames.Of(t.Type), t => EventTypeNames.Of(t.Retired!.ReplacedBy), StringComparer.Ordinal);
 
     /// <summary>Event type → partner-facing name, worked out once rather than for every message fanned out.</summary>
     public static IReadOnlyDictionary<Type, string> NameOf { get; } = ByName.ToDictionary(pair => pair.Value, pair => pair.Key);

@@ -55,7 +55,8 @@ public static class StreamStart
             return null;
         }
 
-        var unknown = request.EventTypes.Where(t => !PublicEvents.ByName.ContainsKey(t)).ToList();
+        // A retired type is still asked for by name: the log keeps the events it carried before it was retired.
+        var unknown = request.EventTypes.Where(t => !PublicEvents.ByName.ContainsKey(t) && !PublicEvents.Retired.ContainsKey(t)).ToList();
         if (unknown.Count > 0)
         {
             throw PartnerErrors.Create(400, "Validation failed", $"Unknown event types: {string.Join(", ", unknown)}. GET /api/webhooks/event-types lists them.",
