@@ -26,7 +26,7 @@ public sealed class TrackingOptions
     [Range(1000, 10_000_000)]
     public int ClickBufferCapacity { get; set; } = 100_000;
 
-    /// <summary>Most clicks in one insert transaction (and one ClicksRecorded event per brand in it).</summary>
+    /// <summary>Most clicks in one insert transaction (and one ClicksCounted event per brand in it).</summary>
     [Range(1, 5000)]
     public int ClickBatchSize { get; set; } = 500;
 

@@ -5,7 +5,7 @@ using Npgsql;
 namespace AmbassadorNet.Tracking.Clicks;
 
 /// <summary>
-/// Deletes raw clicks older than Tracking:ClickRetention (privacy: the ClicksRecorded events and
+/// Deletes raw clicks older than Tracking:ClickRetention (privacy: the ClicksCounted events and
 /// analytics' rollups stay). Deletes in chunks so a large backlog never holds a long lock.
 /// </summary>
 public sealed class ClickRetentionSweeper(IOptions<TrackingOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<ClickRetentionSweeper> logger)

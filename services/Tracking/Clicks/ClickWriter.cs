@@ -5,7 +5,7 @@ namespace AmbassadorNet.Tracking.Clicks;
 /// <summary>
 /// Drains <see cref="ClickBuffer"/> in batches: up to ClickBatchSize clicks, or whatever arrived
 /// within ClickFlushInterval of the first, go to the database in one transaction with their
-/// ClicksRecorded events (<see cref="ClickBatchStore"/>). A failed batch is kept and retried, so the
+/// ClicksCounted events (<see cref="ClickBatchStore"/>). A failed batch is kept and retried, so the
 /// only clicks a crash can lose are those still in memory. Stopping completes the buffer and waits
 /// until every queued click is written: a graceful stop loses nothing.
 /// </summary>

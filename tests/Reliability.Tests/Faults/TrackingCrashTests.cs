@@ -70,7 +70,7 @@ public sealed class TrackingCrashTests(FaultySystemFixture fixture)
     private Task<long> StoredAtRestAsync(Shop shop, Enrollment enrollment, string what) =>
         fixture.AtRestAsync(_ => fixture.StoredClicksAsync(enrollment), what);
 
-    /// <summary>Every stored click reached analytics once: the rows and their ClicksRecorded event commit together.</summary>
+    /// <summary>Every stored click reached analytics once: the rows and their ClicksCounted event commit together.</summary>
     private async Task AssertAnalyticsAgreesAsync(Shop shop, Enrollment enrollment, long stored)
     {
         var books = await Books.ReadAsync(shop.Admin, shop.CreatorIds, shop.CampaignIds);
