@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using AmbassadorNet.TestKit.Waiting;
 using Npgsql;
 
@@ -16,12 +13,12 @@ public sealed class ClickFlagTests(TrackingService service) : IClassFixture<Trac
         await service.PublishAsync(Events.Enrolled(brand, campaign, enrollment));
         var code = (await service.CodesOfAsync(brand, enrollment)).Link;
 
-        await ClickAsync(code, HttpMethod.Get, "Mozilla/5.0 first", "203.0.113.5", "https://www.instagram.com/p/xyz");
-        await ClickAsync(code, HttpMethod.Get, "Mozilla/5.0 again", "203.0.113.5");
-        await ClickAsync(code, HttpMethod.Get, "Mozilla/5.0 neighbour", "203.0.113.6");
-        await ClickAsync(code, HttpMethod.Get, "facebookexternalhit/1.1", "203.0.113.7");
-        await ClickAsync(code, HttpMethod.Get, "curl/8.5.0", "203.0.113.8");
-        await ClickAsync(code, HttpMethod.Head, "Mozilla/5.0 head", "203.0.113.9");
+        await service.VisitAsync(code, "203.0.113.5", HttpMethod.Get, "Mozilla/5.0 first", "https://www.instagram.com/p/xyz");
+        await service.VisitAsync(code, "203.0.113.5", HttpMethod.Get, "Mozilla/5.0 again");
+        await service.VisitAsync(code, "203.0.113.6", HttpMethod.Get, "Mozilla/5.0 neighbour");
+        await service.VisitAsync(code, "203.0.113.7", HttpMethod.Get, "facebookexternalhit/1.1");
+        await service.VisitAsync(code, "203.0.113.8", HttpMethod.Get, "curl/8.5.0");
+        await service.VisitAsync(code, "203.0.113.9", HttpMethod.Head, "Mozilla/5.0 head");
         await Eventually.UntilAsync(async _ => await service.ScalarAsync<long>("SELECT count(*) FROM clicks WHERE brand_id = @b", ("b", brand)) == 6, "six clicks");
         var clicks = await ReadClicksAsync(brand);
 
@@ -29,21 +26,8 @@ public sealed class ClickFlagTests(TrackingService service) : IClassFixture<Trac
         Assert.True(clicks["Mozilla/5.0 again"].Duplicate);
         Assert.False(clicks["Mozilla/5.0 neighbour"].Duplicate);
         Assert.All(new[] { "facebookexternalhit/1.1", "curl/8.5.0", "Mozilla/5.0 head" }, ua => Assert.True(clicks[ua].Bot, ua));
-        Assert.Equal(Hmac("203.0.113.5"), clicks["Mozilla/5.0 first"].IpHash);
+        Assert.Equal(ClickVisits.IpHashOf("203.0.113.5"), clicks["Mozilla/5.0 first"].IpHash);
         Assert.Equal(clicks["Mozilla/5.0 first"].IpHash, clicks["Mozilla/5.0 again"].IpHash);
-    }
-
-    private async Task ClickAsync(string code, HttpMethod method, string userAgent, string forwardedFor, string? referrer = null)
-    {
-        var request = new HttpRequestMessage(method, $"/r/{code}");
-        request.Headers.UserAgent.ParseAdd(userAgent);
-        request.Headers.Add("X-Forwarded-For", forwardedFor);
-        if (referrer is not null)
-        {
-            request.Headers.Referrer = new Uri(referrer);
-        }
-
-        Assert.Equal(HttpStatusCode.Found, (await service.Http.SendAsync(request)).StatusCode);
     }
 
     private async Task<Dictionary<string, (bool Bot, bool Duplicate, string? Referrer, string IpHash)>> ReadClicksAsync(Guid brand)
@@ -61,7 +45,4 @@ public sealed class ClickFlagTests(TrackingService service) : IClassFixture<Trac
 
         return clicks;
     }
-
-    private static string Hmac(string ip) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TrackingService.IpHashKey), IPAddress.Parse(ip).GetAddressBytes()));
 }

@@ -17,7 +17,7 @@ public sealed class PostAttributionTests(TrackingService service) : IClassFixtur
         var (postLink, postPromo) = await CodesOfPostAsync(brand, post);
 
         using var redirect = await service.Http.GetAsync($"/r/{postLink}");
-        var clickId = Guid.Parse(redirect.Headers.Location!.OriginalString.Split("amb_cid=")[1]);
+        var clickId = ClickVisits.ClickIdOf(redirect);
         await Eventually.UntilAsync(_ => service.ScalarAsync<long>("SELECT count(*) FROM clicks WHERE id = @id AND post_id = @post", ("id", clickId), ("post", post)), n => n == 1, "the post's click");
         var byPromo = await service.ConvertAsync(brand, Shop.Order("post-promo", 80m, promo: postPromo));
         var byClick = await service.ConvertAsync(brand, Shop.Order("post-click", 40m, clickId: clickId));
@@ -26,7 +26,9 @@ public sealed class PostAttributionTests(TrackingService service) : IClassFixtur
         await service.AllDispatchedAsync(brand);
         var attributed = (await service.EventsAsync(brand, "ConversionAttributed")).ToDictionary(e => e.Str("orderId")!);
         var reversed = Assert.Single(await service.EventsAsync(brand, "ConversionReversed"));
-        var clicks = (await service.EventsAsync(brand, "ClicksRecorded")).SelectMany(e => e.GetProperty("clicks").EnumerateArray()).ToList();
+        var counted = (await service.EventsAsync(brand, "ClicksCounted")).SelectMany(e => e.GetProperty("counts").EnumerateArray()).ToList();
+        var listed = await service.ClicksAsync(brand, $"postId={post}");
+        var postLinkId = (await service.ReadAsync(HttpMethod.Get, $"/api/links?postId={post}", brand)).GetProperty("items")[0].GetProperty("id").GetGuid();
 
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Created), (redirect.StatusCode, refund.StatusCode));
         Assert.Equal((post, jane.EnrollmentId), (byPromo.GetProperty("postId").GetGuid(), byPromo.GetProperty("enrollmentId").GetGuid()));
@@ -36,7 +38,10 @@ public sealed class PostAttributionTests(TrackingService service) : IClassFixtur
         Assert.Equal(post, attributed["post-click"].GetProperty("postId").GetGuid());
         Assert.Equal(JsonValueKind.Null, attributed["enrollment-promo"].GetProperty("postId").ValueKind);
         Assert.Equal(post, reversed.GetProperty("postId").GetGuid());
-        Assert.Equal(post, Assert.Single(clicks, c => c.GetProperty("clickId").GetGuid() == clickId).GetProperty("postId").GetGuid());
+        var count = Assert.Single(counted);
+        Assert.Equal((postLinkId, post, 1), (count.GetProperty("linkId").GetGuid(), count.GetProperty("postId").GetGuid(), count.GetProperty("clicks").GetInt32()));
+        var click = Assert.Single(listed);
+        Assert.Equal((clickId, postLinkId, post), (click.Id(), click.GetProperty("linkId").GetGuid(), click.GetProperty("postId").GetGuid()));
     }
 
     [Fact]
