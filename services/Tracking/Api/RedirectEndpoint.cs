@@ -27,7 +27,8 @@ internal static class RedirectEndpoint
             return TypedResults.NotFound();
         }
 
-        var now = clock.GetUtcNow();
+        // As stored (timestamptz keeps microseconds), so the batch's ClicksCounted times equal the rows read back.
+        var now = Instants.ToMicroseconds(clock.GetUtcNow());
         var clickId = Ids.New(clock);
         var request = http.Request;
         var userAgent = request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? Truncate(ua, 512) : null;
