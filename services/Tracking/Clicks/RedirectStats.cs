@@ -22,7 +22,7 @@ public sealed class RedirectStats : IDisposable
     public RedirectStats()
     {
         _answeredCounter = _meter.CreateCounter<long>("tracking.redirects.answered", description: "302 redirects answered");
-        _storedCounter = _meter.CreateCounter<long>("tracking.clicks.stored", description: "clicks committed with their ClicksRecorded event");
+        _storedCounter = _meter.CreateCounter<long>("tracking.clicks.stored", description: "clicks committed with their ClicksCounted event");
         _droppedCounter = _meter.CreateCounter<long>("tracking.clicks.dropped", description: "redirects answered whose click found the buffer full");
     }
 
