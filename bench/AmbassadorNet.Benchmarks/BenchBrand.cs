@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AmbassadorNet.Persistence.Pagination;
 
 namespace AmbassadorNet.Benchmarks;
 
@@ -43,14 +44,35 @@ public sealed record BenchBrand(Guid Id, string Key, Guid CampaignId, IReadOnlyL
             await system.CallAsync(key, HttpMethod.Post, $"/api/campaigns/{campaignId}/enrollments/{enrollment.GetProperty("id").GetGuid()}/accept");
         });
 
-        var codes = await RetryAsync(async () =>
-        {
-            var page = await system.CallAsync(key, HttpMethod.Get, $"/api/promo-codes?campaignId={campaignId}&limit=200");
-            var items = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
-            return items.Count == creators ? items : throw new InvalidOperationException($"{items.Count} of {creators} promo codes issued");
-        }, TimeSpan.FromMinutes(2));
+        var codes = await IssuedCodesAsync(system, key, $"/api/promo-codes?campaignId={campaignId}", creators, "promo codes");
         return new BenchBrand(brandId, key, campaignId, codes);
     }
+
+    /// <summary>The codes of the tracking links tracking issues with the promo codes, one per enrollment; returns once every one is issued.</summary>
+    public async Task<IReadOnlyList<string>> LinkCodesAsync(BenchSystem system) =>
+        await IssuedCodesAsync(system, Key, $"/api/links?campaignId={CampaignId}", PromoCodes.Count, "links");
+
+    /// <summary>
+    /// The codes of every item of a keyset-paged list (each page as large as lists allow, following
+    /// nextCursor), read again until there are <paramref name="expected"/>: tracking issues them as the
+    /// enrollment events arrive.
+    /// </summary>
+    private static Task<List<string>> IssuedCodesAsync(BenchSystem system, string key, string list, int expected, string what) =>
+        RetryAsync(async () =>
+        {
+            var codes = new List<string>();
+            string? cursor = null;
+            do
+            {
+                var after = cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}";
+                var page = await system.CallAsync(key, HttpMethod.Get, $"{list}&limit={KeysetPagination.MaxLimit}{after}");
+                codes.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!));
+                cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            }
+            while (cursor is not null);
+
+            return codes.Count == expected ? codes : throw new InvalidOperationException($"{codes.Count} of {expected} {what} issued");
+        }, TimeSpan.FromMinutes(2));
 
     /// <summary>Events travel between services: retry until they have arrived.</summary>
     private static async Task<T> RetryAsync<T>(Func<Task<T>> attempt, TimeSpan? within = null)

@@ -4,16 +4,18 @@ namespace AmbassadorNet.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--runs 3 --duration 10 --warmup 20 --connections 64 --out bench/results/latest.json
-/// --only redirect,t2 --environment Production --service-env DOTNET_gcServer=0 --telemetry</c> (<c>--only</c> names
+/// --only redirect,t2 --environment Production --service-env DOTNET_gcServer=0 --telemetry --links 200</c> (<c>--only</c> names
 /// benchmark groups; without it every group runs; <c>--environment</c> is the services' ASPNETCORE_ENVIRONMENT,
 /// Production as deployed unless a comparison with an older build, which ran them in Development, needs
 /// otherwise; <c>--service-env</c>, repeatable, sets an environment variable of every service, for
 /// experiments with runtime settings; <c>--telemetry</c> has every service export traces, metrics and logs
-/// over OTLP to <c>AmbassadorNet.TestKit.Telemetry.OtlpReceiver</c>, as a deployment exports them to its collector).
+/// over OTLP to <c>AmbassadorNet.TestKit.Telemetry.OtlpReceiver</c>, as a deployment exports them to its collector;
+/// <c>--links N</c> spreads the redirect group's requests uniformly at random over N live links of one brand
+/// instead of the one link every system is seeded with, as real traffic spreads a click batch over many links).
 /// </summary>
 public sealed record BenchOptions(
     int Runs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string Output, IReadOnlySet<string> Only, string Environment,
-    IReadOnlyDictionary<string, string> ServiceEnvironment, bool Telemetry)
+    IReadOnlyDictionary<string, string> ServiceEnvironment, bool Telemetry, int Links)
 {
     /// <summary>Groups that repeat part of another (t6reads: T6 without its load) and run only when named.</summary>
     private static readonly string[] OnlyWhenNamed = ["t6reads"];
@@ -31,6 +33,12 @@ public sealed record BenchOptions(
 
         int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
+        var links = Number("--links", 1);
+        if (links < 1)
+        {
+            throw new ArgumentException($"--links takes a count of links, at least 1, not {links}");
+        }
+
         return new BenchOptions(
             Number("--runs", 3),
             TimeSpan.FromSeconds(Number("--duration", 10)),
@@ -41,7 +49,8 @@ public sealed record BenchOptions(
                 .ToHashSet(StringComparer.OrdinalIgnoreCase),
             Value("--environment", "Production"),
             ServiceEnvironmentOf(args),
-            args.Contains("--telemetry"));
+            args.Contains("--telemetry"),
+            links);
     }
 
     private static Dictionary<string, string> ServiceEnvironmentOf(string[] args)

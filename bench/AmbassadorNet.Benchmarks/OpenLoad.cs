@@ -13,11 +13,13 @@ public sealed record LatencyResult(double Rate, long Requests, long Unexpected, 
 /// </summary>
 public static class OpenLoad
 {
-    public static async Task<LatencyResult> RunAsync(Uri url, double rate, TimeSpan duration, HttpStatusCode expected, int connections = 64)
+    /// <summary>Request i, built by <paramref name="request"/> (a GET of one URL, or of one of many paths), is due at start + i / <paramref name="rate"/>.</summary>
+    public static async Task<LatencyResult> RunAsync(
+        Func<int, HttpRequestMessage> request, double rate, TimeSpan duration, HttpStatusCode expected, int connections = 64)
     {
         var latencies = new double[(int)(rate * duration.TotalSeconds)];
         long unexpected = 0;
-        await ScheduleAsync(url, rate, latencies.Length, connections, (i, due, status) =>
+        await ScheduleAsync(rate, latencies.Length, connections, request, (i, due, status) =>
         {
             if (status != expected)
             {

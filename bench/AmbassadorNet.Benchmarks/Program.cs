@@ -39,7 +39,7 @@ var report = new
         loadBefore, loadAfter = (await File.ReadAllTextAsync("/proc/loadavg")).Trim(),
         postgres,
     },
-    options = new { options.Runs, durationSeconds = options.Duration.TotalSeconds, options.Connections },
+    options = new { options.Runs, durationSeconds = options.Duration.TotalSeconds, options.Connections, options.Links },
     figures,
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);

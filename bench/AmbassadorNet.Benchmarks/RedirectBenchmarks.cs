@@ -14,9 +14,9 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
 {
     public async Task<IReadOnlyList<Figure>> RunAsync()
     {
-        var b0 = new Uri(bare.Url, "/r/bench");
-        var direct = new Uri(system.Tracking, $"/r/{system.LinkCode}");
-        var gateway = new Uri(system.Gateway, $"/r/{system.LinkCode}");
+        var paths = await RedirectPaths.ForAsync(system, options.Links);
+        Log($"requests spread uniformly over {paths.Count} link{(paths.Count == 1 ? "" : "s")} (--links)");
+        var (b0, direct, gateway) = (bare.Url, system.Tracking, system.Gateway);
         var before = await system.RedirectStatsAsync();
         var rowsBefore = await system.CountClickRowsAsync();
         var traceBytesBefore = TraceBytes();
@@ -24,16 +24,16 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
         Log("warm-up");
         foreach (var url in new[] { b0, direct, gateway })
         {
-            await Wrk.RunAsync(url, options.Connections, options.WarmUp);
+            await paths.WrkAsync(url, options.Connections, options.WarmUp);
         }
 
         var rounds = new List<(WrkResult B0, WrkResult Direct, WrkResult Gateway)>();
         var cpu = new List<IReadOnlyDictionary<string, double>>();
         for (var round = 1; round <= options.Runs; round++)
         {
-            var bare = await Max(b0, "B0");
-            var (t1, t1Cpu) = await WithCpuPerRedirectAsync(() => Max(direct, "T1"));
-            var result = (bare, t1, await Max(gateway, "T3"));
+            var bare = await Max(paths, b0, "B0");
+            var (t1, t1Cpu) = await WithCpuPerRedirectAsync(() => Max(paths, direct, "T1"));
+            var result = (bare, t1, await Max(paths, gateway, "T3"));
             rounds.Add(result);
             cpu.Add(t1Cpu);
             Log($"round {round}: B0 {result.Item1.RequestsPerSecond:F0}/s, T1 {result.Item2.RequestsPerSecond:F0}/s, T3 {result.Item3.RequestsPerSecond:F0}/s");
@@ -48,10 +48,10 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
         for (var round = 1; round <= options.Runs; round++)
         {
             // B0 at T1's half rate: the latency floor of this client on this machine, against which T1's is read.
-            bareAtHalfLoad.Add(await OpenLoad.RunAsync(b0, directMax / 2, options.Duration, HttpStatusCode.Found));
-            halfLoad.Add(await OpenLoad.RunAsync(direct, directMax / 2, options.Duration, HttpStatusCode.Found));
-            var pair = (await OpenLoad.RunAsync(direct, directMax / 4, options.Duration, HttpStatusCode.Found),
-                await OpenLoad.RunAsync(gateway, directMax / 4, options.Duration, HttpStatusCode.Found));
+            bareAtHalfLoad.Add(await OpenLoad.RunAsync(paths.Requests(b0), directMax / 2, options.Duration, HttpStatusCode.Found));
+            halfLoad.Add(await OpenLoad.RunAsync(paths.Requests(direct), directMax / 2, options.Duration, HttpStatusCode.Found));
+            var pair = (await OpenLoad.RunAsync(paths.Requests(direct), directMax / 4, options.Duration, HttpStatusCode.Found),
+                await OpenLoad.RunAsync(paths.Requests(gateway), directMax / 4, options.Duration, HttpStatusCode.Found));
             quarter.Add(pair);
             Log($"round {round}: T1 at {directMax / 2:F0}/s p50 {halfLoad[^1].P50Ms:F2} ms p99 {halfLoad[^1].P99Ms:F2} ms " +
                 $"(B0 at that rate p50 {bareAtHalfLoad[^1].P50Ms:F2} ms p99 {bareAtHalfLoad[^1].P99Ms:F2} ms); " +
@@ -108,9 +108,9 @@ public sealed class RedirectBenchmarks(BenchSystem system, BareRedirectServer ba
     /// <summary>Bytes of traces the services have exported since the system started (0 without --telemetry).</summary>
     private long TraceBytes() => system.TelemetryReceived.TryGetValue("traces", out var traces) ? traces.Bytes : 0;
 
-    private async Task<WrkResult> Max(Uri url, string label)
+    private async Task<WrkResult> Max(RedirectPaths paths, Uri server, string label)
     {
-        var result = await Wrk.RunAsync(url, options.Connections, options.Duration);
+        var result = await paths.WrkAsync(server, options.Connections, options.Duration);
         if (result.Non2xx3xx > 0 || result.SocketErrors > 0)
         {
             Log($"{label}: {result.Non2xx3xx} non-2xx/3xx answers and {result.SocketErrors} socket errors");

@@ -9,10 +9,12 @@ public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P9
 
 public static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, int connections, TimeSpan duration)
+    /// <param name="script">A Lua script of wrk's (<c>-s</c>), e.g. one whose <c>request</c> picks each request's path; null: every request GETs <paramref name="url"/>.</param>
+    public static async Task<WrkResult> RunAsync(Uri url, int connections, TimeSpan duration, string? script = null)
     {
         var threads = Math.Min(Environment.ProcessorCount, connections);
-        var start = new ProcessStartInfo("wrk", ["--latency", $"-t{threads}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", url.ToString()])
+        string[] scripted = script is null ? [] : ["-s", script];
+        var start = new ProcessStartInfo("wrk", ["--latency", $"-t{threads}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", .. scripted, url.ToString()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
