@@ -133,7 +133,7 @@ public static class GatewayRegistration
         // Creator credentials are checked against the creators service when they are made (CreatorDirectory).
         builder.Services.AddHttpClient<CreatorDirectory>().AddServiceDiscovery();
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(ProxyRoutes.Routes(), ProxyRoutes.Clusters(options))
+            .LoadFromMemory(ProxyRoutes.Routes(options), ProxyRoutes.Clusters(options))
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(transforms =>
             {

@@ -26,9 +26,13 @@ public sealed class TrackingOptions
     [Range(1000, 10_000_000)]
     public int ClickBufferCapacity { get; set; } = 100_000;
 
-    /// <summary>Most clicks in one insert transaction (and one ClicksCounted event per brand in it).</summary>
-    [Range(1, 5000)]
-    public int ClickBatchSize { get; set; } = 500;
+    /// <summary>
+    /// Most clicks in one insert transaction (and one ClicksCounted event per brand in it). Below about
+    /// 100,000 clicks/s the flush interval closes a batch first; what this bounds is how many events
+    /// (each a transaction in analytics and webhooks) a burst makes (decision 0033).
+    /// </summary>
+    [Range(1, 50_000)]
+    public int ClickBatchSize { get; set; } = 5000;
 
     /// <summary>
     /// Longest a click waits in memory before its batch is written: the time bound of what kill -9 can
