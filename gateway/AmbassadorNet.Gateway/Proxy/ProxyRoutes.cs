@@ -36,6 +36,9 @@ internal static class ProxyRoutes
             Destinations = options.GrpcServices.TryGetValue(service, out var address)
                 ? new Dictionary<string, DestinationConfig> { [service] = new() { Address = address } }
                 : [],
+            // A second connection when one carries the server's limit of concurrent streams (100), rather
+            // than a queue behind it: the redirects of a burst, or many brands' streams, travel here.
+            HttpClient = new HttpClientConfig { EnableMultipleHttp2Connections = true },
             // gRPC needs HTTP/2; inside the system it is spoken without TLS, from the first byte.
             HttpRequest = new ForwarderRequestConfig
             {

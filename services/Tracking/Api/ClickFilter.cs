@@ -11,12 +11,10 @@ internal sealed record ClickFilter(
     {
         var errors = new FieldErrors()
             .Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
+        var (from, to) = QueryParameters.Range(errors, "clickedFrom", clickedFrom, "clickedTo", clickedTo);
         var filter = new ClickFilter(
-            QueryIds.Read(errors, "batchId", batchId), QueryIds.Read(errors, "linkId", linkId), QueryIds.Read(errors, "campaignId", campaignId),
-            QueryIds.Read(errors, "creatorId", creatorId), QueryIds.Read(errors, "postId", postId),
-            clickedFrom is null ? null : JsonFields.ParseTime(clickedFrom, "clickedFrom", errors),
-            clickedTo is null ? null : JsonFields.ParseTime(clickedTo, "clickedTo", errors));
-        errors.Check(filter.From is null || filter.To is null || filter.From <= filter.To, "clickedTo", "Must not be before clickedFrom.");
+            QueryParameters.Id(errors, "batchId", batchId), QueryParameters.Id(errors, "linkId", linkId), QueryParameters.Id(errors, "campaignId", campaignId),
+            QueryParameters.Id(errors, "creatorId", creatorId), QueryParameters.Id(errors, "postId", postId), from, to);
         errors.ThrowIfAny();
         return filter;
     }

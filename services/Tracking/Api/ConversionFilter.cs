@@ -14,11 +14,10 @@ internal sealed record ConversionFilter(
             .Check(flagged is null or "true" or "false", "flagged", "true or false.")
             .Check(limit is null or >= 1 and <= KeysetPagination.MaxLimit, "limit", $"Between 1 and {KeysetPagination.MaxLimit}.");
         OrderRules.CheckId(errors, "orderId", orderId);
+        var (from, to) = QueryParameters.Range(errors, "orderedFrom", orderedFrom, "orderedTo", orderedTo);
         var filter = new ConversionFilter(
-            status, QueryIds.Read(errors, "campaignId", campaignId), QueryIds.Read(errors, "creatorId", creatorId), QueryIds.Read(errors, "enrollmentId", enrollmentId), orderId, flagged is null ? null : flagged == "true",
-            orderedFrom is null ? null : JsonFields.ParseTime(orderedFrom, "orderedFrom", errors),
-            orderedTo is null ? null : JsonFields.ParseTime(orderedTo, "orderedTo", errors));
-        errors.Check(filter.From is null || filter.To is null || filter.From <= filter.To, "orderedTo", "Must not be before orderedFrom.");
+            status, QueryParameters.Id(errors, "campaignId", campaignId), QueryParameters.Id(errors, "creatorId", creatorId), QueryParameters.Id(errors, "enrollmentId", enrollmentId),
+            orderId, flagged is null ? null : flagged == "true", from, to);
         errors.ThrowIfAny();
         return filter;
     }
