@@ -17,22 +17,18 @@ public sealed class ClickBatchStore(IServiceScopeFactory scopes, TimeProvider cl
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackingDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var brands = batch.GroupBy(c => c.BrandId).ToList();
-        foreach (var brand in brands)
+        // One batch id per brand; a retried batch gets new ones (nothing of the failed attempt committed).
+        var brands = batch.GroupBy(c => c.BrandId).Select(g => (BrandId: g.Key, BatchId: Ids.New(clock), Clicks: g.ToList())).ToList();
+        foreach (var (_, batchId, clicks) in brands)
         {
-            // A retried batch gets new ids: nothing of the failed attempt was committed.
-            var batchId = Ids.New(clock);
-            foreach (var click in brand)
-            {
-                click.BatchId = batchId;
-            }
+            clicks.ForEach(click => click.BatchId = batchId);
         }
 
         await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), batch, ct);
-        foreach (var brand in brands)
+        foreach (var (brandId, batchId, clicks) in brands)
         {
             // The outbox row is not brand-owned, so this cross-brand writer can add it without a brand scope.
-            db.AddEvent(new ClicksCounted(brand.Key, clock.GetUtcNow(), brand.First().BatchId!.Value, ClickCounts.Of(brand)), clock);
+            db.AddEvent(new ClicksCounted(brandId, clock.GetUtcNow(), batchId, ClickCounts.Of(clicks)), clock);
         }
 
         await db.SaveChangesAsync(ct);
